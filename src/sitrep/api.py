@@ -1,0 +1,152 @@
+"""The library: what each CLI command calls. Typed, keyword-only options, no printing."""
+from __future__ import annotations
+
+import signal
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from .errors import InputError, SitrepError
+from .model import Document
+from .pipeline import DEFAULT_STAGES, Context, Pipeline
+from .sources import DEFAULT_MAX_MB, Item, read_inputs
+
+
+@dataclass
+class RunReport:
+    """What a batch produced, and what it could not read."""
+
+    results: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[SitrepError] = field(default_factory=list)
+    stored: int = 0
+    already_stored: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def combined(self) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {"documents": [], "events": [], "equipment": [], "displacement": [],
+                                                "mentions": []}
+        for result in self.results:
+            for key in out:
+                out[key].extend(result[key])
+        return out
+
+
+def document_result(doc: Document) -> dict[str, list[dict[str, Any]]]:
+    """One processed document in the output contract's shape."""
+    return {
+        "documents": [doc.metadata()],
+        "events": [e.to_dict() for e in doc.events],
+        "equipment": [r.to_dict() for r in doc.equipment],
+        "displacement": [r.to_dict() for r in doc.displacement],
+        "mentions": [{**m.to_dict(), "document_id": doc.id} for m in doc.mentions if m.type != "quantity"],
+    }
+
+
+@dataclass
+class Extractor:
+    """A pipeline plus the loop that feeds it documents and keeps going past bad ones."""
+
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    batch_size: int = 16
+    pipeline: Pipeline = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.pipeline = Pipeline(self.stages, context=Context())
+
+    def process(self, items: Iterable[Item], errors: list[SitrepError]) -> Iterator[tuple[Document, dict[str, Any]]]:
+        documents = _only_documents(items, errors)
+        for doc in self.pipeline.pipe(documents, batch_size=self.batch_size):
+            yield doc, document_result(doc)
+            doc.spacy_doc = None
+
+
+def _only_documents(items: Iterable[Item], errors: list[SitrepError]) -> Iterator[Document]:
+    for item in items:
+        if isinstance(item, InputError):
+            errors.append(item)
+        else:
+            yield item
+
+
+def extract(inputs: Iterable[str | Path], *, published: date | None = None, max_mb: float = DEFAULT_MAX_MB,
+            stages: tuple[str, ...] = DEFAULT_STAGES, on_document: Callable[[Document], None] | None = None) -> RunReport:
+    """Read and process reports; nothing is stored."""
+    report = RunReport()
+    extractor = Extractor(stages)
+    for doc, result in extractor.process(read_inputs(inputs, published=published, max_mb=max_mb), report.errors):
+        report.results.append(result)
+        if on_document:
+            on_document(doc)
+    return report
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM behaves like Ctrl-C, so the current document's transaction is rolled back cleanly."""
+
+    def handler(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def ingest(inputs: Iterable[str | Path], *, db: str | Path, published: date | None = None,
+           max_mb: float = DEFAULT_MAX_MB, stages: tuple[str, ...] = DEFAULT_STAGES,
+           on_document: Callable[[Document], None] | None = None) -> RunReport:
+    """Process reports and store them; a document already in the database is skipped before any work."""
+    from .store import Store
+
+    report = RunReport()
+    store = Store.open(db)
+    try:
+        with _terminate_as_interrupt():
+            items = (item for item in read_inputs(inputs, published=published, max_mb=max_mb)
+                     if isinstance(item, InputError) or not _already(store, item, report))
+            for doc, result in Extractor(stages).process(items, report.errors):
+                if store.save(doc, result):
+                    report.stored += 1
+                else:
+                    report.already_stored += 1
+                if on_document:
+                    on_document(doc)
+    finally:
+        store.close()
+    return report
+
+
+def _already(store: Any, doc: Document, report: RunReport) -> bool:
+    if store.has_document(doc.id):
+        report.already_stored += 1
+        return True
+    return False
+
+
+def query_events(*, db: str | Path, since: date | None = None, until: date | None = None,
+                 event_type: str | None = None, actor: str | None = None,
+                 near: tuple[float, float, float] | None = None) -> list[dict[str, Any]]:
+    from .store import Store
+
+    store = Store.open(db, read_only=True)
+    try:
+        return store.events(since=since, until=until, event_type=event_type, actor=actor, near=near)
+    finally:
+        store.close()
+
+
+def import_gazetteer(path: str | Path) -> int:
+    from .gazetteer import import_dump
+
+    return import_dump(Path(path))

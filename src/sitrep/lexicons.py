@@ -1,0 +1,573 @@
+"""Actor dictionary and equipment lexicon.
+
+Both lexicons are JSON files shipped in ``sitrep/data`` (schema and editing
+rules: ``sitrep/data/LEXICONS.md``).  This module loads them into small
+immutable lookup tables:
+
+* :class:`ActorDictionary` maps a surface form ("ISIS", "IS militants",
+  "government forces" in a Syria report, "Iraqi militiamen") to an
+  :class:`Actor` with an ACLED-style canonical name, side and inter code.
+* :class:`EquipmentLexicon` maps a surface form ("T-72s", "technicals",
+  "supply trucks") to an :class:`EquipmentType`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "Actor",
+    "ActorDictionary",
+    "EquipmentType",
+    "EquipmentLexicon",
+    "EQUIPMENT_CATEGORIES",
+    "ACTOR_KINDS",
+    "NON_ALIGNED_SIDES",
+]
+
+EQUIPMENT_CATEGORIES: frozenset[str] = frozenset(
+    {
+        "tank",
+        "infantry_fighting_vehicle",
+        "armoured_personnel_carrier",
+        "armoured_vehicle",
+        "technical",
+        "truck",
+        "artillery",
+        "multiple_rocket_launcher",
+        "air_defence",
+        "manpads",
+        "anti_tank_weapon",
+        "aircraft",
+        "helicopter",
+        "drone",
+        "naval_vessel",
+        "small_arms",
+        "ammunition",
+        "other",
+    }
+)
+
+ACTOR_KINDS: frozenset[str] = frozenset(
+    {"state", "rebel", "militia", "external", "civilians", "protesters", "rioters"}
+)
+
+#: Sides whose members are not allies of one another (two unidentified armed
+#: groups are not "the same side"); :meth:`ActorDictionary.same_side` is False.
+NON_ALIGNED_SIDES: frozenset[str] = frozenset({"unidentified", "civilians", "protesters", "rioters"})
+
+STATE_FORCES_ROLE = "state_forces"
+WILDCARD_COUNTRY = "*"
+
+# ---------------------------------------------------------------------------
+# text normalisation
+# ---------------------------------------------------------------------------
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u00b4": "'"})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212-]+")
+_SPACES = re.compile(r"\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _actor_key(text: str, *, fold: bool, possessive: bool = False) -> str:
+    """Normalise an actor surface form: accents, apostrophes, dashes, dots,
+    whitespace and a leading "the"; casefold unless ``fold`` is False.
+    ``possessive`` drops a word-final "'s" ("IS's" -> "IS") instead of
+    only the apostrophe ("People's" -> "Peoples")."""
+    s = _strip_accents(text).translate(_APOSTROPHES)
+    if possessive:
+        s = re.sub(r"'s\b", "", s)
+    s = s.replace("'", "").replace(".", "")
+    s = _DASHES.sub(" ", s)
+    s = _SPACES.sub(" ", s).strip(" ,;:")
+    s = _LEADING_ARTICLE.sub("", s)
+    return s.casefold() if fold else s
+
+
+def _equipment_key(text: str, *, fold: bool) -> str:
+    """Compact key for equipment: "T-72", "T72", "t 72" -> "t72"."""
+    s = _strip_accents(text).translate(_APOSTROPHES)
+    s = re.sub(r"'s\b", "", s).replace("'", "")
+    s = re.sub(r"[^0-9A-Za-z/]+", "", s)
+    return s.casefold() if fold else s
+
+
+def _singulars(word: str) -> Iterator[str]:
+    """English de-pluralisation candidates, most specific first."""
+    if len(word) < 3 or not word[-1:] in "sS":
+        return
+    if word[-3:].lower() == "ies" and len(word) > 4:
+        yield word[:-3] + ("Y" if word[-3:].isupper() else "y")
+    yield word[:-1]
+    if word[-2:].lower() == "es":
+        yield word[:-2]
+
+
+# ---------------------------------------------------------------------------
+# shared alias parsing
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Alias:
+    text: str
+    case_sensitive: bool = False
+    countries: frozenset[str] | None = None
+
+
+def _parse_alias(raw: str | Mapping[str, Any]) -> _Alias:
+    if isinstance(raw, str):
+        return _Alias(raw)
+    countries = raw.get("countries")
+    return _Alias(
+        text=raw["text"],
+        case_sensitive=bool(raw.get("case_sensitive", False)),
+        countries=frozenset(countries) if countries else None,
+    )
+
+
+def _read_json(path: Path | None, filename: str) -> Any:
+    if path is None:
+        text = resources.files("sitrep").joinpath("data", filename).read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+# ---------------------------------------------------------------------------
+# actors
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor.  ``inter`` is the ACLED inter code the actor has in its home
+    country; use :meth:`inter_in` for the code in a given report country."""
+
+    name: str
+    side: str
+    inter: int
+    country: str | None
+    kind: str
+    aliases: tuple[str, ...]
+    state_of: str | None = None
+    side_in: tuple[tuple[str, str], ...] = field(default=())
+
+    def side_for(self, country: str | None = None) -> str:
+        """Side key, honouring per-country overrides (``side_in``)."""
+        return dict(self.side_in).get(country or "", self.side)
+
+    def inter_in(self, country: str | None = None) -> int:
+        """ACLED inter code in ``country``: state forces abroad are 8."""
+        if self.kind == "state" and country and self.country and country != self.country:
+            return 8
+        return self.inter
+
+
+@dataclass(frozen=True)
+class _Demonym:
+    demonym: str
+    country: str
+    state_actor: str | None
+    militia_actor: str | None
+    militia_in: frozenset[str] | None
+    ambiguous_militia_in: frozenset[str]
+
+
+class _AliasIndex:
+    """Alias key -> candidate (value, country scope) pairs, in two spaces:
+    case-sensitive (exact after normalisation) and casefolded."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
+        self.folded: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
+
+    def add(self, alias: _Alias, value: str, *, key_fn) -> None:
+        keys = {key_fn(alias.text, fold=not alias.case_sensitive)}
+        if key_fn is _actor_key:
+            keys.add(_actor_key(alias.text, fold=not alias.case_sensitive, possessive=True))
+        for key in keys:
+            if not key:
+                raise ValueError(f"alias {alias.text!r} of {value!r} normalises to nothing")
+            self._add_key(alias, value, key)
+
+    def _add_key(self, alias: _Alias, value: str, key: str) -> None:
+        table = self.exact if alias.case_sensitive else self.folded
+        entries = table.setdefault(key, [])
+        for other, scope in entries:
+            if other != value and _scopes_overlap(scope, alias.countries):
+                raise ValueError(f"alias {alias.text!r} claimed by both {other!r} and {value!r}")
+        if (value, alias.countries) not in entries:
+            entries.append((value, alias.countries))
+
+    def find(self, exact_key: str, folded_key: str, country: str | None) -> str | None:
+        cands = self.exact.get(exact_key, []) + self.folded.get(folded_key, [])
+        return _pick(cands, country)
+
+
+def _scopes_overlap(a: frozenset[str] | None, b: frozenset[str] | None) -> bool:
+    return a is None or b is None or bool(a & b)
+
+
+def _pick(cands: list[tuple[str, frozenset[str] | None]], country: str | None) -> str | None:
+    """Choose among alias candidates: scope must admit ``country``; an
+    explicit scope match beats an unscoped alias; still ambiguous -> None."""
+    live = [(v, s) for v, s in cands if s is None or country is None or country in s]
+    if country is not None and len({v for v, _ in live}) > 1:
+        live = [(v, s) for v, s in live if s is not None and country in s] or live
+    values = {v for v, _ in live}
+    return values.pop() if len(values) == 1 else None
+
+
+class ActorDictionary:
+    """Surface form -> :class:`Actor` resolution.
+
+    Resolution order for :meth:`lookup` (first hit wins), applied to the
+    text and then to the text with trailing descriptor words ("militants",
+    "fighters", "forces", ...) and leading hedges ("suspected") removed, and to
+    a de-pluralised form:
+
+    1. actor aliases (case-sensitive ones must match case);
+    2. generic aliases ("government forces") resolved through ``country``;
+    3. finally demonym phrases ("Iraqi militiamen", "Russian military
+       officials") on the full text.
+    """
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self._actors: dict[str, Actor] = {}
+        self._aliases = _AliasIndex()
+        self._generic = _AliasIndex()
+        self._generic_fallback: dict[str, str | None] = {}
+        self._role_defaults: dict[str, dict[str, str]] = {}
+        self._state_of: dict[str, str] = {}
+        self._demonyms: dict[str, _Demonym] = {}
+        self._heads: dict[str, str] = {}
+        self._descriptors: frozenset[str] = frozenset()
+        self._hedges: frozenset[str] = frozenset()
+        self._surface: list[tuple[str, bool]] = []
+        self._generic_surface: list[tuple[str, bool]] = []
+        self._load_actors(data["actors"])
+        self._load_generic(data.get("generic_aliases", []), data.get("role_defaults", {}))
+        self._load_demonyms(data.get("demonym_aliases", []), data.get("demonym_heads", {}))
+        self._descriptors = frozenset(w.casefold() for w in data.get("descriptor_words", []))
+        self._hedges = frozenset(w.casefold() for w in data.get("hedge_words", []))
+
+    # -- construction ------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "ActorDictionary":
+        """Load ``path`` or, by default, the packaged ``actors.json``."""
+        return cls(_read_json(path, "actors.json"))
+
+    @classmethod
+    def default(cls) -> "ActorDictionary":
+        """The packaged dictionary, loaded once per process."""
+        return _default_actors()
+
+    def _load_actors(self, records: Iterable[Mapping[str, Any]]) -> None:
+        for rec in records:
+            actor = self._make_actor(rec)
+            if actor.name in self._actors:
+                raise ValueError(f"duplicate actor name {actor.name!r}")
+            self._actors[actor.name] = actor
+            if actor.state_of:
+                self._register_state(actor)
+            for alias in [_Alias(actor.name)] + [_parse_alias(a) for a in rec.get("aliases", [])]:
+                self._aliases.add(alias, actor.name, key_fn=_actor_key)
+                if alias.text != actor.name:
+                    self._surface.append((alias.text, alias.case_sensitive))
+            self._surface.append((actor.name, False))
+
+    @staticmethod
+    def _make_actor(rec: Mapping[str, Any]) -> Actor:
+        inter = int(rec["inter"])
+        if not 1 <= inter <= 8:
+            raise ValueError(f"{rec['name']!r}: inter {inter} outside 1..8")
+        if rec["kind"] not in ACTOR_KINDS:
+            raise ValueError(f"{rec['name']!r}: unknown kind {rec['kind']!r}")
+        aliases = tuple(_parse_alias(a).text for a in rec.get("aliases", []))
+        return Actor(
+            name=rec["name"],
+            side=rec["side"],
+            inter=inter,
+            country=rec.get("country"),
+            kind=rec["kind"],
+            aliases=aliases,
+            state_of=rec.get("state_of"),
+            side_in=tuple(sorted(rec.get("side_in", {}).items())),
+        )
+
+    def _register_state(self, actor: Actor) -> None:
+        assert actor.state_of is not None
+        if actor.state_of in self._state_of:
+            raise ValueError(f"two state actors for {actor.state_of}: {self._state_of[actor.state_of]!r}, {actor.name!r}")
+        self._state_of[actor.state_of] = actor.name
+
+    def _load_generic(self, records: Iterable[Mapping[str, Any]], defaults: Mapping[str, Mapping[str, str]]) -> None:
+        self._role_defaults = {role: dict(table) for role, table in defaults.items()}
+        for table in self._role_defaults.values():
+            for name in table.values():
+                self._require_actor(name)
+        for rec in records:
+            alias = _parse_alias(rec)
+            self._generic.add(alias, rec["role"], key_fn=_actor_key)
+            self._generic_fallback[rec["role"]] = rec.get("fallback_role")
+            self._generic_surface.append((alias.text, alias.case_sensitive))
+
+    def _load_demonyms(self, records: Iterable[Mapping[str, Any]], heads: Mapping[str, Iterable[str]]) -> None:
+        for rec in records:
+            dem = _Demonym(
+                demonym=rec["demonym"],
+                country=rec["country"],
+                state_actor=rec.get("state_actor"),
+                militia_actor=rec.get("militia_actor"),
+                militia_in=frozenset(rec["militia_in"]) if rec.get("militia_in") else None,
+                ambiguous_militia_in=frozenset(rec.get("ambiguous_militia_in", [])),
+            )
+            for name in (dem.state_actor, dem.militia_actor):
+                if name is not None:
+                    self._require_actor(name)
+            for form in [dem.demonym, *rec.get("variants", [])]:
+                self._demonyms[_actor_key(form, fold=True)] = dem
+        for kind in ("state", "militia", "ambiguous"):
+            for word in heads.get(kind, []):
+                self._heads[word.casefold()] = kind
+
+    def _require_actor(self, name: str) -> None:
+        if name not in self._actors:
+            raise ValueError(f"reference to unknown actor {name!r}")
+
+    # -- queries -------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self._actors.values())
+
+    def by_name(self, name: str) -> Actor:
+        """The actor with canonical name ``name`` (KeyError if none)."""
+        return self._actors[name]
+
+    def state_forces(self, country: str) -> Actor | None:
+        """The state-forces actor of ``country`` (ISO2), if known."""
+        name = self._state_of.get(country.upper())
+        return self._actors[name] if name else None
+
+    def lookup(self, text: str, *, country: str | None = None) -> Actor | None:
+        """Resolve a surface form; ``country`` is the report's focus ISO2."""
+        country = country.upper() if country else None
+        for exact, folded in self._candidates(text):
+            name = self._aliases.find(exact, folded, country) or self._resolve_generic(exact, folded, country)
+            if name:
+                return self._actors[name]
+        name = self._resolve_demonym(text, country)
+        return self._actors[name] if name else None
+
+    def canonical(self, text: str, *, country: str | None = None) -> str | None:
+        actor = self.lookup(text, country=country)
+        return actor.name if actor else None
+
+    def same_side(self, a: str, b: str, *, country: str | None = None) -> bool:
+        """True if both resolve (alias or canonical name) and share a side
+        in ``country``; non-aligned sides (unidentified, civilians) never do."""
+        actor_a, actor_b = self._resolve_any(a, country), self._resolve_any(b, country)
+        if actor_a is None or actor_b is None:
+            return False
+        side = actor_a.side_for(country)
+        return side not in NON_ALIGNED_SIDES and side == actor_b.side_for(country)
+
+    def surface_forms(self, *, include_generic: bool = True) -> list[tuple[str, bool]]:
+        """Every alias text (canonical names included) with its
+        case_sensitive flag, deduplicated, for a PhraseMatcher/EntityRuler."""
+        forms = self._surface + (self._generic_surface if include_generic else [])
+        return list(dict.fromkeys(forms))
+
+    # -- resolution helpers ------------------------------------------------------
+
+    def _resolve_any(self, text: str, country: str | None) -> Actor | None:
+        return self._actors.get(text) or self.lookup(text, country=country)
+
+    def _candidates(self, text: str) -> Iterator[tuple[str, str]]:
+        """(case-preserving key, folded key) variants of ``text``: as is,
+        hedges dropped, trailing descriptors dropped, de-pluralised."""
+        seen: set[str] = set()
+        for possessive in (True, False):
+            yield from self._stems(_actor_key(text, fold=False, possessive=possessive).split(" "), seen)
+
+    def _stems(self, words: list[str], seen: set[str]) -> Iterator[tuple[str, str]]:
+        while words and words[0].casefold() in self._hedges:
+            words = words[1:]
+        for end in range(len(words), 0, -1):
+            if end < len(words) and words[end].casefold() not in self._descriptors:
+                break
+            stem = " ".join(words[:end])
+            for form in (stem, *(" ".join(words[: end - 1] + [w]) for w in _singulars(words[end - 1]))):
+                if form not in seen:
+                    seen.add(form)
+                    yield form, form.casefold()
+
+    def _resolve_generic(self, exact: str, folded: str, country: str | None) -> str | None:
+        role = self._generic.find(exact, folded, None)
+        while role is not None:
+            name = self._role_actor(role, country)
+            if name:
+                return name
+            role = self._generic_fallback.get(role)
+        return None
+
+    def _role_actor(self, role: str, country: str | None) -> str | None:
+        table = self._role_defaults.get(role, {})
+        if country and country in table:
+            return table[country]
+        if role == STATE_FORCES_ROLE and country:
+            return self._state_of.get(country)
+        return table.get(WILDCARD_COUNTRY)
+
+    def _resolve_demonym(self, text: str, country: str | None) -> str | None:
+        words = _actor_key(text, fold=True).split(" ")
+        for i, word in enumerate(words):
+            dem = self._demonyms.get(word)
+            if dem is None:
+                continue
+            head = next((self._heads[w] for w in words[i + 1 :] if w in self._heads), None)
+            return self._demonym_actor(dem, head, country) if head else None
+        return None
+
+    @staticmethod
+    def _demonym_actor(dem: _Demonym, head: str, country: str | None) -> str | None:
+        militia_ok = dem.militia_in is None or country is None or country in dem.militia_in
+        if head == "militia":
+            return dem.militia_actor if militia_ok else None
+        if head == "ambiguous" and country in dem.ambiguous_militia_in and dem.militia_actor:
+            return dem.militia_actor
+        return dem.state_actor
+
+
+@functools.cache
+def _default_actors() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+# ---------------------------------------------------------------------------
+# equipment
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EquipmentType:
+    """One equipment entry.  ``generic`` marks class words ("tank");
+    ``family`` links a model to its family entry ("BMP-2" -> "BMP")."""
+
+    item: str
+    category: str
+    generic: bool
+    aliases: tuple[str, ...]
+    family: str | None = None
+
+
+class EquipmentLexicon:
+    """Surface form -> :class:`EquipmentType`.
+
+    Matching is on a compact key (case, spaces, hyphens and dots ignored:
+    "T-72" = "T72" = "t 72"), tolerates plurals and possessives ("T-72s",
+    "T-62's", "technicals"), drops a trailing class word ("T-72 tanks" ->
+    "T-72") and leading modifiers ("Russian T-90M" -> "T-90M")."""
+
+    def __init__(self, records: Iterable[Mapping[str, Any]], *, head_words: Iterable[str] = ()) -> None:
+        self._items: dict[str, EquipmentType] = {}
+        self._index = _AliasIndex()
+        self._surface: list[tuple[str, bool]] = []
+        self._heads = frozenset(_equipment_key(w, fold=True) for w in head_words)
+        for rec in records:
+            self._add(rec)
+        for item in self._items.values():
+            if item.family is not None and item.family not in self._items:
+                raise ValueError(f"{item.item!r}: unknown family {item.family!r}")
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "EquipmentLexicon":
+        """Load ``path`` or, by default, the packaged ``equipment.json``."""
+        data = _read_json(path, "equipment.json")
+        return cls(data["items"], head_words=data.get("head_words", []))
+
+    @classmethod
+    def default(cls) -> "EquipmentLexicon":
+        """The packaged lexicon, loaded once per process."""
+        return _default_equipment()
+
+    def _add(self, rec: Mapping[str, Any]) -> None:
+        if rec["category"] not in EQUIPMENT_CATEGORIES:
+            raise ValueError(f"{rec['item']!r}: unknown category {rec['category']!r}")
+        if rec["item"] in self._items:
+            raise ValueError(f"duplicate equipment item {rec['item']!r}")
+        aliases = [_parse_alias(a) for a in rec.get("aliases", [])]
+        item = EquipmentType(
+            item=rec["item"],
+            category=rec["category"],
+            generic=bool(rec.get("generic", False)),
+            aliases=tuple(a.text for a in aliases),
+            family=rec.get("family"),
+        )
+        self._items[item.item] = item
+        for alias in [_Alias(item.item)] + aliases:
+            self._index.add(alias, item.item, key_fn=_equipment_key)
+            self._surface.append((alias.text, alias.case_sensitive))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[EquipmentType]:
+        return iter(self._items.values())
+
+    def by_item(self, item: str) -> EquipmentType:
+        return self._items[item]
+
+    def lookup(self, text: str) -> EquipmentType | None:
+        words = _strip_accents(text).split()
+        for start in range(len(words)):
+            tail = words[start:]
+            hit = self._match(tail) or self._match_without_head(tail)
+            if hit:
+                return hit
+        return None
+
+    def surface_forms(self) -> list[tuple[str, bool]]:
+        return list(dict.fromkeys(self._surface))
+
+    def _match_without_head(self, words: list[str]) -> EquipmentType | None:
+        if len(words) < 2:
+            return None
+        last = _equipment_key(words[-1], fold=True)
+        if last in self._heads or any(s in self._heads for s in _singulars(last)):
+            return self._match(words[:-1])
+        return None
+
+    def _match(self, words: list[str]) -> EquipmentType | None:
+        phrase = " ".join(words)
+        exact, folded = _equipment_key(phrase, fold=False), _equipment_key(phrase, fold=True)
+        if not folded:
+            return None
+        for e, f in zip((exact, *_singulars(exact)), (folded, *_singulars(folded))):
+            name = self._index.find(e, f, None)
+            if name:
+                return self._items[name]
+        return None
+
+
+@functools.cache
+def _default_equipment() -> EquipmentLexicon:
+    return EquipmentLexicon.load()

@@ -1,0 +1,1 @@
+"""Built-in pipeline stages; importing a module registers its stage."""

@@ -1,0 +1,465 @@
+"""events: triggers (verbs and nouns) found in the dependency parse, mapped to ACLED types, with their arguments
+(who acted, on whom, where, when, with what result); equipment losses and displacement from the same sentences."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon_patterns import ACLED_VAGUE_FATALITIES, VAGUE_QUANTITIES, VICINITY, parse_number
+from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
+from ..pipeline import Context, stage
+from ..vocabulary import (FAILURE_VERBS, HYPOTHETICAL_ADJ, LOSER_SUBJECT_VERBS, MODAL_WORDS, NEEDS_PLACE_OBJECT,
+                          NOUN_TRIGGERS, PLACE_SUBJECT_VERBS, TRIGGER_CLASSES, VERB_TRIGGERS)
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "obj", "attr", "oprd"}
+DESTINATION_PREPS = {"to", "towards", "toward", "into", "for"}
+MOTION_VERBS = {"flee", "retreat", "withdraw", "rout", "escape", "head", "move", "evacuate", "send", "run", "push",
+                "pull", "fall", "drive", "go", "return", "redeploy", "relocate"}
+CIVILIAN_WORDS = re.compile(r"\b(?:civilians?|residents?|villagers?|children|women|worshippers|farmers|"
+                            r"displaced people|families|people|inhabitants|pilgrims|students|patients)\b", re.I)
+FATALITY_PATTERNS = [
+    re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of)\s+(?:at least|some|about|around|"
+               r"nearly|almost|more than|over|up to|an estimated|as many as)?\s*(?P<n>[\w,-]+)", re.I),
+    re.compile(r"(?P<n>\b[\w,-]+)\s+(?:\w+\s+){0,3}?(?:were|was|have been|had been|are)\s+(?:reportedly\s+)?"
+               r"(?:killed|dead|executed|slain|shot dead)", re.I),
+    re.compile(r"(?P<n>\b[\w,-]+)\s+(?:people|civilians|soldiers|fighters|militants|troops|members|dead|deaths|"
+               r"fatalities)\s+(?:dead|killed)", re.I),
+    re.compile(r"death toll\s+(?:\w+\s+){0,3}?(?:of|to|at|reached|rose to|stands at)\s+(?:at least\s+)?(?P<n>[\w,-]+)", re.I),
+    re.compile(r"(?P<n>\b[\w,-]+)\s+(?:were\s+)?(?:dead|killed)\b", re.I),
+]
+STATUS_LEMMAS = {
+    "captured": {"capture", "seize", "take", "grab", "loot", "commandeer", "seized", "captured", "trophy", "acquire"},
+    "destroyed": {"destroy", "knock", "burn", "eliminate", "wreck", "obliterate", "destroyed", "blow", "hit", "strike"},
+    "damaged": {"damage", "damaged", "disable", "immobilise", "immobilize"},
+    "abandoned": {"abandon", "leave", "abandoned", "desert", "ditch"},
+}
+DISPLACEMENT = re.compile(
+    r"(?P<q>\b(?:[\d,]+|\w+(?: of)?|tens of thousands of|hundreds of|thousands of|dozens of)\s+)?"
+    r"(?P<who>civilians|residents|people|families|villagers|inhabitants|households)\b"
+    r"(?P<mid>[^.;]{0,60}?)\b(?P<verb>fled|escaped|to escape|to flee|were displaced|have been displaced|"
+    r"had been displaced|were evacuated|displaced|evacuated|left their homes|were forced to leave)", re.I)
+
+
+@dataclass
+class Argument:
+    actor: Mention | None = None
+    places: tuple[Mention, ...] = ()
+
+
+# ---- mention lookup over the parse -------------------------------------------------------------------------------
+
+class MentionIndex:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.by_type: dict[str, list[Mention]] = {}
+        for mention in doc.mentions:
+            self.by_type.setdefault(mention.type, []).append(mention)
+
+    def within(self, kind: str, start: int, end: int) -> list[Mention]:
+        return [m for m in self.by_type.get(kind, []) if start <= m.start and m.end <= end]
+
+    def in_subtree(self, kind: str, token) -> list[Mention]:
+        return self.within(kind, token.left_edge.idx, _end_char(token.right_edge))
+
+    def at_token(self, kind: str, token) -> Mention | None:
+        for m in self.by_type.get(kind, []):
+            if m.start <= token.idx < m.end:
+                return m
+        return None
+
+
+def _end_char(token) -> int:
+    return token.idx + len(token.text)
+
+
+# ---- triggers ----------------------------------------------------------------------------------------------------
+
+def _trigger_class(token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ in {"VERB", "AUX"} or (token.tag_ in {"VBN", "VBD", "VBG"}):
+        cls = VERB_TRIGGERS.get(lemma)
+        if cls:
+            return cls
+    if token.pos_ in {"NOUN", "PROPN"}:
+        text = token.text.lower()
+        two = f"{token.nbor(-1).text.lower()} {text}" if token.i > token.sent.start else ""
+        return NOUN_TRIGGERS.get(two) or NOUN_TRIGGERS.get(text) or NOUN_TRIGGERS.get(lemma)
+    return None
+
+
+def _is_hypothetical(token) -> bool:
+    chain = [token, *token.ancestors][:3]
+    for node in chain:
+        if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in node.children):
+            return True
+        if any(c.dep_ == "neg" for c in node.children) and node.lemma_ not in FAILURE_VERBS and node is token:
+            return True
+    if any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_ADJ for c in token.children):
+        return True
+    return token.dep_ in {"xcomp"} and token.head.lemma_ in {"threaten", "plan", "want", "hope", "vow", "seek"}
+
+
+def _subject(token):
+    """The grammatical subject of a verb, following xcomp/advcl/conj chains up to the verb that has one."""
+    node = token
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
+                return child, child.dep_ in PASSIVE_SUBJECTS
+        if node.dep_ in {"xcomp", "advcl", "conj", "dobj", "pobj", "ccomp", "relcl", "acl"} and node.head is not node:
+            node = node.head
+        else:
+            break
+    return None, False
+
+
+def _agent(token):
+    for child in token.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _preps(token):
+    for child in token.children:
+        if child.dep_ == "prep":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    yield child.lower_, grand
+
+
+# ---- arguments -------------------------------------------------------------------------------------------------
+
+def _places_in(index: MentionIndex, token) -> tuple[Mention, ...]:
+    return tuple(index.in_subtree("place", token))
+
+
+def _first_actor(index: MentionIndex, token) -> Mention | None:
+    found = index.in_subtree("actor", token)
+    return found[0] if found else None
+
+
+def _is_destination(mention: Mention, doc: Document) -> bool:
+    before = doc.text[max(0, mention.start - 30):mention.start].lower()
+    return bool(re.search(r"\b(?:to|towards|toward|into|for)\s+(?:the\s+)?$", before)) and bool(
+        re.search(r"\b(?:fled|flee|fleeing|retreat\w*|withdr\w+|routed|escap\w+|head\w*|evacuat\w+|sent|"
+                  r"pulled back|fell back|moved|all the way)\b", doc.text[max(0, mention.start - 80):mention.start], re.I))
+
+
+class TriggerReader:
+    """Reads the arguments of one trigger token."""
+
+    def __init__(self, doc: Document, index: MentionIndex, token, cls: str) -> None:
+        self.doc, self.index, self.token, self.cls = doc, index, token, cls
+        self.actor1: Mention | None = None
+        self.actor2: Mention | None = None
+        self.places: list[Mention] = []
+
+    def read(self) -> None:
+        if self.token.pos_ in {"NOUN", "PROPN"}:
+            self._read_noun()
+        else:
+            self._read_verb()
+        self._fallback_actors()
+
+    def _read_verb(self) -> None:
+        token = self.token
+        subject, passive = _subject(token)
+        agent = _agent(token)
+        lemma = token.lemma_.lower()
+        if subject is not None:
+            if passive:
+                self._patient(subject)
+            elif lemma in LOSER_SUBJECT_VERBS:
+                self.actor2 = _first_actor(self.index, subject)
+                self.places += _places_in(self.index, subject)
+            elif lemma in PLACE_SUBJECT_VERBS:
+                self.places += _places_in(self.index, subject)
+                self.actor2 = self.actor2 or _first_actor(self.index, subject)
+            else:
+                self.actor1 = _first_actor(self.index, subject)
+        if agent is not None:
+            self.actor1 = _first_actor(self.index, agent) or self.actor1
+        for child in token.children:
+            if child.dep_ in OBJECTS:
+                self._patient(child)
+        self._read_preps(token)
+
+    def _read_noun(self) -> None:
+        token = self.token
+        for child in token.children:
+            if child.dep_ in {"compound", "amod", "poss", "nmod"}:
+                self.actor1 = self.actor1 or self.index.at_token("actor", child)
+        self._read_preps(token)
+        if self.actor1 is None and token.dep_ in OBJECTS | {"pobj"}:
+            verb = token.head if token.dep_ in OBJECTS else token.head.head
+            subject, passive = _subject(verb)
+            if subject is not None and not passive and verb.lemma_ not in FAILURE_VERBS:
+                self.actor1 = _first_actor(self.index, subject)
+
+    def _patient(self, node) -> None:
+        actor = _first_actor(self.index, node)
+        places = _places_in(self.index, node)
+        if places:
+            self.places += places
+        if actor is not None and (not places or actor.start < places[0].start):
+            self.actor2 = self.actor2 or actor
+
+    def _read_preps(self, token) -> None:
+        lemma = token.lemma_.lower()
+        for prep, obj in _preps(token):
+            if prep == "by":
+                self.actor1 = self.actor1 or _first_actor(self.index, obj)
+            elif prep == "to" and lemma in {"fall", "lose", "loss"}:
+                self.actor1 = self.actor1 or _first_actor(self.index, obj)
+            elif prep in {"from", "against", "on", "upon"} and self.index.at_token("actor", obj):
+                self.actor2 = self.actor2 or _first_actor(self.index, obj)
+                self.places += [p for p in _places_in(self.index, obj)]
+            elif prep in {"of"} and self.cls == "territory":
+                self.places += _places_in(self.index, obj)
+                if self.token.lemma_ in {"control"}:
+                    pass
+            elif prep in DESTINATION_PREPS and lemma in MOTION_VERBS:
+                continue
+            elif prep in {"in", "at", "near", "around", "outside", "on", "of", "across", "along", "inside",
+                          "within", "into", "over", "against", "upon", "north", "south", "east", "west"}:
+                self.places += _places_in(self.index, obj)
+
+    def _fallback_actors(self) -> None:
+        """When the parse leaves actor1 empty, take an actor named in the same clause before the trigger."""
+        if self.actor1 is not None:
+            return
+        sent = self.token.sent
+        used = {id(self.actor2)}
+        before = [m for m in self.index.within("actor", sent.start_char, self.token.idx) if id(m) not in used]
+        if before and self.cls != "territory":
+            self.actor1 = before[-1]
+
+
+def _clause_places(doc: Document, index: MentionIndex, token) -> list[Mention]:
+    """Places in the trigger's sentence, nearest first, when the parse did not attach one."""
+    sent = token.sent
+    places = [m for m in index.within("place", sent.start_char, sent.end_char) if not _is_destination(m, doc)]
+    return sorted(places, key=lambda m: abs(m.start - token.idx))
+
+
+def _choose_places(doc: Document, places: list[Mention]) -> list[tuple[Mention, int]]:
+    """Drop destinations and reference points ('surrounding Tadmur') when a more specific place is given."""
+    unique = []
+    for place in places:
+        if place not in unique and not _is_destination(place, doc):
+            unique.append(place)
+    scored = [(p, 2 if _vicinity(doc, p) else 1) for p in unique]
+    exact = [(p, g) for p, g in scored if g == 1]
+    return exact or scored[:1]
+
+
+def _vicinity(doc: Document, mention: Mention) -> bool:
+    return bool(VICINITY.search(doc.text[max(0, mention.start - 45):mention.start]))
+
+
+# ---- fatalities, outcome, equipment, displacement -----------------------------------------------------------------
+
+def fatalities_in(sentence_text: str) -> int | None:
+    best = None
+    for pattern in FATALITY_PATTERNS:
+        for match in pattern.finditer(sentence_text):
+            raw = match.group("n").strip().lower()
+            number = parse_number(raw)
+            if number is None:
+                number = ACLED_VAGUE_FATALITIES.get(raw)
+            if number is not None and 0 < number < 100000 and raw not in {"a", "an", "one"} | {"both"}:
+                best = max(best or 0, number)
+    return best
+
+
+def _failed(token) -> bool:
+    """'the assault was repelled', 'three assaults were not enough to breach', 'halted an attempt by IS'."""
+    nodes = [token, *list(token.ancestors)[:3]]
+    for node in nodes:
+        if node.lemma_.lower() in FAILURE_VERBS and node is not token:
+            return True
+        if node.lemma_.lower() in FAILURE_VERBS and node.tag_ == "VBN" and node is token:
+            return True
+    head = token.head
+    if token.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
+        if any(c.dep_ == "neg" for c in head.children) or head.lemma_ in {"fail", "falter", "stall"}:
+            return True
+    window = token.sent.text.lower()
+    return bool(re.search(r"\b(?:was|were|had been|have been) (?:repelled|repulsed|beaten back|thwarted|foiled)\b|"
+                          r"\bfailed to\b|\bnot enough to\b|\bunsuccessful\b", window))
+
+
+class EventBuilder:
+    def __init__(self, doc: Document, ctx: Context) -> None:
+        self.doc, self.ctx = doc, ctx
+        self.index = MentionIndex(doc)
+        self.seq = 0
+
+    def run(self) -> None:
+        for sent in self.doc.spacy_doc.sents:
+            claimed_tokens: set[int] = set()
+            for token in sent:
+                cls = _trigger_class(token)
+                if cls is None or token.i in claimed_tokens or _is_hypothetical(token):
+                    continue
+                event = self._event(token, cls)
+                if event is not None:
+                    self.doc.events.append(event)
+                    claimed_tokens.update(t.i for t in token.subtree if t.i != token.i and t.dep_ == "dobj")
+            self._equipment(sent)
+            self._displacement(sent)
+
+    def _event(self, token, cls: str) -> Event | None:
+        reader = TriggerReader(self.doc, self.index, token, cls)
+        reader.read()
+        lemma = token.lemma_.lower()
+        if cls == "territory" and not reader.places and (lemma in NEEDS_PLACE_OBJECT or token.pos_ == "NOUN"):
+            return None
+        if cls == "civilian_attack" and not CIVILIAN_WORDS.search(token.sent.text):
+            return None
+        if cls == "territory" and lemma in {"control"} and not re.search(r"\b(?:in|under|took|take|seized|gained|"
+                                                                          r"assumed|wrested)\b[^.]{0,25}control",
+                                                                          token.sent.text, re.I):
+            return None
+        places = _choose_places(self.doc, reader.places) or [(p, 1) for p in _clause_places(self.doc, self.index, token)[:1]]
+        sentence = self.doc.span(token.sent.start_char, token.sent.end_char)
+        events = []
+        for place, precision in places or [(None, None)]:
+            event_type, sub_type = TRIGGER_CLASSES[cls]
+            self.seq += 1
+            event = Event(
+                event_id="", document_id=self.doc.id, event_date=None, time_precision=3,
+                event_type=event_type, sub_event_type=sub_type, actor1=None, actor2=None, location=None,
+                fatalities=fatalities_in(sentence.text), outcome="failed" if _failed(token) else None,
+                background=False, confidence=0.0, evidence=[sentence], trigger=token.text,
+            )
+            event.work.update(cls=cls, token=token.i, char=token.idx, place=place, geo_hint=precision,
+                              actor1=reader.actor1, actor2=reader.actor2, lemma=lemma,
+                              past_perfect=_past_perfect(token), seq=self.seq)
+            events.append(event)
+        self.doc.events.extend(events[1:])
+        return events[0]
+
+    # -- equipment
+    def _equipment(self, sent) -> None:
+        for mention in self.index.within("equipment", sent.start_char, sent.end_char):
+            token = self.doc.spacy_doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if token is None:
+                continue
+            head = token.root
+            status, verb = _equipment_status(head)
+            if status is None:
+                continue
+            quantity = _equipment_quantity(head, mention)
+            record = EquipmentRecord(
+                record_id="", document_id=self.doc.id, item=mention.canonical or mention.text,
+                category=mention.attrs.get("category", "other"), status=status, quantity=quantity,
+                losing_actor=None, gaining_actor=None, date=None, location=None,
+                evidence=self.doc.span(sent.start_char, sent.end_char),
+                named_item=not mention.attrs.get("generic", False),
+            )
+            subject = _subject(verb)[0] if verb is not None else None
+            record.work.update(char=mention.start, verb=verb.lemma_ if verb is not None else None,
+                               subject=_first_actor(self.index, subject) if subject is not None and not _subject(verb)[1] else None,
+                               mention=mention)
+            self.doc.equipment.append(record)
+
+    # -- displacement
+    def _displacement(self, sent) -> None:
+        for match in DISPLACEMENT.finditer(sent.text):
+            quantity = _quantity_from_text((match.group("q") or "").strip())
+            if quantity is None:
+                continue
+            start = sent.start_char + match.start()
+            record = DisplacementRecord(record_id="", document_id=self.doc.id, people=quantity, origin=None,
+                                        destination=None, date=None,
+                                        evidence=self.doc.span(sent.start_char, sent.end_char))
+            after = self.index.within("place", sent.start_char + match.end(), sent.end_char)
+            before = self.index.within("place", sent.start_char, start)
+            destination = next((p for p in after if re.search(r"\b(?:to|towards|toward|into)\s+(?:the\s+)?$",
+                                                              self.doc.text[max(0, p.start - 20):p.start], re.I)), None)
+            origin = next((p for p in after if re.search(r"\bfrom\s+(?:the\s+)?$", self.doc.text[max(0, p.start - 12):p.start], re.I)), None)
+            record.work.update(char=start, origin=origin or (before[-1] if before else None), destination=destination)
+            self.doc.displacement.append(record)
+
+
+def _past_perfect(token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children) and token.tag_ == "VBN"
+
+
+def _equipment_status(head):
+    """Walk up from the equipment noun to the word that says what happened to it."""
+    node = head
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ in {"amod", "acl"}:
+                status = _status_of(child.lemma_.lower()) or _status_of(child.lower_)
+                if status:
+                    return status, child
+        if node is not head and node.pos_ in {"VERB", "AUX"} or (node is not head and node.tag_ in {"VBN", "VBD"}):
+            status = _status_of(node.lemma_.lower())
+            if status:
+                return status, node
+        if node.head is node:
+            break
+        node = node.head
+    return None, None
+
+
+def _status_of(lemma: str) -> str | None:
+    for status, lemmas in STATUS_LEMMAS.items():
+        if lemma in lemmas:
+            return status
+    return None
+
+
+def _quantity_from_text(text: str) -> Quantity | None:
+    lowered = text.lower().strip()
+    if not lowered:
+        return None
+    vague = VAGUE_QUANTITIES.get(lowered) or VAGUE_QUANTITIES.get(lowered.removesuffix(" of"))
+    if vague:
+        return Quantity(vague[0], vague[1], text)
+    number = parse_number(lowered.removesuffix(" of"))
+    if number is not None:
+        return Quantity(number, number, text)
+    return None
+
+
+def _equipment_quantity(head, mention: Mention) -> Quantity:
+    """'two T-72 tanks' → 2; 'dozens of technicals, BMPs' → dozens for each; 'T-72s' → at least 2."""
+    first = head
+    while first.dep_ == "conj" or first.dep_ == "appos":
+        first = first.head
+    for node in (head, first):
+        for child in node.children:
+            if child.dep_ in {"nummod", "quantmod"} or (child.dep_ == "det" and child.lower_ in {"a", "an"}):
+                number = parse_number(child.text)
+                if number is not None:
+                    return Quantity(number, number, f"{child.text} {mention.text}")
+    for node in (head, first):
+        if node.dep_ == "pobj" and node.head.lower_ == "of":
+            quant_head = node.head.head
+            phrase = " ".join(t.text for t in quant_head.subtree if t.i <= node.head.i).lower()
+            for vague, (low, high) in sorted(VAGUE_QUANTITIES.items(), key=lambda kv: -len(kv[0])):
+                if phrase.endswith(vague.removesuffix(" of") + " of") or phrase.endswith(vague):
+                    return Quantity(low, high, f"{quant_head.text} of {mention.text}")
+            number = parse_number(quant_head.text)
+            if number is not None:
+                return Quantity(number, number, f"{quant_head.text} of {mention.text}")
+    if head.tag_ in {"NNS", "NNPS"} or re.search(r"(?:s|'s|’s)$", mention.text) and not mention.text.endswith("ss"):
+        return Quantity(2, None, mention.text)
+    return Quantity(1, 1, mention.text)
+
+
+@stage("events", reads=("spacy_doc", "mentions", "time_expressions"),
+       adds=("events", "equipment", "displacement"))
+def events(doc: Document, ctx: Context) -> None:
+    doc.events, doc.equipment, doc.displacement = [], [], []
+    EventBuilder(doc, ctx).run()
+    doc.events.sort(key=lambda e: (e.work["char"], e.work["seq"]))

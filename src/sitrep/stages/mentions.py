@@ -1,0 +1,309 @@
+"""mentions: actors, places, equipment and quantities, found by lexicon and gazetteer matching first and spaCy's
+named entities second (the small model calls Palmyra a PERSON; the gazetteer knows better)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from ..lexicon_patterns import (PLACE_ANAPHORS, SETTLEMENT_WORDS, SITE_PREFIXES, SITE_SUFFIXES, SUFFIX_FEATURES,
+                                VAGUE_QUANTITIES)
+from ..model import Document, Mention
+from ..pipeline import Context, stage
+
+MONTHS_AND_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer",
+    "autumn", "winter",
+}
+CONNECTORS = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ibn", "bin", "abu", "umm", "bab", "de", "du",
+              "la", "le", "of", "-", "'", "’"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+MAX_NAME_TOKENS = 5
+UNIT_NOUNS = ("units", "unit", "militants", "fighters", "forces", "troops", "soldiers", "militiamen", "militia",
+              "militias", "army", "brigade", "brigades", "battalion", "battalions", "regiment", "regiments",
+              "positions", "jets", "aircraft", "warplanes", "military", "officials", "commanders", "gunmen",
+              "insurgents", "rebels", "jihadists", "personnel", "special forces", "navy", "air force", "police",
+              "officers", "convoy", "division", "artillery", "drones", "helicopters")
+
+
+@cache
+def _alias_regex(forms: tuple[tuple[str, bool], ...], case_sensitive: bool) -> re.Pattern | None:
+    chosen = sorted({text for text, sensitive in forms if sensitive == case_sensitive}, key=len, reverse=True)
+    if not chosen:
+        return None
+    body = "|".join(re.escape(text) for text in chosen)
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile(rf"(?<![\w-])(?:{body})(?:'s|’s|s|es)?(?![\w-])", flags)
+
+
+def _find_aliases(text: str, forms: tuple[tuple[str, bool], ...]) -> list[tuple[int, int]]:
+    spans = []
+    for sensitive in (True, False):
+        pattern = _alias_regex(forms, sensitive)
+        if pattern is not None:
+            spans.extend(m.span() for m in pattern.finditer(text))
+    return spans
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < t_end and t_start < end for t_start, t_end in taken)
+
+
+def _keep_longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if not _overlaps(start, end, kept):
+            kept.append((start, end))
+    return sorted(kept)
+
+
+def _extend_actor(doc: Document, start: int, end: int) -> int:
+    """'IS' + ' units' → the actor mention covers 'IS units' so the head noun is part of the span."""
+    rest = doc.text[end:end + 20].lower()
+    for noun in UNIT_NOUNS:
+        if rest.startswith(" " + noun) and not rest[len(noun) + 1:len(noun) + 2].isalpha():
+            return end + len(noun) + 1
+    return end
+
+
+def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
+    actors = ctx.actors
+    spans = _find_aliases(doc.text, tuple(actors.surface_forms()))
+    spans += _demonym_units(doc)
+    mentions = []
+    for start, end in _keep_longest(spans):
+        end = _extend_actor(doc, start, end)
+        text = doc.text[start:end]
+        mentions.append(Mention(text, start, end, "actor", doc.sentence_index(start)))
+    return mentions
+
+
+def _demonym_units(doc: Document) -> list[tuple[int, int]]:
+    """'Iraqi militiamen', 'Russian military officials', 'Turkish troops': a NORP followed by a unit noun."""
+    spans = []
+    for ent in doc.spacy_doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        rest = doc.text[ent.end_char:ent.end_char + 40].lower()
+        nouns = [noun for noun in UNIT_NOUNS if re.match(rf"\s+(?:\w+\s+)?{re.escape(noun)}\b", rest)]
+        if nouns:
+            match = re.match(rf"\s+(?:\w+\s+)?{re.escape(max(nouns, key=len))}\b", rest)
+            spans.append((ent.start_char, ent.end_char + match.end()))
+    return spans
+
+
+def find_equipment_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:
+    lexicon = ctx.equipment
+    mentions = []
+    for start, end in _keep_longest(_find_aliases(doc.text, tuple(lexicon.surface_forms()))):
+        if _overlaps(start, end, taken):
+            continue
+        text = doc.text[start:end]
+        kind = lexicon.lookup(text)
+        if kind is None:
+            continue
+        mentions.append(Mention(text, start, end, "equipment", doc.sentence_index(start), canonical=kind.item,
+                                attrs={"category": kind.category, "generic": kind.generic}))
+    return mentions
+
+
+# ---- places ------------------------------------------------------------------------------------------------------
+
+def _is_name_token(token) -> bool:
+    text = token.text
+    if text.lower() in MONTHS_AND_DAYS:
+        return False
+    if token.pos_ == "PROPN" or token.ent_type_ in PLACE_ENTS:
+        return text[:1].isupper() or text[:1].isdigit()
+    if token.is_sent_start:
+        return False
+    return text[:1].isupper() and token.pos_ in {"NOUN", "ADJ", "X", "NUM", "PROPN", "VERB"}
+
+
+def _name_runs(sent) -> list[tuple[int, int]]:
+    """Token index ranges of capitalised names, joined across connectors such as 'al-' and 'of'."""
+    runs, start = [], None
+    tokens = list(sent)
+    for i, token in enumerate(tokens):
+        lower = token.text.lower()
+        inside = start is not None
+        if _is_name_token(token):
+            start = i if start is None else start
+        elif inside and lower in CONNECTORS and i + 1 < len(tokens) and _is_name_token(tokens[i + 1]):
+            continue
+        elif inside:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(tokens)))
+    return [(tokens[a].i, tokens[b - 1].i + 1) for a, b in runs]
+
+
+def _site_phrases(doc: Document) -> list[tuple[int, int, str]]:
+    """'T4 Airbase', 'Jabal al-Tar', 'Maher and Sha'er gas fields' (→ each field), 'Tiyas village'."""
+    name = r"(?:[A-Z0-9][\w'’\-]*(?:\s+(?:al-|el-|ad-|as-|ash-|at-|ar-)?[A-Z0-9][\w'’\-]*){0,3})"
+    suffixes = "|".join(re.escape(s) for s in sorted(SITE_SUFFIXES, key=len, reverse=True))
+    found = []
+    pattern = re.compile(rf"\b({name})((?:\s*,\s*{name})*\s+and\s+{name})?\s+({suffixes})\b", re.IGNORECASE)
+    for match in pattern.finditer(doc.text):
+        if not match.group(1)[:1].isupper():
+            continue
+        suffix = match.group(3)
+        singular = re.sub(r"s$", "", suffix) if suffix.lower().endswith(("fields", "hills")) else suffix
+        found.append((match.start(1), match.end(), f"{match.group(1)} {singular}"))
+        if match.group(2):
+            for part in re.finditer(name, match.group(2)):
+                offset = match.start(2) + part.start()
+                found.append((offset, offset + len(part.group(0)), f"{part.group(0)} {singular}"))
+    prefixes = "|".join(re.escape(p) for p in SITE_PREFIXES)
+    for match in re.finditer(rf"\b(?:{prefixes})\s+{name}", doc.text, re.IGNORECASE):
+        if match.group(0)[:1].isupper():
+            found.append((match.start(), match.end(), match.group(0)))
+    return found
+
+
+def _feature_hint(text: str) -> str | None:
+    lower = text.lower()
+    for suffix, feature in sorted(SUFFIX_FEATURES.items(), key=lambda kv: -len(kv[0])):
+        if lower.endswith(suffix):
+            return feature
+    if lower.split(" ")[0] in {"jabal", "jebel", "jbel", "mount", "mt.", "tal", "tell"}:
+        return "hill"
+    return None
+
+
+def _place_mention(doc: Document, start: int, end: int, candidates, *, lookup_name: str | None = None) -> Mention:
+    text = doc.text[start:end]
+    attrs = {"candidates": candidates, "lookup": lookup_name or text}
+    hint = _feature_hint(lookup_name or text)
+    if hint:
+        attrs["feature_hint"] = hint
+    return Mention(text, start, end, "place", doc.sentence_index(start), attrs=attrs)
+
+
+def _lookup_site(gazetteer, phrase: str):
+    found = gazetteer.lookup(phrase)
+    if found:
+        return found
+    words = phrase.split()
+    last = words[-1].lower()
+    if last in SETTLEMENT_WORDS and len(words) > 1:
+        return gazetteer.lookup(" ".join(words[:-1]))
+    return []
+
+
+def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:
+    gazetteer = ctx.gazetteer
+    mentions: list[Mention] = []
+    claimed = list(taken)
+    for start, end, phrase in sorted(_site_phrases(doc), key=lambda s: -(s[1] - s[0])):
+        if _overlaps(start, end, claimed):
+            continue
+        candidates = _lookup_site(gazetteer, phrase)
+        if candidates:
+            mentions.append(_place_mention(doc, start, end, candidates, lookup_name=phrase))
+            claimed.append((start, end))
+    for sent in doc.spacy_doc.sents:
+        for run_start, run_end in _name_runs(sent):
+            mentions.extend(_match_run(doc, gazetteer, run_start, run_end, claimed))
+    mentions.extend(_unresolved_entities(doc, claimed))
+    mentions.extend(_anaphors(doc, claimed))
+    return mentions
+
+
+def _match_run(doc: Document, gazetteer, run_start: int, run_end: int, claimed) -> list[Mention]:
+    """Longest gazetteer matches inside one run of name tokens."""
+    sp = doc.spacy_doc
+    found, i = [], run_start
+    while i < run_end:
+        for j in range(min(run_end, i + MAX_NAME_TOKENS), i, -1):
+            span = sp[i:j]
+            if span[-1].text.lower() in CONNECTORS or span[0].text.lower() in CONNECTORS - {"al", "el"}:
+                continue
+            if _overlaps(span.start_char, span.end_char, claimed):
+                continue
+            candidates = gazetteer.lookup(span.text) if len(span.text) > 2 else []
+            if candidates:
+                found.append(_place_mention(doc, span.start_char, span.end_char, candidates))
+                claimed.append((span.start_char, span.end_char))
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
+def _unresolved_entities(doc: Document, claimed) -> list[Mention]:
+    """spaCy GPE/LOC/FAC entities the gazetteer does not know: kept as places without coordinates."""
+    out = []
+    for ent in doc.spacy_doc.ents:
+        if ent.label_ in PLACE_ENTS and not _overlaps(ent.start_char, ent.end_char, claimed) and ent.text[:1].isupper():
+            if ent.text.lower() in MONTHS_AND_DAYS:
+                continue
+            out.append(_place_mention(doc, ent.start_char, ent.end_char, []))
+            claimed.append((ent.start_char, ent.end_char))
+    return out
+
+
+def _anaphors(doc: Document, claimed) -> list[Mention]:
+    out = []
+    for phrase, features in PLACE_ANAPHORS.items():
+        for match in re.finditer(rf"\b{re.escape(phrase)}\b(?!['’]s\s+\w+\s+of)", doc.text, re.IGNORECASE):
+            start, end = match.span()
+            if _overlaps(start, end, claimed):
+                continue
+            mention = Mention(doc.text[start:end], start, end, "place", doc.sentence_index(start),
+                              attrs={"candidates": [], "anaphor": list(features)})
+            out.append(mention)
+    return out
+
+
+# ---- quantities ------------------------------------------------------------------------------------------------
+
+def find_quantity_mentions(doc: Document) -> list[Mention]:
+    out = []
+    for ent in doc.spacy_doc.ents:
+        if ent.label_ in {"CARDINAL", "QUANTITY"}:
+            out.append(Mention(ent.text, ent.start_char, ent.end_char, "quantity", doc.sentence_index(ent.start_char)))
+    vague = "|".join(re.escape(v) for v in sorted(VAGUE_QUANTITIES, key=len, reverse=True))
+    for match in re.finditer(rf"\b(?:{vague})\b", doc.text, re.IGNORECASE):
+        if not any(m.start <= match.start() < m.end for m in out):
+            out.append(Mention(match.group(0), match.start(), match.end(), "quantity",
+                               doc.sentence_index(match.start()), attrs={"vague": True}))
+    return out
+
+
+# ---- focus country -----------------------------------------------------------------------------------------------
+
+def focus_country(doc: Document, ctx: Context) -> str | None:
+    """The country the report is about: votes from places (unambiguous ones count most) and country-bound actors."""
+    votes: Counter[str] = Counter()
+    for mention in doc.mentions:
+        candidates = mention.attrs.get("candidates") or []
+        if mention.type == "place" and candidates:
+            countries = {c.country_code for c in candidates}
+            top = candidates[0]
+            weight = 3.0 if top.feature_type == "country" else 1.0
+            if len(countries) == 1:
+                votes[top.country_code] += 2 * weight
+            else:
+                for code in countries:
+                    votes[code] += weight / len(countries)
+                votes[top.country_code] += 0.5
+        elif mention.type == "actor":
+            actor = ctx.actors.lookup(mention.text)
+            if actor is not None and actor.country:
+                votes[actor.country] += 0.5
+    return votes.most_common(1)[0][0] if votes else None
+
+
+@stage("mentions", reads=("spacy_doc", "sentences"), adds=("mentions", "focus_country"))
+def mentions(doc: Document, ctx: Context) -> None:
+    actor_mentions = find_actor_mentions(doc, ctx)
+    taken = [(m.start, m.end) for m in actor_mentions]
+    equipment = find_equipment_mentions(doc, ctx, taken)
+    taken += [(m.start, m.end) for m in equipment]
+    places = find_place_mentions(doc, ctx, taken)
+    doc.mentions = sorted(actor_mentions + equipment + places + find_quantity_mentions(doc),
+                          key=lambda m: (m.start, m.end))
+    doc.focus_country = focus_country(doc, ctx)

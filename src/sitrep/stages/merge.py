@@ -1,0 +1,234 @@
+"""merge: the document-level reading. Fills what a sentence leaves implicit from the narrative around it (who was
+fighting whom, when, where), settles territory sub-event types, marks background events, and joins mentions of one
+event across sentences into one event with several evidence spans."""
+from __future__ import annotations
+
+import hashlib
+from datetime import date, timedelta
+
+from ..model import Document, Event, Location
+from ..pipeline import Context, stage
+from ..vocabulary import ARMED_CLASH, BATTLES, GOV_REGAINS, NSA_OVERTAKES, TERRITORY
+
+BACKGROUND_GAP = timedelta(days=45)
+STATE_INTER = 1
+
+
+def _own_date(doc: Document, char: int):
+    """The time expression of the trigger's sentence nearest the trigger, if any."""
+    sentence = doc.sentence_index(char)
+    span = doc.sentences[sentence] if doc.sentences else None
+    if span is None:
+        return None
+    inside = [t for t in doc.time_expressions if span.start <= t.start < span.end]
+    if not inside:
+        return None
+    return min(inside, key=lambda t: (abs(t.start - char), t.start > char))
+
+
+def _reference_date(doc: Document) -> date | None:
+    if doc.published:
+        return doc.published
+    days = [t.date_end for t in doc.time_expressions if t.time_precision <= 2]
+    return max(days) if days else doc.anchor_date
+
+
+def assign_own_dates(doc: Document) -> None:
+    reference = _reference_date(doc)
+    for event in doc.events:
+        expr = _own_date(doc, event.work["char"])
+        if expr is not None:
+            event.event_date, event.date_end, event.time_precision = expr.date_start, expr.date_end, expr.time_precision
+        event.background = bool(event.work.get("past_perfect")) or bool(
+            expr is not None and reference is not None and expr.date_end < reference - BACKGROUND_GAP)
+
+
+def fill_from_narrative(doc: Document) -> None:
+    """A sentence that names no attacker continues the fight the report was describing."""
+    previous: Event | None = None
+    for event in doc.events:
+        if event.background:
+            continue
+        if previous is not None:
+            if event.actor1 is None and event.actor2 is None:
+                event.actor1, event.actor2 = previous.actor1, previous.actor2
+                event.inter1, event.inter2 = previous.inter1, previous.inter2
+                event.work["inferred_actors"] = True
+            elif event.actor1 is None and event.actor2 == previous.actor2:
+                event.actor1, event.inter1 = previous.actor1, previous.inter1
+                event.work["inferred_actors"] = True
+            elif event.actor2 is None and event.actor1 == previous.actor1:
+                event.actor2, event.inter2 = previous.actor2, previous.inter2
+                event.work["inferred_actors"] = True
+            elif event.actor2 is None and event.actor1 == previous.actor2 and previous.actor1 != event.actor1:
+                event.actor2, event.inter2 = previous.actor1, previous.inter1
+                event.work["inferred_actors"] = True
+        if event.actor1 or event.actor2:
+            previous = event
+
+
+def settle_territory(event: Event, ctx: Context) -> None:
+    if event.sub_event_type != TERRITORY:
+        return
+    if event.inter1 == STATE_INTER and event.inter2 == STATE_INTER:
+        home = ctx.actors.by_name(event.actor1).country if event.actor1 else None
+        if event.location is not None and home and home == event.location.country_code:
+            event.sub_event_type = GOV_REGAINS
+        else:
+            event.sub_event_type = ARMED_CLASH
+    elif event.inter1 == STATE_INTER:
+        event.sub_event_type = GOV_REGAINS
+    elif event.inter1 is None and event.inter2 is None:
+        event.sub_event_type = ARMED_CLASH
+    elif event.inter1 is None and event.inter2 != STATE_INTER:
+        event.sub_event_type = GOV_REGAINS if event.work.get("lemma") in {"retake", "recapture", "regain", "liberate"} else NSA_OVERTAKES
+    else:
+        event.sub_event_type = NSA_OVERTAKES
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.background != b.background:
+        return False
+    if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
+        return False
+    if a.location is None or b.location is None or a.location.gazetteer_id != b.location.gazetteer_id:
+        return False
+    if a.event_date and b.event_date:
+        if a.event_date > (b.date_end or b.event_date) or b.event_date > (a.date_end or a.event_date):
+            return False
+    for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)):
+        if x and y and x != y:
+            return False
+    return True
+
+
+def _absorb(into: Event, other: Event) -> None:
+    for span in other.evidence:
+        if span not in into.evidence:
+            into.evidence.append(span)
+    into.evidence.sort(key=lambda s: s.start)
+    if into.event_date is None or (other.event_date and other.time_precision < into.time_precision):
+        into.event_date, into.date_end, into.time_precision = other.event_date, other.date_end, other.time_precision
+    into.actor1, into.inter1 = into.actor1 or other.actor1, into.inter1 if into.actor1 else other.inter1
+    into.actor2, into.inter2 = into.actor2 or other.actor2, into.inter2 if into.actor2 else other.inter2
+    if other.location and into.location and other.location.geo_precision < into.location.geo_precision:
+        into.location = other.location
+    if other.fatalities is not None:
+        into.fatalities = max(into.fatalities or 0, other.fatalities)
+    into.outcome = into.outcome or other.outcome
+    into.work["merged"] = into.work.get("merged", 1) + other.work.get("merged", 1)
+
+
+def merge_mentions(events: list[Event]) -> list[Event]:
+    """Join events that are the same real-world event; dated mentions absorb undated ones."""
+    merged: list[Event] = []
+    for event in sorted(events, key=lambda e: (e.event_date is None, e.work["char"])):
+        target = next((m for m in merged if _compatible(m, event)), None)
+        if target is None:
+            merged.append(event)
+        else:
+            _absorb(target, event)
+    return sorted(merged, key=lambda e: e.work["char"])
+
+
+def inherit_dates(doc: Document, events: list[Event]) -> None:
+    """Undated events take the date of the narrative around them: the last dated event before, else the next."""
+    dated = [e for e in events if e.event_date is not None and not e.background]
+    for event in events:
+        if event.event_date is not None:
+            continue
+        if event.background:
+            continue
+        before = [e for e in dated if e.work["char"] < event.work["char"]]
+        after = [e for e in dated if e.work["char"] > event.work["char"]]
+        source = before[-1] if before else (after[0] if after else None)
+        if source is not None:
+            event.event_date, event.date_end = source.event_date, source.date_end
+            event.time_precision = max(source.time_precision, 2)
+        elif doc.published or doc.anchor_date:
+            event.event_date = doc.published or doc.anchor_date
+            event.time_precision = 3
+        event.work["inferred_date"] = True
+
+
+def inherit_locations(doc: Document, events: list[Event]) -> None:
+    """An event whose sentence names no place happened where the narrative was: the last located event."""
+    last: Location | None = None
+    for event in events:
+        if event.location is not None:
+            last = event.location
+        elif last is not None:
+            event.location = Location(**{**last.to_dict(), "geo_precision": max(2, last.geo_precision)})
+            event.work["inferred_location"] = True
+
+
+def _confidence(event: Event) -> float:
+    score = 0.4
+    score += 0.15 if event.actor1 else 0
+    score += 0.1 if event.actor2 else 0
+    score += 0.15 if event.location and event.location.geo_precision == 1 else 0.05 if event.location else 0
+    score += 0.1 if not event.work.get("inferred_date") else 0
+    score += 0.05 * min(len(event.evidence) - 1, 2)
+    score -= 0.1 if event.work.get("inferred_actors") else 0
+    score -= 0.1 if event.work.get("inferred_location") else 0
+    return max(0.05, min(score, 0.99))
+
+
+def event_id(event: Event) -> str:
+    key = "|".join([event.document_id, event.event_type, event.sub_event_type,
+                    event.location.gazetteer_id if event.location else "", str(event.event_date),
+                    str(event.evidence[0].start), event.actor1 or "", event.actor2 or ""])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _context_event(events: list[Event], char: int) -> Event | None:
+    before = [e for e in events if e.work["char"] <= char and not e.background and (e.actor1 or e.actor2)]
+    return before[-1] if before else None
+
+
+def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
+    for record in doc.equipment:
+        context = _context_event(events, record.work["char"])
+        expr = _own_date(doc, record.work["char"])
+        record.date = expr.date_start if expr else (context.event_date if context else None)
+        record.location = context.location if context else None
+        subject = record.work.get("subject_name")
+        if record.status == "captured":
+            record.gaining_actor = subject or (context.actor1 if context else None)
+            record.losing_actor = _opponent(record.gaining_actor, context)
+        else:
+            record.losing_actor = subject or (context.actor2 if context else None)
+            record.gaining_actor = _opponent(record.losing_actor, context) if record.status == "captured" else None
+        record.record_id = hashlib.sha1(f"{doc.id}|{record.item}|{record.status}|{record.work['char']}".encode()).hexdigest()[:16]
+    for record in doc.displacement:
+        context = _context_event(events, record.work["char"])
+        expr = _own_date(doc, record.work["char"])
+        record.date = expr.date_start if expr else (context.event_date if context else None)
+        record.record_id = hashlib.sha1(f"{doc.id}|displacement|{record.work['char']}".encode()).hexdigest()[:16]
+
+
+def _opponent(actor: str | None, context: Event | None) -> str | None:
+    if context is None or actor is None:
+        return None
+    if actor == context.actor1:
+        return context.actor2
+    if actor == context.actor2:
+        return context.actor1
+    return None
+
+
+@stage("merge", reads=("events", "locations", "time_expressions"), adds=("merged_events",))
+def merge(doc: Document, ctx: Context) -> None:
+    assign_own_dates(doc)
+    fill_from_narrative(doc)
+    for event in doc.events:
+        settle_territory(event, ctx)
+    events = merge_mentions(doc.events)
+    inherit_dates(doc, events)
+    inherit_locations(doc, events)
+    events = merge_mentions(events)
+    for event in events:
+        event.confidence = _confidence(event)
+        event.event_id = event_id(event)
+    finish_records(doc, ctx, events)
+    doc.events = events

@@ -1,0 +1,182 @@
+"""DuckDB storage: documents, events, equipment, displacement and mentions. Each document is written in one
+transaction, so an interrupted ingest never leaves half a document, and a document already stored is skipped."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable
+
+import duckdb
+
+from .errors import StorageError
+from .model import Document
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    document_id VARCHAR PRIMARY KEY, external_id VARCHAR, title VARCHAR, published DATE, url VARCHAR,
+    source VARCHAR, origin VARCHAR, anchor_date DATE, focus_country VARCHAR, text VARCHAR,
+    ingested_at TIMESTAMP DEFAULT current_timestamp);
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY, document_id VARCHAR, event_date DATE, event_date_end DATE, time_precision INTEGER,
+    event_type VARCHAR, sub_event_type VARCHAR, actor1 VARCHAR, inter1 INTEGER, actor2 VARCHAR, inter2 INTEGER,
+    location_name VARCHAR, location_mention VARCHAR, latitude DOUBLE, longitude DOUBLE, admin1 VARCHAR,
+    country VARCHAR, country_code VARCHAR, geo_precision INTEGER, gazetteer_id VARCHAR, feature_type VARCHAR,
+    fatalities INTEGER, outcome VARCHAR, background BOOLEAN, confidence DOUBLE, trigger VARCHAR, evidence JSON);
+CREATE TABLE IF NOT EXISTS equipment (
+    record_id VARCHAR PRIMARY KEY, document_id VARCHAR, item VARCHAR, category VARCHAR, status VARCHAR,
+    quantity_min INTEGER, quantity_max INTEGER, quantity_text VARCHAR, named_item BOOLEAN, losing_actor VARCHAR,
+    gaining_actor VARCHAR, date DATE, location JSON, evidence JSON);
+CREATE TABLE IF NOT EXISTS displacement (
+    record_id VARCHAR PRIMARY KEY, document_id VARCHAR, people_min INTEGER, people_max INTEGER, people_text VARCHAR,
+    origin JSON, destination JSON, date DATE, evidence JSON);
+CREATE TABLE IF NOT EXISTS mentions (
+    document_id VARCHAR, start_char INTEGER, end_char INTEGER, type VARCHAR, text VARCHAR, canonical VARCHAR,
+    latitude DOUBLE, longitude DOUBLE, gazetteer_id VARCHAR, attrs JSON);
+"""
+
+EVENT_COLUMNS = ("event_id", "document_id", "event_date", "event_date_end", "time_precision", "event_type",
+                 "sub_event_type", "actor1", "inter1", "actor2", "inter2", "location_name", "location_mention",
+                 "latitude", "longitude", "admin1", "country", "country_code", "geo_precision", "gazetteer_id",
+                 "feature_type", "fatalities", "outcome", "background", "confidence", "trigger", "evidence")
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    try:
+        db = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        raise StorageError(f"{path}: cannot open the database ({exc}); is another sitrep process writing to it?") from exc
+    except duckdb.Error as exc:
+        raise StorageError(f"{path}: cannot open the database ({exc})") from exc
+    if not read_only:
+        db.execute(SCHEMA)
+    return db
+
+
+def _event_row(event: dict[str, Any]) -> tuple:
+    loc = event.get("location") or {}
+    return (event["event_id"], event["document_id"], event["event_date"], event["event_date_end"],
+            event["time_precision"], event["event_type"], event["sub_event_type"], event["actor1"], event["inter1"],
+            event["actor2"], event["inter2"], loc.get("name"), loc.get("mention"), loc.get("latitude"),
+            loc.get("longitude"), loc.get("admin1"), loc.get("country"), loc.get("country_code"),
+            loc.get("geo_precision"), loc.get("gazetteer_id"), loc.get("feature_type"), event["fatalities"],
+            event["outcome"], event["background"], event["confidence"], event["trigger"],
+            json.dumps(event["evidence"], ensure_ascii=False))
+
+
+def _equipment_row(record: dict[str, Any]) -> tuple:
+    q = record["quantity"]
+    return (record["record_id"], record["document_id"], record["item"], record["category"], record["status"],
+            q["min"], q["max"], q["text"], record["named_item"], record["losing_actor"], record["gaining_actor"],
+            record["date"], json.dumps(record["location"]), json.dumps(record["evidence"], ensure_ascii=False))
+
+
+def _displacement_row(record: dict[str, Any]) -> tuple:
+    p = record["people"]
+    return (record["record_id"], record["document_id"], p["min"], p["max"], p["text"], json.dumps(record["origin"]),
+            json.dumps(record["destination"]), record["date"], json.dumps(record["evidence"], ensure_ascii=False))
+
+
+def _mention_row(document_id: str, mention: dict[str, Any]) -> tuple:
+    extra = {k: v for k, v in mention.items() if k not in {"text", "start", "end", "type", "canonical", "latitude",
+                                                            "longitude", "gazetteer_id"}}
+    return (document_id, mention["start"], mention["end"], mention["type"], mention["text"], mention.get("canonical"),
+            mention.get("latitude"), mention.get("longitude"), mention.get("gazetteer_id"), json.dumps(extra, default=str))
+
+
+@dataclass
+class Store:
+    db: duckdb.DuckDBPyConnection
+    path: str
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False) -> "Store":
+        return cls(connect(path, read_only=read_only), str(path))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def has_document(self, document_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE document_id = ?", [document_id]).fetchone() is not None
+
+    def save(self, doc: Document, result: dict[str, Any]) -> bool:
+        """Store one processed document and its records atomically. Returns False when it was already stored."""
+        if self.has_document(doc.id):
+            return False
+        meta = doc.metadata()
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            self.db.execute(
+                "INSERT INTO documents (document_id, external_id, title, published, url, source, origin, anchor_date,"
+                " focus_country, text) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [meta["document_id"], meta["external_id"], meta["title"], meta["published"], meta["url"],
+                 meta["source"], meta["origin"], meta["anchor_date"], meta["focus_country"], doc.text])
+            self._insert_many("events", [_event_row(e) for e in result["events"]])
+            self._insert_many("equipment", [_equipment_row(r) for r in result["equipment"]])
+            self._insert_many("displacement", [_displacement_row(r) for r in result["displacement"]])
+            self._insert_many("mentions", [_mention_row(doc.id, m) for m in result["mentions"]])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return True
+
+    def _insert_many(self, table: str, rows: list[tuple]) -> None:
+        if rows:
+            marks = ",".join("?" * len(rows[0]))
+            self.db.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)
+
+    def counts(self) -> dict[str, int]:
+        return {table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("documents", "events", "equipment", "displacement", "mentions")}
+
+    def events(self, *, since: date | None = None, until: date | None = None, event_type: str | None = None,
+               actor: str | None = None, near: tuple[float, float, float] | None = None,
+               include_background: bool = True) -> list[dict[str, Any]]:
+        clauses, params = [], []
+        if since:
+            clauses.append("event_date >= ?")
+            params.append(since)
+        if until:
+            clauses.append("event_date <= ?")
+            params.append(until)
+        if event_type:
+            clauses.append("(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))")
+            params += [event_type, event_type]
+        if actor:
+            clauses.append("(actor1 ILIKE ? OR actor2 ILIKE ?)")
+            params += [f"%{actor}%", f"%{actor}%"]
+        if not include_background:
+            clauses.append("NOT background")
+        if near:
+            lat, lon, km = near
+            clauses.append("latitude IS NOT NULL AND 2 * 6371 * asin(sqrt(pow(sin(radians(latitude - ?) / 2), 2) + "
+                           "cos(radians(?)) * cos(radians(latitude)) * pow(sin(radians(longitude - ?) / 2), 2))) <= ?")
+            params += [lat, lat, lon, km]
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        cursor = self.db.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events {where} "
+                                 "ORDER BY event_date NULLS LAST, event_id", params)
+        return [row_to_event(dict(zip(EVENT_COLUMNS, row))) for row in cursor.fetchall()]
+
+
+def row_to_event(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event row back into the output shape of `sitrep extract`."""
+    location = None
+    if row["gazetteer_id"] is not None or row["location_name"] is not None:
+        location = {"name": row["location_name"], "mention": row["location_mention"], "latitude": row["latitude"],
+                    "longitude": row["longitude"], "country": row["country"], "country_code": row["country_code"],
+                    "admin1": row["admin1"], "geo_precision": row["geo_precision"],
+                    "gazetteer_id": row["gazetteer_id"], "feature_type": row["feature_type"]}
+    out = {k: row[k] for k in ("event_id", "document_id", "time_precision", "event_type", "sub_event_type", "actor1",
+                               "inter1", "actor2", "inter2", "fatalities", "outcome", "background", "trigger")}
+    out["event_date"] = row["event_date"].isoformat() if row["event_date"] else None
+    out["event_date_end"] = row["event_date_end"].isoformat() if row["event_date_end"] else None
+    out["location"] = location
+    out["confidence"] = row["confidence"]
+    out["evidence"] = json.loads(row["evidence"]) if isinstance(row["evidence"], str) else row["evidence"]
+    return out
+
+
+def save_all(store: Store, items: Iterable[tuple[Document, dict[str, Any]]]) -> int:
+    return sum(1 for doc, result in items if store.save(doc, result))

@@ -1,0 +1,35 @@
+"""Normalisation of names for matching: case, diacritics, apostrophes, hyphens and Arabic articles."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = "'’‘`´ʿʾʼ"
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad-|ed) ")
+_NON_WORD = re.compile(r"[^\w ]+")
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII-ish form: 'Sha’er' -> 'shaer', 'Jabal al-Tar' -> 'jabal al tar'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    for mark in _APOSTROPHES:
+        stripped = stripped.replace(mark, "")
+    spaced = _NON_WORD.sub(" ", stripped.replace("-", " ").lower())
+    return _SPACES.sub(" ", spaced).strip()
+
+
+def name_keys(text: str) -> list[str]:
+    """The lookup keys of a name: its folded form, and that form without a leading Arabic article."""
+    key = fold(text)
+    if not key:
+        return []
+    keys = [key]
+    bare = _ARTICLE.sub("", key)
+    if bare != key and bare:
+        keys.append(bare)
+    inner = re.sub(r"\b(?:al|el) ", "", key)
+    if inner not in keys and inner:
+        keys.append(inner)
+    return keys
