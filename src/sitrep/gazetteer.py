@@ -84,7 +84,7 @@ class Gazetteer:
                 row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         except sqlite3.DatabaseError:
             return False
-        return bool(row and row[0] == SCHEMA_VERSION)
+        return bool(row and row[0] == data_fingerprint())
 
     def country_name(self, code: str) -> str:
         return self._countries.get(code, code)
@@ -135,6 +135,23 @@ def _create_schema(db: sqlite3.Connection) -> None:
         CREATE INDEX IF NOT EXISTS names_key ON names (key);
         """
     )
+
+
+@cache
+def data_fingerprint() -> str:
+    """Schema version plus a digest of the packaged data and imported dumps: the index is rebuilt when they change."""
+    import hashlib
+
+    digest = hashlib.sha1(SCHEMA_VERSION.encode())
+    for name in (SUPPLEMENT_FILE, ADMIN1_FILE):
+        try:
+            digest.update(resources.files("sitrep.data").joinpath(name).read_bytes())
+        except FileNotFoundError:
+            digest.update(b"-")
+    imports = default_home() / "imports"
+    for dump in sorted(imports.glob("*")) if imports.exists() else []:
+        digest.update(f"{dump.name}:{dump.stat().st_size}".encode())
+    return digest.hexdigest()[:16]
 
 
 def _read_admin1() -> dict[tuple[str, str], str]:
@@ -237,7 +254,7 @@ def build_index(path: Path) -> None:
         _load_supplement(db)
         for dump in sorted((path.parent / "imports").glob("*")):
             _load_dump(db, dump, admin1)
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (data_fingerprint(),))
         db.commit()
     finally:
         db.close()
@@ -309,6 +326,7 @@ def import_dump(source: Path, *, home: Path | None = None) -> int:
     imports.mkdir(parents=True, exist_ok=True)
     target = imports / source.name
     target.write_bytes(source.read_bytes())
+    data_fingerprint.cache_clear()
     build_index(home / f"gazetteer-v{SCHEMA_VERSION}.sqlite")
     Gazetteer.default.cache_clear()
     return count

@@ -17,7 +17,7 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -107,7 +107,7 @@ def _equipment_key(text: str, *, fold: bool) -> str:
 
 def _singulars(word: str) -> Iterator[str]:
     """English de-pluralisation candidates, most specific first."""
-    if len(word) < 3 or not word[-1:] in "sS":
+    if len(word) < 3 or word[-1] not in "sS":
         return
     if word[-3:].lower() == "ies" and len(word) > 4:
         yield word[:-3] + ("Y" if word[-3:].isupper() else "y")
@@ -191,14 +191,17 @@ class _AliasIndex:
     """Alias key -> candidate (value, country scope) pairs, in two spaces:
     case-sensitive (exact after normalisation) and casefolded."""
 
-    def __init__(self) -> None:
+    def __init__(self, key_fn: Callable[..., str], *, possessive: bool = False) -> None:
+        self._key_fn = key_fn
+        self._possessive = possessive
         self.exact: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
         self.folded: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
 
-    def add(self, alias: _Alias, value: str, *, key_fn) -> None:
-        keys = {key_fn(alias.text, fold=not alias.case_sensitive)}
-        if key_fn is _actor_key:
-            keys.add(_actor_key(alias.text, fold=not alias.case_sensitive, possessive=True))
+    def add(self, alias: _Alias, value: str) -> None:
+        fold = not alias.case_sensitive
+        keys = {self._key_fn(alias.text, fold=fold)}
+        if self._possessive:
+            keys.add(self._key_fn(alias.text, fold=fold, possessive=True))
         for key in keys:
             if not key:
                 raise ValueError(f"alias {alias.text!r} of {value!r} normalises to nothing")
@@ -248,8 +251,8 @@ class ActorDictionary:
 
     def __init__(self, data: Mapping[str, Any]) -> None:
         self._actors: dict[str, Actor] = {}
-        self._aliases = _AliasIndex()
-        self._generic = _AliasIndex()
+        self._aliases = _AliasIndex(_actor_key, possessive=True)
+        self._generic = _AliasIndex(_actor_key, possessive=True)
         self._generic_fallback: dict[str, str | None] = {}
         self._role_defaults: dict[str, dict[str, str]] = {}
         self._state_of: dict[str, str] = {}
@@ -286,7 +289,7 @@ class ActorDictionary:
             if actor.state_of:
                 self._register_state(actor)
             for alias in [_Alias(actor.name)] + [_parse_alias(a) for a in rec.get("aliases", [])]:
-                self._aliases.add(alias, actor.name, key_fn=_actor_key)
+                self._aliases.add(alias, actor.name)
                 if alias.text != actor.name:
                     self._surface.append((alias.text, alias.case_sensitive))
             self._surface.append((actor.name, False))
@@ -323,7 +326,7 @@ class ActorDictionary:
                 self._require_actor(name)
         for rec in records:
             alias = _parse_alias(rec)
-            self._generic.add(alias, rec["role"], key_fn=_actor_key)
+            self._generic.add(alias, rec["role"])
             self._generic_fallback[rec["role"]] = rec.get("fallback_role")
             self._generic_surface.append((alias.text, alias.case_sensitive))
 
@@ -421,7 +424,7 @@ class ActorDictionary:
                     yield form, form.casefold()
 
     def _resolve_generic(self, exact: str, folded: str, country: str | None) -> str | None:
-        role = self._generic.find(exact, folded, None)
+        role = self._generic.find(exact, folded, country)
         while role is not None:
             name = self._role_actor(role, country)
             if name:
@@ -489,7 +492,7 @@ class EquipmentLexicon:
 
     def __init__(self, records: Iterable[Mapping[str, Any]], *, head_words: Iterable[str] = ()) -> None:
         self._items: dict[str, EquipmentType] = {}
-        self._index = _AliasIndex()
+        self._index = _AliasIndex(_equipment_key)
         self._surface: list[tuple[str, bool]] = []
         self._heads = frozenset(_equipment_key(w, fold=True) for w in head_words)
         for rec in records:
@@ -523,8 +526,8 @@ class EquipmentLexicon:
             family=rec.get("family"),
         )
         self._items[item.item] = item
-        for alias in [_Alias(item.item)] + aliases:
-            self._index.add(alias, item.item, key_fn=_equipment_key)
+        for alias in [_Alias(item.item, case_sensitive=bool(rec.get("case_sensitive", False)))] + aliases:
+            self._index.add(alias, item.item)
             self._surface.append((alias.text, alias.case_sensitive))
 
     def __len__(self) -> int:

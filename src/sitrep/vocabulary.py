@@ -80,7 +80,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["protest", "demonstration", "rally", "sit-in"], "protest"),
     **dict.fromkeys(["riot"], "riot"),
     **dict.fromkeys(["looting"], "looting"),
-    **dict.fromkeys(["ceasefire", "truce", "agreement", "deal"], "agreement"),
+    **dict.fromkeys(["ceasefire", "truce", "peace agreement", "peace deal"], "agreement"),
 }
 
 # Verbs whose subject is the loser of territory ("lost X to Y", "X fell to Y", defences "collapsed").

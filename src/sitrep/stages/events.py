@@ -98,7 +98,13 @@ def _is_hypothetical(token) -> bool:
             return True
     if any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_ADJ for c in token.children):
         return True
-    return token.dep_ in {"xcomp"} and token.head.lemma_ in {"threaten", "plan", "want", "hope", "vow", "seek"}
+    return token.dep_ in {"xcomp", "acl", "conj"} and token.head.lemma_ in {
+        "threaten", "plan", "want", "hope", "vow", "seek", "attempt", "try", "aim", "intend", "prepare", "encircle"}
+
+
+def _is_modifier(token) -> bool:
+    """'captured vehicles', 'regiments fighting in the desert': a participle describing a noun is not an event."""
+    return token.dep_ in {"amod", "acl", "compound"} and token.tag_ in {"VBN", "VBG", "JJ"}
 
 
 def _subject(token):
@@ -108,7 +114,8 @@ def _subject(token):
         for child in node.children:
             if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
                 return child, child.dep_ in PASSIVE_SUBJECTS
-        if node.dep_ in {"xcomp", "advcl", "conj", "dobj", "pobj", "ccomp", "relcl", "acl"} and node.head is not node:
+        if node.dep_ in {"xcomp", "advcl", "conj", "dobj", "pobj", "pcomp", "prep", "ccomp", "relcl", "acl"} \
+                and node.head is not node:
             node = node.head
         else:
             break
@@ -166,9 +173,24 @@ class TriggerReader:
             self._read_verb()
         self._fallback_actors()
 
+    def _adjacent_actor(self) -> Mention | None:
+        """'... and IS claimed Tadmur': an actor written right before an active verb is its subject, whatever
+        the parser attached."""
+        token = self.token
+        i = token.i - 1
+        while i >= token.sent.start and token.doc[i].pos_ in {"ADV", "AUX", "PART"} and token.doc[i].dep_ != "nsubj":
+            i -= 1
+        if i < token.sent.start:
+            return None
+        return self.index.at_token("actor", token.doc[i])
+
     def _read_verb(self) -> None:
         token = self.token
         subject, passive = _subject(token)
+        adjacent = self._adjacent_actor() if token.tag_ in {"VBD", "VBZ", "VBP"} else None
+        if adjacent is not None and (subject is None or _first_actor(self.index, subject) is None):
+            subject, passive = None, False
+            self.actor1 = adjacent
         agent = _agent(token)
         lemma = token.lemma_.lower()
         if subject is not None:
@@ -177,6 +199,7 @@ class TriggerReader:
             elif lemma in LOSER_SUBJECT_VERBS:
                 self.actor2 = _first_actor(self.index, subject)
                 self.places += _places_in(self.index, subject)
+                self.actor1 = self.actor1 or self._actor_after_to()
             elif lemma in PLACE_SUBJECT_VERBS:
                 self.places += _places_in(self.index, subject)
                 self.actor2 = self.actor2 or _first_actor(self.index, subject)
@@ -184,6 +207,8 @@ class TriggerReader:
                 self.actor1 = _first_actor(self.index, subject)
         if agent is not None:
             self.actor1 = _first_actor(self.index, agent) or self.actor1
+        if lemma in LOSER_SUBJECT_VERBS | PLACE_SUBJECT_VERBS:
+            self.actor1 = self.actor1 or self._actor_after_to()
         for child in token.children:
             if child.dep_ in OBJECTS:
                 self._patient(child)
@@ -200,8 +225,20 @@ class TriggerReader:
             subject, passive = _subject(verb)
             if subject is not None and not passive and verb.lemma_ not in FAILURE_VERBS:
                 self.actor1 = _first_actor(self.index, subject)
+        if self.actor1 is None and token.lemma_ in {"loss"}:
+            self.actor1 = self._actor_after_to()
+
+    def _actor_after_to(self) -> Mention | None:
+        """'losing the city of Tadmur and the ruins of Palmyra to the Islamic State': the winner follows 'to'."""
+        sent = self.token.sent
+        for mention in self.index.within("actor", self.token.idx, sent.end_char):
+            if re.search(r"\bto\s+(?:the\s+)?$", self.doc.text[max(0, mention.start - 8):mention.start]):
+                return mention
+        return None
 
     def _patient(self, node) -> None:
+        if self.cls == "territory" and self.index.at_token("equipment", node):
+            return
         actor = _first_actor(self.index, node)
         places = _places_in(self.index, node)
         if places:
@@ -238,6 +275,10 @@ class TriggerReader:
         before = [m for m in self.index.within("actor", sent.start_char, self.token.idx) if id(m) not in used]
         if before and self.cls != "territory":
             self.actor1 = before[-1]
+        elif self.cls == "territory" and not any(c.dep_ in SUBJECTS for c in self.token.children):
+            clause = self.token.head if self.token.dep_ == "advcl" else self.token
+            others = [m for m in self.index.in_subtree("actor", clause) if id(m) not in used]
+            self.actor1 = others[0] if others else None
 
 
 def _clause_places(doc: Document, index: MentionIndex, token) -> list[Mention]:
@@ -253,6 +294,8 @@ def _choose_places(doc: Document, places: list[Mention]) -> list[tuple[Mention, 
     for place in places:
         if place not in unique and not _is_destination(place, doc):
             unique.append(place)
+    known = [p for p in unique if p.attrs.get("candidates") or p.attrs.get("anaphor")]
+    unique = known or unique
     scored = [(p, 2 if _vicinity(doc, p) else 1) for p in unique]
     exact = [(p, g) for p, g in scored if g == 1]
     return exact or scored[:1]
@@ -278,20 +321,17 @@ def fatalities_in(sentence_text: str) -> int | None:
 
 
 def _failed(token) -> bool:
-    """'the assault was repelled', 'three assaults were not enough to breach', 'halted an attempt by IS'."""
-    nodes = [token, *list(token.ancestors)[:3]]
-    for node in nodes:
-        if node.lemma_.lower() in FAILURE_VERBS and node is not token:
+    """'the assault was repelled', 'three assaults were not enough to breach', 'failed to break through'."""
+    for node in list(token.ancestors)[:3]:
+        if node.lemma_.lower() in FAILURE_VERBS:
             return True
-        if node.lemma_.lower() in FAILURE_VERBS and node.tag_ == "VBN" and node is token:
-            return True
+    if token.tag_ == "VBN" and token.lemma_.lower() in FAILURE_VERBS:
+        return True
     head = token.head
     if token.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
         if any(c.dep_ == "neg" for c in head.children) or head.lemma_ in {"fail", "falter", "stall"}:
             return True
-    window = token.sent.text.lower()
-    return bool(re.search(r"\b(?:was|were|had been|have been) (?:repelled|repulsed|beaten back|thwarted|foiled)\b|"
-                          r"\bfailed to\b|\bnot enough to\b|\bunsuccessful\b", window))
+    return False
 
 
 class EventBuilder:
@@ -305,7 +345,7 @@ class EventBuilder:
             claimed_tokens: set[int] = set()
             for token in sent:
                 cls = _trigger_class(token)
-                if cls is None or token.i in claimed_tokens or _is_hypothetical(token):
+                if cls is None or token.i in claimed_tokens or _is_modifier(token) or _is_hypothetical(token):
                     continue
                 event = self._event(token, cls)
                 if event is not None:
@@ -318,7 +358,7 @@ class EventBuilder:
         reader = TriggerReader(self.doc, self.index, token, cls)
         reader.read()
         lemma = token.lemma_.lower()
-        if cls == "territory" and not reader.places and (lemma in NEEDS_PLACE_OBJECT or token.pos_ == "NOUN"):
+        if cls == "territory" and not reader.places:
             return None
         if cls == "civilian_attack" and not CIVILIAN_WORDS.search(token.sent.text):
             return None
@@ -352,6 +392,9 @@ class EventBuilder:
             if token is None:
                 continue
             head = token.root
+            if mention.attrs.get("generic") and any(
+                    c.dep_ == "appos" and self.index.at_token("equipment", c) for c in head.children):
+                continue
             status, verb = _equipment_status(head)
             if status is None:
                 continue
@@ -434,7 +477,7 @@ def _quantity_from_text(text: str) -> Quantity | None:
 def _equipment_quantity(head, mention: Mention) -> Quantity:
     """'two T-72 tanks' → 2; 'dozens of technicals, BMPs' → dozens for each; 'T-72s' → at least 2."""
     first = head
-    while first.dep_ == "conj" or first.dep_ == "appos":
+    while first.dep_ == "conj":
         first = first.head
     for node in (head, first):
         for child in node.children:

@@ -35,11 +35,14 @@ def _names_area(mention: Mention) -> bool:
     return any(word in lower for word in ("governorate", "province", "oblast", "region", "state"))
 
 
-def _acceptable(place: Place, focus: str | None) -> bool:
-    """Outside the focus country, only countries and large cities are plausible without other evidence."""
+def _acceptable(place: Place, mention: Mention, focus: str | None) -> bool:
+    """Outside the focus country, only countries, and large cities that the parser also sees as places, are
+    plausible without other evidence."""
     if focus is None or place.country_code == focus:
         return True
-    return place.feature_type == "country" or place.population >= 100_000
+    if place.feature_type == "country":
+        return True
+    return place.population >= 100_000 and mention.attrs.get("entity") in {"GPE", "LOC"} and len(mention.text) > 3
 
 
 def _centre(points: list[Place]) -> tuple[float, float] | None:
@@ -55,7 +58,7 @@ def resolve_places(doc: Document) -> None:
                if len({c.id for c in m.attrs["candidates"]}) == 1 and m.attrs["candidates"][0].feature_type not in ADMIN_TYPES]
     centre = _centre([p for p in anchors if not focus or p.country_code == focus])
     for mention in places:
-        options = [c for c in mention.attrs["candidates"] if _acceptable(c, focus)]
+        options = [c for c in mention.attrs["candidates"] if _acceptable(c, mention, focus)]
         if not options:
             continue
         best = max(options, key=lambda c: _score(c, mention, focus, centre))

@@ -93,11 +93,17 @@ def _demonym_units(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
+def _names_a_unit(text: str, end: int) -> bool:
+    """'the SAM battalions', 'a tank brigade': a weapon word naming a unit, not a piece of equipment."""
+    return bool(re.match(r"\s+(?:battalions?|brigades?|regiments?|units?|divisions?|companies|company|crews?|"
+                         r"teams?|operators?|squadrons?|corps|sites?|positions?)\b", text[end:end + 20], re.I))
+
+
 def find_equipment_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:
     lexicon = ctx.equipment
     mentions = []
     for start, end in _keep_longest(_find_aliases(doc.text, tuple(lexicon.surface_forms()))):
-        if _overlaps(start, end, taken):
+        if _overlaps(start, end, taken) or _names_a_unit(doc.text, end):
             continue
         text = doc.text[start:end]
         kind = lexicon.lookup(text)
@@ -223,14 +229,24 @@ def _match_run(doc: Document, gazetteer, run_start: int, run_end: int, claimed) 
                 continue
             if _overlaps(span.start_char, span.end_char, claimed):
                 continue
-            candidates = gazetteer.lookup(span.text) if len(span.text) > 2 else []
+            text = doc.text[span.start_char:span.end_char]
+            candidates = gazetteer.lookup(text) if _plausible_name(text) else []
             if candidates:
-                found.append(_place_mention(doc, span.start_char, span.end_char, candidates))
+                mention = _place_mention(doc, span.start_char, span.end_char, candidates)
+                mention.attrs["entity"] = span.root.ent_type_ or None
+                found.append(mention)
                 claimed.append((span.start_char, span.end_char))
                 i = j - 1
                 break
         i += 1
     return found
+
+
+def _plausible_name(text: str) -> bool:
+    """Short acronyms ('SAM', 'SAA') are unit or weapon names far more often than places."""
+    if len(text) <= 2:
+        return False
+    return not (text.isupper() and len(text) <= 4)
 
 
 def _unresolved_entities(doc: Document, claimed) -> list[Mention]:
@@ -240,7 +256,9 @@ def _unresolved_entities(doc: Document, claimed) -> list[Mention]:
         if ent.label_ in PLACE_ENTS and not _overlaps(ent.start_char, ent.end_char, claimed) and ent.text[:1].isupper():
             if ent.text.lower() in MONTHS_AND_DAYS:
                 continue
-            out.append(_place_mention(doc, ent.start_char, ent.end_char, []))
+            mention = _place_mention(doc, ent.start_char, ent.end_char, [])
+            mention.attrs["entity"] = ent.label_
+            out.append(mention)
             claimed.append((ent.start_char, ent.end_char))
     return out
 
@@ -248,7 +266,7 @@ def _unresolved_entities(doc: Document, claimed) -> list[Mention]:
 def _anaphors(doc: Document, claimed) -> list[Mention]:
     out = []
     for phrase, features in PLACE_ANAPHORS.items():
-        for match in re.finditer(rf"\b{re.escape(phrase)}\b(?!['’]s\s+\w+\s+of)", doc.text, re.IGNORECASE):
+        for match in re.finditer(rf"\b{re.escape(phrase)}\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))", doc.text, re.IGNORECASE):
             start, end = match.span()
             if _overlaps(start, end, claimed):
                 continue

@@ -14,13 +14,51 @@ BACKGROUND_GAP = timedelta(days=45)
 STATE_INTER = 1
 
 
+def _clause_verb(token):
+    node = token
+    for _ in range(8):
+        if node.pos_ in {"VERB", "AUX"} or node.dep_ == "ROOT":
+            return node
+        node = node.head
+    return node
+
+
+def _dominates(upper, lower) -> bool:
+    """`upper` governs `lower` without an intervening clause that has a subject of its own."""
+    node = lower
+    while node != upper:
+        if node.head == node:
+            return False
+        node = node.head
+        if node != upper and node.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            return False
+    return True
+
+
 def _own_date(doc: Document, char: int):
-    """The time expression of the trigger's sentence nearest the trigger, if any."""
+    """The time expression that belongs to the trigger's clause (its own clause, or one it governs or is
+    governed by), nearest first. A date in a sibling clause ('Recaptured in 2016, ..., however an offensive
+    broke ...') belongs to another event."""
     sentence = doc.sentence_index(char)
     span = doc.sentences[sentence] if doc.sentences else None
     if span is None:
         return None
     inside = [t for t in doc.time_expressions if span.start <= t.start < span.end]
+    if not inside:
+        return None
+    parsed = doc.spacy_doc
+    trigger = parsed.char_span(char, char + 1, alignment_mode="expand") if parsed is not None else None
+    if trigger is not None:
+        verb = _clause_verb(trigger.root)
+        linked = []
+        for expr in inside:
+            expr_span = parsed.char_span(expr.start, expr.end, alignment_mode="expand")
+            if expr_span is None:
+                continue
+            other = _clause_verb(expr_span.root)
+            if _dominates(verb, other) or _dominates(other, verb):
+                linked.append(expr)
+        inside = linked
     if not inside:
         return None
     return min(inside, key=lambda t: (abs(t.start - char), t.start > char))
@@ -151,15 +189,30 @@ def inherit_dates(doc: Document, events: list[Event]) -> None:
         event.work["inferred_date"] = True
 
 
-def inherit_locations(doc: Document, events: list[Event]) -> None:
-    """An event whose sentence names no place happened where the narrative was: the last located event."""
-    last: Location | None = None
+def inherit_locations(doc: Document, events: list[Event]) -> list[Event]:
+    """An event whose sentence names no place happened where the narrative was. When it is the same fight as the
+    last located event (same kind, same sides, same days), it is that event, mentioned again."""
+    kept: list[Event] = []
+    last: Event | None = None
     for event in events:
-        if event.location is not None:
-            last = event.location
-        elif last is not None:
-            event.location = Location(**{**last.to_dict(), "geo_precision": max(2, last.geo_precision)})
+        if event.location is None and last is not None:
+            if _continues(last, event):
+                _absorb(last, event)
+                continue
+            event.location = Location(**{**last.location.to_dict(), "geo_precision": max(2, last.location.geo_precision)})
             event.work["inferred_location"] = True
+        if event.location is not None and not event.background:
+            last = event
+        kept.append(event)
+    return kept
+
+
+def _continues(previous: Event, event: Event) -> bool:
+    if event.background or previous.event_type != event.event_type:
+        return False
+    if event.event_date and previous.event_date and event.event_date != previous.event_date:
+        return False
+    return {previous.actor1, previous.actor2} >= {event.actor1, event.actor2} - {None}
 
 
 def _confidence(event: Event) -> float:
@@ -182,8 +235,10 @@ def event_id(event: Event) -> str:
 
 
 def _context_event(events: list[Event], char: int) -> Event | None:
+    """The fight a sentence belongs to: the last event before it that names both sides, else any with an actor."""
     before = [e for e in events if e.work["char"] <= char and not e.background and (e.actor1 or e.actor2)]
-    return before[-1] if before else None
+    both = [e for e in before if e.actor1 and e.actor2]
+    return (both or before or [None])[-1]
 
 
 def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
@@ -198,12 +253,13 @@ def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
             record.losing_actor = _opponent(record.gaining_actor, context)
         else:
             record.losing_actor = subject or (context.actor2 if context else None)
-            record.gaining_actor = _opponent(record.losing_actor, context) if record.status == "captured" else None
         record.record_id = hashlib.sha1(f"{doc.id}|{record.item}|{record.status}|{record.work['char']}".encode()).hexdigest()[:16]
     for record in doc.displacement:
         context = _context_event(events, record.work["char"])
         expr = _own_date(doc, record.work["char"])
         record.date = expr.date_start if expr else (context.event_date if context else None)
+        if record.origin is None and context is not None:
+            record.origin = context.location
         record.record_id = hashlib.sha1(f"{doc.id}|displacement|{record.work['char']}".encode()).hexdigest()[:16]
 
 
@@ -225,7 +281,7 @@ def merge(doc: Document, ctx: Context) -> None:
         settle_territory(event, ctx)
     events = merge_mentions(doc.events)
     inherit_dates(doc, events)
-    inherit_locations(doc, events)
+    events = inherit_locations(doc, events)
     events = merge_mentions(events)
     for event in events:
         event.confidence = _confidence(event)

@@ -1,26 +1,61 @@
-"""parse: spaCy tokens, tags, dependencies and sentences, with character offsets."""
+"""parse: spaCy tokens, tags, dependencies and sentences, with character offsets.
+
+Acronym actor names that spell an English function word ("IS" for the Islamic State) make the small model parse a
+verb where a subject stands. Before parsing, such acronyms are replaced by a same-length proper-noun stand-in, so
+every offset stays valid; mentions and evidence are always cut from the original text."""
 from __future__ import annotations
+
+import re
+from functools import cache
 
 from ..model import Document, Span
 from ..pipeline import Context, stage
 
-MAX_SPACY_CHARS = 2_000_000
+STAND_IN = "UN"
+
+
+@cache
+def _masking_pattern(acronyms: tuple[str, ...]) -> re.Pattern | None:
+    if not acronyms:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, acronyms))})(?![\w-])")
+
+
+def _stopword_acronyms(ctx: Context) -> tuple[str, ...]:
+    def build() -> tuple[str, ...]:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        forms = ctx.actors.surface_forms()
+        return tuple(sorted({text for text, sensitive in forms
+                             if sensitive and text.isupper() and len(text) == len(STAND_IN) and text.lower() in STOP_WORDS}))
+
+    return ctx.service("masked_acronyms", build)
+
+
+def text_for_parser(text: str, ctx: Context) -> str:
+    pattern = _masking_pattern(_stopword_acronyms(ctx))
+    if pattern is None or _mostly_upper(text):
+        return text
+    return pattern.sub(STAND_IN, text)
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [ch for ch in text[:2000] if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
 
 
 def _attach(doc: Document, parsed) -> None:
     doc.spacy_doc = parsed
-    doc.sentences = [Span(s.text, s.start_char, s.end_char) for s in parsed.sents]
+    doc.sentences = [Span(doc.text[s.start_char:s.end_char], s.start_char, s.end_char) for s in parsed.sents]
 
 
 @stage("parse", adds=("spacy_doc", "sentences"))
 def parse(doc: Document, ctx: Context) -> None:
-    nlp = ctx.nlp
-    nlp.max_length = max(nlp.max_length, len(doc.text) + 1)
-    _attach(doc, nlp(doc.text))
+    parse_batch([doc], ctx)
 
 
 def parse_batch(docs: list[Document], ctx: Context) -> None:
     nlp = ctx.nlp
     nlp.max_length = max([nlp.max_length, *(len(d.text) + 1 for d in docs)])
-    for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs)):
+    for doc, parsed in zip(docs, nlp.pipe(text_for_parser(d.text, ctx) for d in docs)):
         _attach(doc, parsed)

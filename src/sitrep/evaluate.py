@@ -1,0 +1,88 @@
+"""Scoring extracted records against hand-coded expected records (the format of tests/fixtures/reports)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .gazetteer import haversine_km
+
+LOCATION_TOLERANCE_KM = 25.0
+TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+@dataclass
+class FixtureScore:
+    expected: int = 0
+    matched: int = 0
+    produced: int = 0
+    misses: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+    @property
+    def precision(self) -> float:
+        return min(1.0, self.matched / self.produced) if self.produced else 1.0
+
+
+def _same_actor(expected: str | None, produced: str | None, actors, country: str | None) -> bool:
+    if expected is None:
+        return True
+    wanted = actors.canonical(expected, country=country) or expected
+    return produced is not None and (produced == wanted or actors.same_side(produced, wanted, country=country))
+
+
+def _evidence_has(event: dict[str, Any], needle: str) -> bool:
+    return any(needle in span["text"] for span in event["evidence"])
+
+
+def _date_ok(expected: dict[str, Any], event: dict[str, Any]) -> bool:
+    if not expected.get("event_date") or not event.get("event_date"):
+        return not expected.get("event_date")
+    if expected.get("time_precision", 1) == 1:
+        return event["event_date"] == expected["event_date"]
+    return event["event_date"][:7] == expected["event_date"][:7]
+
+
+def _place_ok(expected: dict[str, Any], event: dict[str, Any]) -> bool:
+    loc = event.get("location")
+    if expected.get("latitude") is None:
+        return True
+    if not loc:
+        return False
+    return haversine_km(loc["latitude"], loc["longitude"], expected["latitude"], expected["longitude"]) <= LOCATION_TOLERANCE_KM
+
+
+def event_matches(expected: dict[str, Any], event: dict[str, Any], actors, country: str | None) -> bool:
+    same_type = expected["event_type"] == event["event_type"] and (
+        expected["sub_event_type"] == event["sub_event_type"]
+        or {expected["sub_event_type"], event["sub_event_type"]} <= TERRITORY | {"Armed clash"})
+    return (same_type and _evidence_has(event, expected["evidence_contains"]) and _date_ok(expected, event)
+            and _place_ok(expected, event) and bool(expected.get("background")) == bool(event.get("background"))
+            and _same_actor(expected.get("actor1"), event.get("actor1"), actors, country))
+
+
+def score_fixture(expected: dict[str, Any], result: dict[str, Any], actors) -> FixtureScore:
+    country = expected.get("country_code")
+    score = FixtureScore(produced=len(result["events"]))
+    for wanted in expected["events"]:
+        if wanted.get("optional"):
+            continue
+        score.expected += 1
+        if any(event_matches(wanted, event, actors, country) for event in result["events"]):
+            score.matched += 1
+        else:
+            score.misses.append(f"{wanted['sub_event_type']} at {wanted['location']} on {wanted['event_date']}")
+    forbidden = expected.get("forbidden") or {}
+    allowed = set(forbidden.get("allowed_countries") or [])
+    for event in result["events"]:
+        loc = event.get("location")
+        if allowed and loc and loc["country"] not in allowed:
+            score.violations.append(f"event placed in {loc['country']}: {event['evidence'][0]['text'][:80]}")
+        year = int(event["event_date"][:4]) if event.get("event_date") else None
+        if year and not event["background"]:
+            if forbidden.get("min_year") and year < forbidden["min_year"] or forbidden.get("max_year") and year > forbidden["max_year"]:
+                score.violations.append(f"event dated {event['event_date']}: {event['evidence'][0]['text'][:80]}")
+    return score

@@ -1,0 +1,52 @@
+"""End-to-end quality on reports about other wars, places and years (tests/fixtures/reports).
+
+Each report's expected records were hand-coded. A report passes when at least RECALL_FLOOR of its expected events
+are found with the right type, date, place (within 25 km), background flag and attacker, and nothing is placed
+outside the report's countries or dated outside its years. The floor is the level reached today, so a drop fails."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitrep.evaluate import score_fixture
+from sitrep.lexicons import ActorDictionary
+
+from .conftest import FIXTURES, load_expected, run_extract
+
+REPORTS = sorted(p.stem for p in FIXTURES.glob("*.txt"))
+RECALL_FLOOR = 0.5
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_report_events(name):
+    expected = load_expected(name)
+    result = run_extract(str(FIXTURES / f"{name}.txt"), expected.get("published"))
+    score = score_fixture(expected, result, ActorDictionary.default())
+    assert not score.violations, score.violations
+    assert score.recall >= RECALL_FLOOR, f"recall {score.recall:.2f}; missed: {score.misses}"
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_report_evidence_is_exact(name):
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    expected = load_expected(name)
+    result = run_extract(str(FIXTURES / f"{name}.txt"), expected.get("published"))
+    for record in result["events"] + result["equipment"] + result["displacement"]:
+        spans = record["evidence"] if isinstance(record["evidence"], list) else [record["evidence"]]
+        assert spans
+        for span in spans:
+            assert text[span["start"]:span["end"]] == span["text"]
+
+
+def test_jsonl_batch():
+    expected = json.loads((FIXTURES / "batch.expected.json").read_text(encoding="utf-8"))["documents"]
+    result = run_extract(str(FIXTURES / "batch.jsonl"))
+    assert {d["external_id"] for d in result["documents"]} == set(expected)
+    actors = ActorDictionary.default()
+    for doc in result["documents"]:
+        mine = {key: [r for r in result[key] if r["document_id"] == doc["document_id"]]
+                for key in ("events", "equipment", "displacement")}
+        score = score_fixture(expected[doc["external_id"]], mine, actors)
+        assert not score.violations, score.violations
+        assert score.recall >= RECALL_FLOOR, (doc["external_id"], score.misses)
