@@ -19,7 +19,7 @@ def _bad_batch(tmp_path):
     good = _write(tmp_path, "good.txt", GOOD)
     empty = _write(tmp_path, "empty.txt", "")
     binary = _write(tmp_path, "binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0IHDR")
-    latin1 = _write(tmp_path, "latin1.txt", "Fighting near Saraqib on 3 March 2020 — caf\xe9".encode("latin-1"))
+    latin1 = _write(tmp_path, "latin1.txt", "Fighting near Saraqib on 3 March 2020 - caf\xe9".encode("latin-1"))
     jsonl = _write(tmp_path, "feed.jsonl", "\n".join([
         json.dumps({"id": "a", "text": GOOD, "published": "2019-03-04"}),
         "{not json",

@@ -681,8 +681,11 @@ def _dateline(text: str, mentions: list[_Mention]) -> _Mention | None:
     if not mentions or mentions[0].rule.kind != "absolute":
         return None
     first = mentions[0]
-    if _DATELINE_PREFIX.fullmatch(text, 0, first.start) and _DATELINE_SUFFIX.match(text, first.end):
-        return first
+    line_start = text.rfind("\n", 0, first.start) + 1
+    heading_lines = [line for line in text[:line_start].splitlines() if line.strip()]
+    if len(heading_lines) <= 2 and _DATELINE_PREFIX.fullmatch(text, line_start, first.start) \
+            and _DATELINE_SUFFIX.match(text, first.end):
+        return first  # a date line opening the text, or opening the body under a headline
     if _TITLE_DATE.match(text, first.end) and _TITLE_DATE_OPENING.search(text[:first.start]):
         return first  # "Flash Update #2 (16 February 2021)" as the first line
     return None

@@ -36,6 +36,9 @@ class Location:
         return asdict(self)
 
 
+INTERNAL_MENTION_ATTRS = frozenset({"candidates", "lookup"})
+
+
 @dataclass
 class Mention:
     """A typed span: actor, place, equipment, date, quantity or casualty count."""
@@ -56,7 +59,9 @@ class Mention:
         if self.location is not None:
             out.update(latitude=self.location.latitude, longitude=self.location.longitude,
                        gazetteer_id=self.location.gazetteer_id, country=self.location.country)
-        out.update(self.attrs)
+        out.update({k: v for k, v in self.attrs.items() if k not in INTERNAL_MENTION_ATTRS})
+        if self.type == "place":
+            out["resolved"] = self.location is not None
         return out
 
 

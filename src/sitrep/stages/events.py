@@ -102,6 +102,29 @@ def _is_hypothetical(token) -> bool:
         "threaten", "plan", "want", "hope", "vow", "seek", "attempt", "try", "aim", "intend", "prepare", "encircle"}
 
 
+AIR_WORDS = re.compile(r"\b(?:air|aircraft|airstrikes?|warplanes?|jets?|drones?|helicopters?|uavs?|bombers?|"
+                       r"air force|aerial|sorties?|bayraktar|shahed)\b", re.I)
+ARTILLERY_WORDS = re.compile(r"\b(?:artillery|shell\w*|mortars?|rockets?|missiles?|howitzers?|grads?|himars|"
+                             r"barrage|katyusha)\b", re.I)
+
+
+def _strike_kind(token) -> str:
+    """'struck', 'hit', 'targeted': an air strike or a shelling, by what the sentence says did it."""
+    text = token.sent.text
+    if AIR_WORDS.search(text):
+        return "airstrike"
+    if ARTILLERY_WORDS.search(text):
+        return "shelling"
+    return "airstrike" if token.pos_ == "NOUN" else "shelling"
+
+
+def _is_headline(sent) -> bool:
+    """The first line of a report when it is a title: short, on its own line, no closing punctuation."""
+    text = sent.text.strip()
+    return sent.start == 0 and len(text) < 160 and not text.endswith((".", "!", "?", "\"", "”")) \
+        and "\n" in sent.doc.text[sent.start_char:sent.end_char + 3]
+
+
 def _is_modifier(token) -> bool:
     """'captured vehicles', 'regiments fighting in the desert': a participle describing a noun is not an event."""
     return token.dep_ in {"amod", "acl", "compound"} and token.tag_ in {"VBN", "VBG", "JJ"}
@@ -145,9 +168,18 @@ def _places_in(index: MentionIndex, token) -> tuple[Mention, ...]:
     return tuple(index.in_subtree("place", token))
 
 
+DISTINCT_WORDS = {"separate", "another", "second", "third", "new", "further", "additional", "unrelated"}
+
+
 def _first_actor(index: MentionIndex, token) -> Mention | None:
+    """The actor a noun phrase names; for a pronoun ('it', 'they'), the last actor named before it in the sentence."""
     found = index.in_subtree("actor", token)
-    return found[0] if found else None
+    if found:
+        return found[0]
+    if token.pos_ == "PRON" and token.lower_ in {"it", "they", "he", "she", "we"}:
+        before = index.within("actor", token.sent.start_char, token.idx)
+        return before[-1] if before else None
+    return None
 
 
 def _is_destination(mention: Mention, doc: Document) -> bool:
@@ -165,6 +197,7 @@ class TriggerReader:
         self.actor1: Mention | None = None
         self.actor2: Mention | None = None
         self.places: list[Mention] = []
+        self.anaphoric = False
 
     def read(self) -> None:
         if self.token.pos_ in {"NOUN", "PROPN"}:
@@ -220,6 +253,10 @@ class TriggerReader:
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                 self.actor1 = self.actor1 or self.index.at_token("actor", child)
         self._read_preps(token)
+        if self.actor1 is None and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"}
+                                       for c in token.children):
+            self.anaphoric = True  # 'the assault was repelled': the assault the report just described
+            return
         if self.actor1 is None and token.dep_ in OBJECTS | {"pobj"}:
             verb = token.head if token.dep_ in OBJECTS else token.head.head
             subject, passive = _subject(verb)
@@ -239,6 +276,12 @@ class TriggerReader:
     def _patient(self, node) -> None:
         if self.cls == "territory" and self.index.at_token("equipment", node):
             return
+        if node.tag_ in {"WDT", "WP"} and self.token.dep_ == "relcl":
+            antecedent = self.token.head  # '... the Tishrin Dam, which the alliance had captured'
+            place = self.index.at_token("place", antecedent)
+            if place is not None:
+                self.places.append(place)
+            return
         actor = _first_actor(self.index, node)
         places = _places_in(self.index, node)
         if places:
@@ -253,7 +296,7 @@ class TriggerReader:
                 self.actor1 = self.actor1 or _first_actor(self.index, obj)
             elif prep == "to" and lemma in {"fall", "lose", "loss"}:
                 self.actor1 = self.actor1 or _first_actor(self.index, obj)
-            elif prep in {"from", "against", "on", "upon"} and self.index.at_token("actor", obj):
+            elif prep in {"from", "against", "on", "upon", "with"} and self.index.at_token("actor", obj):
                 self.actor2 = self.actor2 or _first_actor(self.index, obj)
                 self.places += [p for p in _places_in(self.index, obj)]
             elif prep in {"of"} and self.cls == "territory":
@@ -268,7 +311,7 @@ class TriggerReader:
 
     def _fallback_actors(self) -> None:
         """When the parse leaves actor1 empty, take an actor named in the same clause before the trigger."""
-        if self.actor1 is not None:
+        if self.actor1 is not None or self.anaphoric:
             return
         sent = self.token.sent
         used = {id(self.actor2)}
@@ -307,7 +350,29 @@ def _vicinity(doc: Document, mention: Mention) -> bool:
 
 # ---- fatalities, outcome, equipment, displacement -----------------------------------------------------------------
 
-def fatalities_in(sentence_text: str) -> int | None:
+def _killed_subject_total(sent) -> int | None:
+    """'two SDF fighters and at least 17 militants were killed' → 19: the numbers of every conjoined subject."""
+    for token in sent:
+        if token.lemma_ not in {"kill", "die"} and token.lower_ not in {"dead", "killed"}:
+            continue
+        subjects = [c for c in token.children if c.dep_ in {"nsubjpass", "nsubj"}]
+        numbers = []
+        for subject in subjects:
+            for node in [subject, *subject.conjuncts]:
+                for child in node.children:
+                    if child.dep_ == "nummod":
+                        value = parse_number(child.text)
+                        if value is not None:
+                            numbers.append(value)
+        if len(numbers) > 1:
+            return sum(numbers)
+    return None
+
+
+def fatalities_in(sentence_text: str, sent=None) -> int | None:
+    total = _killed_subject_total(sent) if sent is not None else None
+    if total is not None:
+        return total
     best = None
     for pattern in FATALITY_PATTERNS:
         for match in pattern.finditer(sentence_text):
@@ -342,11 +407,19 @@ class EventBuilder:
 
     def run(self) -> None:
         for sent in self.doc.spacy_doc.sents:
+            if _is_headline(sent):
+                continue
             claimed_tokens: set[int] = set()
-            for token in sent:
-                cls = _trigger_class(token)
-                if cls is None or token.i in claimed_tokens or _is_modifier(token) or _is_hypothetical(token):
+            triggers = [(token, _trigger_class(token)) for token in sent]
+            triggers = [(token, cls) for token, cls in triggers if cls is not None]
+            other_violence = any(cls not in {"civilian_attack"} for _, cls in triggers)
+            for token, cls in triggers:
+                if token.i in claimed_tokens or _is_modifier(token) or _is_hypothetical(token):
                     continue
+                if cls == "civilian_attack" and other_violence and token.lemma_ in {"kill", "shoot"}:
+                    continue  # 'the strike killed nine civilians': the killing is the strike's result
+                if cls == "strike":
+                    cls = _strike_kind(token)
                 event = self._event(token, cls)
                 if event is not None:
                     self.doc.events.append(event)
@@ -375,9 +448,11 @@ class EventBuilder:
             event = Event(
                 event_id="", document_id=self.doc.id, event_date=None, time_precision=3,
                 event_type=event_type, sub_event_type=sub_type, actor1=None, actor2=None, location=None,
-                fatalities=fatalities_in(sentence.text), outcome="failed" if _failed(token) else None,
+                fatalities=fatalities_in(sentence.text, token.sent), outcome="failed" if _failed(token) else None,
                 background=False, confidence=0.0, evidence=[sentence], trigger=token.text,
             )
+            event.work.update(distinct=any(c.lower_ in DISTINCT_WORDS for c in token.children),
+                              anaphoric=reader.anaphoric and not reader.places)
             event.work.update(cls=cls, token=token.i, char=token.idx, place=place, geo_hint=precision,
                               actor1=reader.actor1, actor2=reader.actor2, lemma=lemma,
                               past_perfect=_past_perfect(token), seq=self.seq)
@@ -426,13 +501,16 @@ class EventBuilder:
             before = self.index.within("place", sent.start_char, start)
             destination = next((p for p in after if re.search(r"\b(?:to|towards|toward|into)\s+(?:the\s+)?$",
                                                               self.doc.text[max(0, p.start - 20):p.start], re.I)), None)
-            origin = next((p for p in after if re.search(r"\bfrom\s+(?:the\s+)?$", self.doc.text[max(0, p.start - 12):p.start], re.I)), None)
+            origin = next((p for p in after if re.search(r"(?:\bfrom\s+(?:the\s+)?|^\s*)$",
+                                                         self.doc.text[sent.start_char + match.end():p.start], re.I)
+                           or re.search(r"\bfrom\s+(?:the\s+)?$", self.doc.text[max(0, p.start - 12):p.start], re.I)), None)
             record.work.update(char=start, origin=origin or (before[-1] if before else None), destination=destination)
             self.doc.displacement.append(record)
 
 
 def _past_perfect(token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children) and token.tag_ == "VBN"
+
 
 
 def _equipment_status(head):

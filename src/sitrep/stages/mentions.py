@@ -16,8 +16,9 @@ MONTHS_AND_DAYS = {
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer",
     "autumn", "winter",
 }
-CONNECTORS = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ibn", "bin", "abu", "umm", "bab", "de", "du",
-              "la", "le", "of", "-", "'", "’"}
+ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}
+# Lower-case words that join the parts of one name: 'Jabal al-Tar', 'Ras al-Ain', 'Bab el-Oued', 'Isle of Man'.
+CONNECTORS = ARTICLES | {"ibn", "bin", "bint", "de", "du", "la", "le", "of", "-", "'", "’"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 MAX_NAME_TOKENS = 5
 UNIT_NOUNS = ("units", "unit", "militants", "fighters", "forces", "troops", "soldiers", "militiamen", "militia",
@@ -27,6 +28,9 @@ UNIT_NOUNS = ("units", "unit", "militants", "fighters", "forces", "troops", "sol
               "officers", "convoy", "division", "artillery", "drones", "helicopters")
 
 
+HYPHEN_SUFFIXES = r"(?:held|controlled|led|backed|allied|linked|aligned|affiliated|occupied|run|supported)"
+
+
 @cache
 def _alias_regex(forms: tuple[tuple[str, bool], ...], case_sensitive: bool) -> re.Pattern | None:
     chosen = sorted({text for text, sensitive in forms if sensitive == case_sensitive}, key=len, reverse=True)
@@ -34,7 +38,7 @@ def _alias_regex(forms: tuple[tuple[str, bool], ...], case_sensitive: bool) -> r
         return None
     body = "|".join(re.escape(text) for text in chosen)
     flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(rf"(?<![\w-])(?:{body})(?:'s|’s|s|es)?(?![\w-])", flags)
+    return re.compile(rf"(?<![\w-])(?:{body})(?:'s|’s|s|es)?(?=$|[^\w-]|-{HYPHEN_SUFFIXES}\b)", flags)
 
 
 def _find_aliases(text: str, forms: tuple[tuple[str, bool], ...]) -> list[tuple[int, int]]:
@@ -136,7 +140,9 @@ def _name_runs(sent) -> list[tuple[int, int]]:
         inside = start is not None
         if _is_name_token(token):
             start = i if start is None else start
-        elif inside and lower in CONNECTORS and i + 1 < len(tokens) and _is_name_token(tokens[i + 1]):
+            if start == i and i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].lower_ in ARTICLES:
+                start = i - 2  # 'al-Bab' is tokenised 'al', '-', 'Bab'
+        elif inside and token.text in CONNECTORS and i + 1 < len(tokens) and _is_name_token(tokens[i + 1]):
             continue
         elif inside:
             runs.append((start, i))
@@ -225,7 +231,7 @@ def _match_run(doc: Document, gazetteer, run_start: int, run_end: int, claimed) 
     while i < run_end:
         for j in range(min(run_end, i + MAX_NAME_TOKENS), i, -1):
             span = sp[i:j]
-            if span[-1].text.lower() in CONNECTORS or span[0].text.lower() in CONNECTORS - {"al", "el"}:
+            if span[-1].text in CONNECTORS or span[0].text in CONNECTORS - ARTICLES:
                 continue
             if _overlaps(span.start_char, span.end_char, claimed):
                 continue
@@ -266,7 +272,7 @@ def _unresolved_entities(doc: Document, claimed) -> list[Mention]:
 def _anaphors(doc: Document, claimed) -> list[Mention]:
     out = []
     for phrase, features in PLACE_ANAPHORS.items():
-        for match in re.finditer(rf"\b{re.escape(phrase)}\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))", doc.text, re.IGNORECASE):
+        for match in re.finditer(rf"\b{re.escape(phrase)}\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]|(?:al|el|ad|as|ash|ar|at|an)-))", doc.text, re.IGNORECASE):
             start, end = match.span()
             if _overlaps(start, end, claimed):
                 continue

@@ -77,16 +77,17 @@ def assign_own_dates(doc: Document) -> None:
         expr = _own_date(doc, event.work["char"])
         if expr is not None:
             event.event_date, event.date_end, event.time_precision = expr.date_start, expr.date_end, expr.time_precision
-        event.background = bool(event.work.get("past_perfect")) or bool(
-            expr is not None and reference is not None and expr.date_end < reference - BACKGROUND_GAP)
+        event.background = bool(expr is not None and reference is not None
+                                and expr.date_end < reference - BACKGROUND_GAP)
 
 
 def fill_from_narrative(doc: Document) -> None:
     """A sentence that names no attacker continues the fight the report was describing."""
-    previous: Event | None = None
+    previous_of: dict[str, Event] = {}
     for event in doc.events:
         if event.background:
             continue
+        previous = previous_of.get(event.event_type)
         if previous is not None:
             if event.actor1 is None and event.actor2 is None:
                 event.actor1, event.actor2 = previous.actor1, previous.actor2
@@ -102,7 +103,7 @@ def fill_from_narrative(doc: Document) -> None:
                 event.actor2, event.inter2 = previous.actor1, previous.inter1
                 event.work["inferred_actors"] = True
         if event.actor1 or event.actor2:
-            previous = event
+            previous_of[event.event_type] = event
 
 
 def settle_territory(event: Event, ctx: Context) -> None:
@@ -124,10 +125,22 @@ def settle_territory(event: Event, ctx: Context) -> None:
         event.sub_event_type = NSA_OVERTAKES
 
 
+TERRITORY_TYPES = {GOV_REGAINS, NSA_OVERTAKES}
+
+
+def _same_kind(a: Event, b: Event) -> bool:
+    """Same ACLED type; a clash and a capture at one place on one day are one battle (coded as the capture)."""
+    if (a.event_type, a.sub_event_type) == (b.event_type, b.sub_event_type):
+        return True
+    pair = {a.sub_event_type, b.sub_event_type}
+    return (a.event_type == b.event_type == BATTLES and ARMED_CLASH in pair and bool(pair & TERRITORY_TYPES)
+            and a.event_date is not None and a.event_date == b.event_date)
+
+
 def _compatible(a: Event, b: Event) -> bool:
     if a.background != b.background:
         return False
-    if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
+    if not _same_kind(a, b):
         return False
     if a.location is None or b.location is None or a.location.gazetteer_id != b.location.gazetteer_id:
         return False
@@ -141,6 +154,8 @@ def _compatible(a: Event, b: Event) -> bool:
 
 
 def _absorb(into: Event, other: Event) -> None:
+    if other.sub_event_type in TERRITORY_TYPES and into.sub_event_type == ARMED_CLASH:
+        into.sub_event_type, into.trigger = other.sub_event_type, other.trigger
     for span in other.evidence:
         if span not in into.evidence:
             into.evidence.append(span)
@@ -210,6 +225,8 @@ def inherit_locations(doc: Document, events: list[Event]) -> list[Event]:
 def _continues(previous: Event, event: Event) -> bool:
     if event.background or previous.event_type != event.event_type:
         return False
+    if event.work.get("place") is not None or event.work.get("distinct"):
+        return False  # it names a place we could not resolve, or says it is another event
     if event.event_date and previous.event_date and event.event_date != previous.event_date:
         return False
     return {previous.actor1, previous.actor2} >= {event.actor1, event.actor2} - {None}
@@ -250,7 +267,10 @@ def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
         subject = record.work.get("subject_name")
         if record.status == "captured":
             record.gaining_actor = subject or (context.actor1 if context else None)
-            record.losing_actor = _opponent(record.gaining_actor, context)
+            record.losing_actor = _opponent(record.gaining_actor, context, ctx.actors)
+        elif record.status in {"destroyed", "damaged"}:
+            destroyer = subject or (context.actor1 if context else None)
+            record.losing_actor = _opponent(destroyer, context, ctx.actors) or (context.actor2 if context and not subject else None)
         else:
             record.losing_actor = subject or (context.actor2 if context else None)
         record.record_id = hashlib.sha1(f"{doc.id}|{record.item}|{record.status}|{record.work['char']}".encode()).hexdigest()[:16]
@@ -263,19 +283,37 @@ def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
         record.record_id = hashlib.sha1(f"{doc.id}|displacement|{record.work['char']}".encode()).hexdigest()[:16]
 
 
-def _opponent(actor: str | None, context: Event | None) -> str | None:
+def _opponent(actor: str | None, context: Event | None, actors=None) -> str | None:
+    """The other side of the context event from `actor`."""
     if context is None or actor is None:
         return None
     if actor == context.actor1:
         return context.actor2
     if actor == context.actor2:
         return context.actor1
+    if actors is not None:
+        others = [a for a in (context.actor1, context.actor2) if a and not actors.same_side(a, actor)]
+        if len(others) == 1:
+            return others[0]
     return None
+
+
+def absorb_anaphoric(events: list[Event]) -> list[Event]:
+    """'the assault was repelled' is the assault described just before, not a new one."""
+    kept: list[Event] = []
+    for event in events:
+        previous = next((e for e in reversed(kept) if e.event_type == event.event_type and not e.background), None)
+        if event.work.get("anaphoric") and previous is not None and not event.background:
+            _absorb(previous, event)
+            continue
+        kept.append(event)
+    return kept
 
 
 @stage("merge", reads=("events", "locations", "time_expressions"), adds=("merged_events",))
 def merge(doc: Document, ctx: Context) -> None:
     assign_own_dates(doc)
+    doc.events = absorb_anaphoric(doc.events)
     fill_from_narrative(doc)
     for event in doc.events:
         settle_territory(event, ctx)
