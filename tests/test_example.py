@@ -55,8 +55,17 @@ def test_places_lost_to_is(example_result, place):
     assert all(e["actor1"] == IS for e in taken)
 
 
+T4_AIRBASE = (34.5225, 37.6297)  # Tiyas Military Airbase
+
+
+def _near(event, point, km=5):
+    loc = event["location"]
+    return loc is not None and haversine_km(loc["latitude"], loc["longitude"], *point) <= km
+
+
 def test_t4_assaults_repelled(example_result):
-    t4 = [e for e in _events(example_result, place="T4") if e["event_type"] == "Battles"]
+    t4 = [e for e in _events(example_result) if e["event_type"] == "Battles" and _near(e, T4_AIRBASE)
+          and e["location"]["geo_precision"] == 1]
     assert t4, "no battle at T4 Airbase"
     assert any(e["outcome"] == "failed" and e["actor1"] == IS for e in t4)
     assert all(e["sub_event_type"] != "Non-state actor overtakes territory" for e in t4), "T4 did not fall"

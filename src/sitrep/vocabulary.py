@@ -49,7 +49,7 @@ VERB_TRIGGERS: dict[str, str] = {
                      "occupy", "claim", "take", "fall", "lose", "collapse", "storm", "enter", "clear", "expel",
                      "oust", "control"], "territory"),
     **dict.fromkeys(["attack", "assault", "clash", "fight", "battle", "ambush", "raid", "engage", "besiege",
-                     "encircle", "repel", "repulse", "rout", "counterattack", "advance", "push", "battle"], "clash"),
+                     "encircle", "rout", "counterattack", "advance", "push", "battle"], "clash"),
     **dict.fromkeys(["bomb", "airstrike"], "airstrike"),
     **dict.fromkeys(["strike", "hit", "target", "pound"], "strike"),
     **dict.fromkeys(["shell", "bombard"], "shelling"),

@@ -125,6 +125,10 @@ def _is_headline(sent) -> bool:
         and "\n" in sent.doc.text[sent.start_char:sent.end_char + 3]
 
 
+def _civilian(mention: Mention) -> bool:
+    return bool(CIVILIAN_WORDS.fullmatch(mention.text.strip()))
+
+
 def _is_modifier(token) -> bool:
     """'captured vehicles', 'regiments fighting in the desert': a participle describing a noun is not an event."""
     return token.dep_ in {"amod", "acl", "compound"} and token.tag_ in {"VBN", "VBG", "JJ"}
@@ -177,7 +181,7 @@ def _first_actor(index: MentionIndex, token) -> Mention | None:
     if found:
         return found[0]
     if token.pos_ == "PRON" and token.lower_ in {"it", "they", "he", "she", "we"}:
-        before = index.within("actor", token.sent.start_char, token.idx)
+        before = [m for m in index.within("actor", token.sent.start_char, token.idx) if not _civilian(m)]
         return before[-1] if before else None
     return None
 
@@ -221,7 +225,8 @@ class TriggerReader:
         token = self.token
         subject, passive = _subject(token)
         adjacent = self._adjacent_actor() if token.tag_ in {"VBD", "VBZ", "VBP"} else None
-        if adjacent is not None and (subject is None or _first_actor(self.index, subject) is None):
+        direct = subject is not None and subject.head == token
+        if adjacent is not None and (not direct or _first_actor(self.index, subject) is None):
             subject, passive = None, False
             self.actor1 = adjacent
         agent = _agent(token)
@@ -236,6 +241,8 @@ class TriggerReader:
             elif lemma in PLACE_SUBJECT_VERBS:
                 self.places += _places_in(self.index, subject)
                 self.actor2 = self.actor2 or _first_actor(self.index, subject)
+            elif token.tag_ == "VBN" and token.dep_ == "advcl" and subject.head != token:
+                self._patient(subject)  # 'Recaptured in 2016, the city was ...': the city was recaptured
             else:
                 self.actor1 = _first_actor(self.index, subject)
         if agent is not None:
@@ -253,15 +260,14 @@ class TriggerReader:
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                 self.actor1 = self.actor1 or self.index.at_token("actor", child)
         self._read_preps(token)
-        if self.actor1 is None and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"}
-                                       for c in token.children):
-            self.anaphoric = True  # 'the assault was repelled': the assault the report just described
-            return
         if self.actor1 is None and token.dep_ in OBJECTS | {"pobj"}:
             verb = token.head if token.dep_ in OBJECTS else token.head.head
             subject, passive = _subject(verb)
             if subject is not None and not passive and verb.lemma_ not in FAILURE_VERBS:
                 self.actor1 = _first_actor(self.index, subject)
+        if self.actor1 is None and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"}
+                                       for c in token.children):
+            self.anaphoric = True  # 'the assault was repelled': the assault the report just described
         if self.actor1 is None and token.lemma_ in {"loss"}:
             self.actor1 = self._actor_after_to()
 
@@ -316,7 +322,7 @@ class TriggerReader:
         sent = self.token.sent
         used = {id(self.actor2)}
         before = [m for m in self.index.within("actor", sent.start_char, self.token.idx) if id(m) not in used]
-        if before and self.cls != "territory":
+        if before and self.cls != "territory" and self.token.pos_ not in {"NOUN", "PROPN"}:
             self.actor1 = before[-1]
         elif self.cls == "territory" and not any(c.dep_ in SUBJECTS for c in self.token.children):
             clause = self.token.head if self.token.dep_ == "advcl" else self.token
@@ -337,7 +343,7 @@ def _choose_places(doc: Document, places: list[Mention]) -> list[tuple[Mention, 
     for place in places:
         if place not in unique and not _is_destination(place, doc):
             unique.append(place)
-    known = [p for p in unique if p.attrs.get("candidates") or p.attrs.get("anaphor")]
+    known = [p for p in unique if p.attrs.get("candidates") or p.attrs.get("anaphor") or p.attrs.get("unlisted_site")]
     unique = known or unique
     scored = [(p, 2 if _vicinity(doc, p) else 1) for p in unique]
     exact = [(p, g) for p, g in scored if g == 1]
@@ -439,7 +445,8 @@ class EventBuilder:
                                                                           r"assumed|wrested)\b[^.]{0,25}control",
                                                                           token.sent.text, re.I):
             return None
-        places = _choose_places(self.doc, reader.places) or [(p, 1) for p in _clause_places(self.doc, self.index, token)[:1]]
+        places = (_choose_places(self.doc, reader.places)
+                  or _choose_places(self.doc, _clause_places(self.doc, self.index, token))[:1])
         sentence = self.doc.span(token.sent.start_char, token.sent.end_char)
         events = []
         for place, precision in places or [(None, None)]:

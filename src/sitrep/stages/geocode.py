@@ -8,6 +8,7 @@ from statistics import median
 from ..gazetteer import Place, haversine_km
 from ..model import Document, Location, Mention
 from ..pipeline import Context, stage
+from ..textnorm import fold
 
 ADMIN_TYPES = {"admin1", "admin2", "country"}
 NEAR_KM = 150.0
@@ -85,6 +86,35 @@ def resolve_anaphors(doc: Document) -> None:
             resolved.append(mention)
 
 
+def place_unlisted_sites(doc: Document) -> None:
+    """A named site the gazetteer lacks ('Jabal al-Tar', 'Maher gas field') is placed, as ACLED coders do, at the
+    nearest known place the report ties it to: a place named in the same sentence, else the last place named before
+    it. Its geo_precision is 2 and its gazetteer id says it is approximate."""
+    resolved = [m for m in doc.mentions if m.type == "place" and m.location is not None
+                and m.location.feature_type not in ADMIN_TYPES]
+    for mention in doc.mentions:
+        if mention.type != "place" or mention.location is not None or not mention.attrs.get("unlisted_site"):
+            continue
+        same_sentence = [m for m in resolved if m.sentence == mention.sentence]
+        before = [m for m in resolved if m.start < mention.start]
+        anchor = (same_sentence or before[-1:] or resolved[:1] or [None])[0]
+        if anchor is None:
+            continue
+        base = anchor.location
+        mention.location = Location(
+            name=mention.attrs.get("lookup", mention.text), mention=mention.text, latitude=base.latitude,
+            longitude=base.longitude, country=base.country, country_code=base.country_code, admin1=base.admin1,
+            geo_precision=2, gazetteer_id=f"near:{base.gazetteer_id}:{fold(mention.text).replace(' ', '-')}",
+            feature_type=mention.attrs.get("feature_hint") or "site")
+
+
+def _last_town_before(doc: Document, char: int) -> Mention | None:
+    """People flee from towns: the last populated place the report named before the sentence."""
+    towns = [m for m in doc.mentions if m.type == "place" and m.start < char and m.location is not None
+             and m.location.feature_type == "populated_place"]
+    return towns[-1] if towns else None
+
+
 def _event_location(mention: Mention | None, hint: int | None) -> Location | None:
     if mention is None or mention.location is None:
         return None
@@ -97,8 +127,9 @@ def _event_location(mention: Mention | None, hint: int | None) -> Location | Non
 def geocode(doc: Document, ctx: Context) -> None:
     resolve_places(doc)
     resolve_anaphors(doc)
+    place_unlisted_sites(doc)
     for event in doc.events:
         event.location = _event_location(event.work.get("place"), event.work.get("geo_hint"))
     for record in doc.displacement:
-        record.origin = _event_location(record.work.get("origin"), None)
+        record.origin = _event_location(record.work.get("origin") or _last_town_before(doc, record.work["char"]), None)
         record.destination = _event_location(record.work.get("destination"), None)

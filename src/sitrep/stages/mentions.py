@@ -154,16 +154,16 @@ def _name_runs(sent) -> list[tuple[int, int]]:
 
 def _site_phrases(doc: Document) -> list[tuple[int, int, str]]:
     """'T4 Airbase', 'Jabal al-Tar', 'Maher and Sha'er gas fields' (→ each field), 'Tiyas village'."""
-    name = r"(?:[A-Z0-9][\w'’\-]*(?:\s+(?:al-|el-|ad-|as-|ash-|at-|ar-)?[A-Z0-9][\w'’\-]*){0,3})"
-    suffixes = "|".join(re.escape(s) for s in sorted(SITE_SUFFIXES, key=len, reverse=True))
+    article = r"(?:(?-i:al|el|ad|as|ash|at|ar|an|az)-)?"
+    name = rf"(?:{article}(?-i:[A-Z0-9])[\w'’\-]*(?:\s+{article}(?-i:[A-Z0-9])[\w'’\-]*){{0,3}})"
+    suffixes = "|".join(re.escape(s) for s in sorted(SITE_SUFFIXES + ("village", "town"), key=len, reverse=True))
     found = []
     pattern = re.compile(rf"\b({name})((?:\s*,\s*{name})*\s+and\s+{name})?\s+({suffixes})\b", re.IGNORECASE)
     for match in pattern.finditer(doc.text):
-        if not match.group(1)[:1].isupper():
-            continue
         suffix = match.group(3)
         singular = re.sub(r"s$", "", suffix) if suffix.lower().endswith(("fields", "hills")) else suffix
-        found.append((match.start(1), match.end(), f"{match.group(1)} {singular}"))
+        end = match.end(1) if match.group(2) else match.end()
+        found.append((match.start(1), end, f"{match.group(1)} {singular}"))
         if match.group(2):
             for part in re.finditer(name, match.group(2)):
                 offset = match.start(2) + part.start()
@@ -213,9 +213,11 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
         if _overlaps(start, end, claimed):
             continue
         candidates = _lookup_site(gazetteer, phrase)
-        if candidates:
-            mentions.append(_place_mention(doc, start, end, candidates, lookup_name=phrase))
-            claimed.append((start, end))
+        mention = _place_mention(doc, start, end, candidates, lookup_name=phrase)
+        if not candidates:
+            mention.attrs["unlisted_site"] = True  # a named site the gazetteer lacks: placed near the report's places
+        mentions.append(mention)
+        claimed.append((start, end))
     for sent in doc.spacy_doc.sents:
         for run_start, run_end in _name_runs(sent):
             mentions.extend(_match_run(doc, gazetteer, run_start, run_end, claimed))

@@ -77,6 +77,7 @@ def assign_own_dates(doc: Document) -> None:
         expr = _own_date(doc, event.work["char"])
         if expr is not None:
             event.event_date, event.date_end, event.time_precision = expr.date_start, expr.date_end, expr.time_precision
+            event.work["own_date"] = True
         event.background = bool(expr is not None and reference is not None
                                 and expr.date_end < reference - BACKGROUND_GAP)
 
@@ -134,7 +135,7 @@ def _same_kind(a: Event, b: Event) -> bool:
         return True
     pair = {a.sub_event_type, b.sub_event_type}
     return (a.event_type == b.event_type == BATTLES and ARMED_CLASH in pair and bool(pair & TERRITORY_TYPES)
-            and a.event_date is not None and a.event_date == b.event_date)
+            and a.work.get("own_date") and b.work.get("own_date") and a.event_date == b.event_date)
 
 
 def _compatible(a: Event, b: Event) -> bool:
@@ -164,11 +165,12 @@ def _absorb(into: Event, other: Event) -> None:
         into.event_date, into.date_end, into.time_precision = other.event_date, other.date_end, other.time_precision
     into.actor1, into.inter1 = into.actor1 or other.actor1, into.inter1 if into.actor1 else other.inter1
     into.actor2, into.inter2 = into.actor2 or other.actor2, into.inter2 if into.actor2 else other.inter2
-    if other.location and into.location and other.location.geo_precision < into.location.geo_precision:
+    if into.location is None or (other.location and not into.work.get("own_date") and other.work.get("own_date")):
         into.location = other.location
     if other.fatalities is not None:
         into.fatalities = max(into.fatalities or 0, other.fatalities)
     into.outcome = into.outcome or other.outcome
+    into.work["own_date"] = into.work.get("own_date") or other.work.get("own_date")
     into.work["merged"] = into.work.get("merged", 1) + other.work.get("merged", 1)
 
 
@@ -303,7 +305,8 @@ def absorb_anaphoric(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for event in events:
         previous = next((e for e in reversed(kept) if e.event_type == event.event_type and not e.background), None)
-        if event.work.get("anaphoric") and previous is not None and not event.background:
+        same_day = event.event_date is None or event.event_date == (previous.event_date if previous else None)
+        if event.work.get("anaphoric") and previous is not None and not event.background and same_day:
             _absorb(previous, event)
             continue
         kept.append(event)
