@@ -9,7 +9,7 @@ from ..pipeline import Context, stage
 def _resolve(mention: Mention | None, doc: Document, ctx: Context):
     if mention is None:
         return None
-    actor = ctx.actors.lookup(mention.text, country=doc.focus_country)
+    actor = ctx.actors.lookup(mention.attrs.get("lookup", mention.text), country=doc.focus_country)
     if actor is not None:
         mention.canonical = actor.name
         mention.attrs.setdefault("side", actor.side_for(doc.focus_country))

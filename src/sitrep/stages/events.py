@@ -99,7 +99,12 @@ def _is_hypothetical(token) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_ADJ for c in token.children):
         return True
     return token.dep_ in {"xcomp", "acl", "conj"} and token.head.lemma_ in {
-        "threaten", "plan", "want", "hope", "vow", "seek", "attempt", "try", "aim", "intend", "prepare", "encircle"}
+        "threaten", "plan", "want", "hope", "vow", "aim", "intend", "prepare", "encircle"}
+
+
+def _is_attempt(token) -> bool:
+    """'tried to storm Ternova', 'an attempt by IS to encircle the airbase': an attack, whatever it aimed at."""
+    return token.dep_ in {"xcomp", "acl"} and token.head.lemma_ in {"try", "attempt", "seek"}
 
 
 AIR_WORDS = re.compile(r"\b(?:air|aircraft|airstrikes?|warplanes?|jets?|drones?|helicopters?|uavs?|bombers?|"
@@ -184,6 +189,12 @@ def _first_actor(index: MentionIndex, token) -> Mention | None:
         before = [m for m in index.within("actor", token.sent.start_char, token.idx) if not _civilian(m)]
         return before[-1] if before else None
     return None
+
+
+def _is_comparison(mention: Mention, doc: Document) -> bool:
+    """'territory the size of Belgium': a yardstick, not a place where anything happened."""
+    before = doc.text[max(0, mention.start - 30):mention.start].lower()
+    return bool(re.search(r"(?:size of|as large as|larger than|bigger than|smaller than|area of)\s+(?:the\s+)?$", before))
 
 
 def _is_destination(mention: Mention, doc: Document) -> bool:
@@ -321,7 +332,8 @@ class TriggerReader:
             return
         sent = self.token.sent
         used = {id(self.actor2)}
-        before = [m for m in self.index.within("actor", sent.start_char, self.token.idx) if id(m) not in used]
+        before = [m for m in self.index.within("actor", sent.start_char, self.token.idx)
+                  if id(m) not in used and not _civilian(m)]
         if before and self.cls != "territory" and self.token.pos_ not in {"NOUN", "PROPN"}:
             self.actor1 = before[-1]
         elif self.cls == "territory" and not any(c.dep_ in SUBJECTS for c in self.token.children):
@@ -333,7 +345,8 @@ class TriggerReader:
 def _clause_places(doc: Document, index: MentionIndex, token) -> list[Mention]:
     """Places in the trigger's sentence, nearest first, when the parse did not attach one."""
     sent = token.sent
-    places = [m for m in index.within("place", sent.start_char, sent.end_char) if not _is_destination(m, doc)]
+    places = [m for m in index.within("place", sent.start_char, sent.end_char)
+              if not _is_destination(m, doc) and not m.attrs.get("dateline") and not _is_comparison(m, doc)]
     return sorted(places, key=lambda m: abs(m.start - token.idx))
 
 
@@ -341,13 +354,21 @@ def _choose_places(doc: Document, places: list[Mention]) -> list[tuple[Mention, 
     """Drop destinations and reference points ('surrounding Tadmur') when a more specific place is given."""
     unique = []
     for place in places:
-        if place not in unique and not _is_destination(place, doc):
+        if place not in unique and not _is_destination(place, doc) and not place.attrs.get("dateline") \
+                and not _is_comparison(place, doc):
             unique.append(place)
     known = [p for p in unique if p.attrs.get("candidates") or p.attrs.get("anaphor") or p.attrs.get("unlisted_site")]
     unique = known or unique
+    specific = [p for p in unique if not _country_only(p)]
+    unique = specific or unique
     scored = [(p, 2 if _vicinity(doc, p) else 1) for p in unique]
     exact = [(p, g) for p, g in scored if g == 1]
     return exact or scored[:1]
+
+
+def _country_only(mention: Mention) -> bool:
+    candidates = mention.attrs.get("candidates") or []
+    return bool(candidates) and candidates[0].feature_type in {"country", "admin1"}
 
 
 def _vicinity(doc: Document, mention: Mention) -> bool:
@@ -426,6 +447,8 @@ class EventBuilder:
                     continue  # 'the strike killed nine civilians': the killing is the strike's result
                 if cls == "strike":
                     cls = _strike_kind(token)
+                if cls == "territory" and _is_attempt(token):
+                    cls = "clash"
                 event = self._event(token, cls)
                 if event is not None:
                     self.doc.events.append(event)

@@ -14,7 +14,7 @@ from ..pipeline import Context, stage
 MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer",
-    "autumn", "winter",
+    "autumn", "winter", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
 ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}
 # Lower-case words that join the parts of one name: 'Jabal al-Tar', 'Ras al-Ain', 'Bab el-Oued', 'Isle of Man'.
@@ -80,7 +80,29 @@ def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
         end = _extend_actor(doc, start, end)
         text = doc.text[start:end]
         mentions.append(Mention(text, start, end, "actor", doc.sentence_index(start)))
-    return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    mentions += [m for m in _demonym_actors(doc) if not _overlaps(m.start, m.end, taken)]
+    return sorted(mentions, key=lambda m: m.start)
+
+
+VIOLENCE_NOUNS = ("shelling", "airstrike", "airstrikes", "air strike", "air strikes", "strike", "strikes", "artillery",
+                  "jets", "warplanes", "drones", "drone", "missile", "missiles", "rockets", "rocket", "bombardment",
+                  "bombing", "offensive", "attack", "attacks", "assault", "counteroffensive", "advance", "gunfire",
+                  "fire", "mortar", "tanks", "helicopters", "aircraft", "raid", "raids")
+
+
+def _demonym_actors(doc: Document) -> list[Mention]:
+    """'Russian shelling', 'Turkish drones', 'Israeli airstrikes': the nationality names the state forces."""
+    out = []
+    for ent in doc.spacy_doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        rest = doc.text[ent.end_char:ent.end_char + 30].lower()
+        if any(re.match(rf"\s+(?:\w+\s+)?{re.escape(noun)}\b", rest) for noun in VIOLENCE_NOUNS):
+            mention = Mention(doc.text[ent.start_char:ent.end_char], ent.start_char, ent.end_char, "actor",
+                              doc.sentence_index(ent.start_char), attrs={"lookup": f"{ent.text} forces"})
+            out.append(mention)
+    return out
 
 
 def _demonym_units(doc: Document) -> list[tuple[int, int]]:
@@ -223,7 +245,19 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
             mentions.extend(_match_run(doc, gazetteer, run_start, run_end, claimed))
     mentions.extend(_unresolved_entities(doc, claimed))
     mentions.extend(_anaphors(doc, claimed))
+    dateline = _dateline_end(doc.text)
+    for mention in mentions:
+        if mention.end <= dateline:
+            mention.attrs["dateline"] = True  # where the reporter filed from, not where anything happened
     return mentions
+
+
+DATELINE = re.compile(r"\A(?:[^\n]{0,160}\n\s*)?[A-Z][A-Z .'’-]{2,40},[^\n—]{0,80}?(?:—|–|--|\s-\s)")
+
+
+def _dateline_end(text: str) -> int:
+    match = DATELINE.match(text)
+    return match.end() if match else 0
 
 
 def _match_run(doc: Document, gazetteer, run_start: int, run_end: int, claimed) -> list[Mention]:

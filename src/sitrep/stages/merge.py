@@ -71,10 +71,22 @@ def _reference_date(doc: Document) -> date | None:
     return max(days) if days else doc.anchor_date
 
 
+def _lone_expression(doc: Document, event: Event, taken: set[int]):
+    """A sentence with a single date that no other event's clause claimed: the date is this event's."""
+    index = doc.sentence_index(event.work["char"])
+    span = doc.sentences[index]
+    inside = [t for t in doc.time_expressions if span.start <= t.start < span.end]
+    if len(inside) == 1 and inside[0].start not in taken:
+        return inside[0]
+    return None
+
+
 def assign_own_dates(doc: Document) -> None:
     reference = _reference_date(doc)
+    linked = {id(event): _own_date(doc, event.work["char"]) for event in doc.events}
+    taken = {expr.start for expr in linked.values() if expr is not None}
     for event in doc.events:
-        expr = _own_date(doc, event.work["char"])
+        expr = linked[id(event)] or _lone_expression(doc, event, taken)
         if expr is not None:
             event.event_date, event.date_end, event.time_precision = expr.date_start, expr.date_end, expr.time_precision
             event.work["own_date"] = True

@@ -1,0 +1,48 @@
+"""Event recall on the hand-coded report fixtures (tests/fixtures/reports), per report and overall.
+
+    .venv/bin/python benchmarks/fixtures.py [-v]
+
+An expected event counts as found when an extracted event has its type, its evidence sentence, its date (at the
+expected precision), a place within 25 km, its background flag and its attacker. These reports were written by the
+team and the rules were developed while reading them, so this is a regression measure, not an accuracy claim:
+accuracy on third-party data is measured by `sitrep eval` (issue 4)."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "reports"
+
+
+def main() -> None:
+    from sitrep.api import extract
+    from sitrep.evaluate import score_fixture
+    from sitrep.lexicons import ActorDictionary
+
+    verbose = "-v" in sys.argv
+    actors = ActorDictionary.default()
+    total_expected = total_matched = total_produced = 0
+    for path in sorted(FIXTURES.glob("*.txt")):
+        expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+        published = date.fromisoformat(expected["published"]) if expected.get("published") else None
+        result = extract([path], published=published).combined()
+        score = score_fixture(expected, result, actors)
+        total_expected += score.expected
+        total_matched += score.matched
+        total_produced += score.produced
+        print(f"{path.stem:28s} recall {score.recall:5.2f}  ({score.matched}/{score.expected}; {score.produced} extracted)"
+              f"  violations {len(score.violations)}")
+        if verbose:
+            for miss in score.misses:
+                print(f"    missed: {miss}")
+            for violation in score.violations:
+                print(f"    violation: {violation}")
+    print(f"{'overall':28s} recall {total_matched / total_expected:5.2f}  ({total_matched}/{total_expected}; "
+          f"{total_produced} extracted)")
+
+
+if __name__ == "__main__":
+    main()
