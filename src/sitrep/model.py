@@ -211,7 +211,11 @@ class Document:
         return content_id(self.text, self.external_id)
 
     def span(self, start: int, end: int) -> Span:
-        return Span(self.text[start:end], start, end)
+        """The text between two offsets, without surrounding whitespace (offsets adjusted to match)."""
+        raw = self.text[start:end]
+        start += len(raw) - len(raw.lstrip())
+        end -= len(raw) - len(raw.rstrip())
+        return Span(self.text[start:end], start, max(start, end))
 
     def sentence_index(self, char: int) -> int:
         for index, sentence in enumerate(self.sentences):
