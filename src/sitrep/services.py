@@ -24,6 +24,8 @@ def _register_components() -> None:
             previous = doc[token.i - 1]
             if "\n" in previous.text or "\n" in previous.whitespace_:
                 token.is_sent_start = True
+            elif previous.is_upper and previous.is_sent_start is not False and token.text == ",":
+                token.is_sent_start = False  # a date line, 'ALEPPO, Syria, June 12 —', is one sentence with its story
         return doc
 
 
