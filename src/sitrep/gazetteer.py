@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import os
 import sqlite3
@@ -330,13 +329,3 @@ def import_dump(source: Path, *, home: Path | None = None) -> int:
     build_index(home / f"gazetteer-v{SCHEMA_VERSION}.sqlite")
     Gazetteer.default.cache_clear()
     return count
-
-
-def describe(path: Path) -> dict[str, int]:
-    with sqlite3.connect(path) as db:
-        return {"places": db.execute("SELECT count(*) FROM places").fetchone()[0],
-                "names": db.execute("SELECT count(*) FROM names").fetchone()[0]}
-
-
-def dumps_json(places: list[Place]) -> str:
-    return json.dumps([p.__dict__ for p in places], ensure_ascii=False)

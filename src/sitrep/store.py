@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import duckdb
 
@@ -177,7 +177,3 @@ def row_to_event(row: dict[str, Any]) -> dict[str, Any]:
     out["confidence"] = row["confidence"]
     out["evidence"] = json.loads(row["evidence"]) if isinstance(row["evidence"], str) else row["evidence"]
     return out
-
-
-def save_all(store: Store, items: Iterable[tuple[Document, dict[str, Any]]]) -> int:
-    return sum(1 for doc, result in items if store.save(doc, result))

@@ -88,8 +88,6 @@ NOUN_TRIGGERS: dict[str, str] = {
 # Verbs whose subject is the loser of territory ("lost X to Y", "X fell to Y", defences "collapsed").
 LOSER_SUBJECT_VERBS = {"lose", "collapse"}
 PLACE_SUBJECT_VERBS = {"fall"}
-# Verbs that need a place object to mean territory ("took the town", not "took part"; "claimed the town").
-NEEDS_PLACE_OBJECT = {"take", "claim", "enter", "clear", "control", "occupy", "storm", "push"}
 # Words that make an attack fail.
 FAILURE_VERBS = {"repel", "repulse", "halt", "thwart", "foil", "fend", "beat", "stop", "block", "fail", "rebuff",
                  "stall", "defeat"}

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..lexicon_patterns import ACLED_VAGUE_FATALITIES, VAGUE_QUANTITIES, VICINITY, parse_number
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
 from ..pipeline import Context, stage
-from ..vocabulary import (FAILURE_VERBS, HYPOTHETICAL_ADJ, LOSER_SUBJECT_VERBS, MODAL_WORDS, NEEDS_PLACE_OBJECT,
-                          NOUN_TRIGGERS, PLACE_SUBJECT_VERBS, TRIGGER_CLASSES, VERB_TRIGGERS)
+from ..vocabulary import (FAILURE_VERBS, HYPOTHETICAL_ADJ, LOSER_SUBJECT_VERBS, MODAL_WORDS, NOUN_TRIGGERS,
+                          PLACE_SUBJECT_VERBS, TRIGGER_CLASSES, VERB_TRIGGERS)
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -40,12 +39,6 @@ DISPLACEMENT = re.compile(
     r"(?P<who>civilians|residents|people|families|villagers|inhabitants|households)\b"
     r"(?P<mid>[^.;]{0,60}?)\b(?P<verb>fled|escaped|to escape|to flee|were displaced|have been displaced|"
     r"had been displaced|were evacuated|displaced|evacuated|left their homes|were forced to leave)", re.I)
-
-
-@dataclass
-class Argument:
-    actor: Mention | None = None
-    places: tuple[Mention, ...] = ()
 
 
 # ---- mention lookup over the parse -------------------------------------------------------------------------------
@@ -315,11 +308,7 @@ class TriggerReader:
                 self.actor1 = self.actor1 or _first_actor(self.index, obj)
             elif prep in {"from", "against", "on", "upon", "with"} and self.index.at_token("actor", obj):
                 self.actor2 = self.actor2 or _first_actor(self.index, obj)
-                self.places += [p for p in _places_in(self.index, obj)]
-            elif prep in {"of"} and self.cls == "territory":
                 self.places += _places_in(self.index, obj)
-                if self.token.lemma_ in {"control"}:
-                    pass
             elif prep in DESTINATION_PREPS and lemma in MOTION_VERBS:
                 continue
             elif prep in {"in", "at", "near", "around", "outside", "on", "of", "across", "along", "inside",
@@ -342,11 +331,15 @@ class TriggerReader:
             self.actor1 = others[0] if others else None
 
 
+def _where_it_happened(mention: Mention, doc: Document) -> bool:
+    """Not a destination, a reporter's date line or a yardstick ('the size of Belgium')."""
+    return not (_is_destination(mention, doc) or mention.attrs.get("dateline") or _is_comparison(mention, doc))
+
+
 def _clause_places(doc: Document, index: MentionIndex, token) -> list[Mention]:
     """Places in the trigger's sentence, nearest first, when the parse did not attach one."""
     sent = token.sent
-    places = [m for m in index.within("place", sent.start_char, sent.end_char)
-              if not _is_destination(m, doc) and not m.attrs.get("dateline") and not _is_comparison(m, doc)]
+    places = [m for m in index.within("place", sent.start_char, sent.end_char) if _where_it_happened(m, doc)]
     return sorted(places, key=lambda m: abs(m.start - token.idx))
 
 
@@ -354,8 +347,7 @@ def _choose_places(doc: Document, places: list[Mention]) -> list[tuple[Mention, 
     """Drop destinations and reference points ('surrounding Tadmur') when a more specific place is given."""
     unique = []
     for place in places:
-        if place not in unique and not _is_destination(place, doc) and not place.attrs.get("dateline") \
-                and not _is_comparison(place, doc):
+        if place not in unique and _where_it_happened(place, doc):
             unique.append(place)
     known = [p for p in unique if p.attrs.get("candidates") or p.attrs.get("anaphor") or p.attrs.get("unlisted_site")]
     unique = known or unique
@@ -484,8 +476,7 @@ class EventBuilder:
             event.work.update(distinct=any(c.lower_ in DISTINCT_WORDS for c in token.children),
                               anaphoric=reader.anaphoric and not reader.places)
             event.work.update(cls=cls, token=token.i, char=token.idx, place=place, geo_hint=precision,
-                              actor1=reader.actor1, actor2=reader.actor2, lemma=lemma,
-                              past_perfect=_past_perfect(token), seq=self.seq)
+                              actor1=reader.actor1, actor2=reader.actor2, lemma=lemma, seq=self.seq)
             events.append(event)
         self.doc.events.extend(events[1:])
         return events[0]
@@ -536,10 +527,6 @@ class EventBuilder:
                            or re.search(r"\bfrom\s+(?:the\s+)?$", self.doc.text[max(0, p.start - 12):p.start], re.I)), None)
             record.work.update(char=start, origin=origin or (before[-1] if before else None), destination=destination)
             self.doc.displacement.append(record)
-
-
-def _past_perfect(token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children) and token.tag_ == "VBN"
 
 
 

@@ -158,7 +158,6 @@ def _name_runs(sent) -> list[tuple[int, int]]:
     runs, start = [], None
     tokens = list(sent)
     for i, token in enumerate(tokens):
-        lower = token.text.lower()
         inside = start is not None
         if _is_name_token(token):
             start = i if start is None else start
