@@ -244,7 +244,7 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
             mentions.extend(_match_run(doc, gazetteer, run_start, run_end, claimed))
     mentions.extend(_unresolved_entities(doc, claimed))
     mentions.extend(_anaphors(doc, claimed))
-    dateline = _dateline_end(doc.text)
+    dateline = dateline_end(doc.text)
     for mention in mentions:
         if mention.end <= dateline:
             mention.attrs["dateline"] = True  # where the reporter filed from, not where anything happened
@@ -254,7 +254,7 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
 DATELINE = re.compile(r"\A(?:[^\n]{0,160}\n\s*)?[A-Z][A-Z .'’-]{2,40},[^\n—]{0,80}?(?:—|–|--|\s-\s)")
 
 
-def _dateline_end(text: str) -> int:
+def dateline_end(text: str) -> int:
     match = DATELINE.match(text)
     return match.end() if match else 0
 

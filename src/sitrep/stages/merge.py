@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from ..model import Document, Event, Location
 from ..pipeline import Context, stage
+from .mentions import dateline_end
 from ..vocabulary import ARMED_CLASH, BATTLES, GOV_REGAINS, NSA_OVERTAKES, TERRITORY
 
 BACKGROUND_GAP = timedelta(days=45)
@@ -43,7 +44,7 @@ def _own_date(doc: Document, char: int):
     span = doc.sentences[sentence] if doc.sentences else None
     if span is None:
         return None
-    inside = [t for t in doc.time_expressions if span.start <= t.start < span.end]
+    inside = _sentence_dates(doc, span)
     if not inside:
         return None
     parsed = doc.spacy_doc
@@ -71,11 +72,17 @@ def _reference_date(doc: Document) -> date | None:
     return max(days) if days else doc.anchor_date
 
 
+def _sentence_dates(doc: Document, span) -> list:
+    """The time expressions of one sentence, less a date line's date (when the report was filed, not the event)."""
+    filed = dateline_end(doc.text)
+    return [t for t in doc.time_expressions if span.start <= t.start < span.end and t.start >= filed]
+
+
 def _lone_expression(doc: Document, event: Event, taken: set[int]):
     """A sentence with a single date that no other event's clause claimed: the date is this event's."""
     index = doc.sentence_index(event.work["char"])
     span = doc.sentences[index]
-    inside = [t for t in doc.time_expressions if span.start <= t.start < span.end]
+    inside = _sentence_dates(doc, span)
     if len(inside) == 1 and inside[0].start not in taken:
         return inside[0]
     return None
