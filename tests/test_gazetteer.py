@@ -6,7 +6,7 @@ import zipfile
 import pytest
 
 from sitrep.errors import GazetteerError
-from sitrep.gazetteer import Gazetteer, haversine_km, import_dump, parse_dump_line
+from sitrep.gazetteer import Gazetteer, data_fingerprint, haversine_km, import_dump, parse_dump_line
 
 
 def _row(geonameid, name, alternates, lat, lon, fclass, fcode, cc, admin1, population):
@@ -50,6 +50,17 @@ def test_import_zipped_dump_extends_the_gazetteer(tmp_path, monkeypatch):
         assert gazetteer.lookup("Tadmur"), "packaged places survive an import"
     finally:
         Gazetteer.default.cache_clear()
+
+
+def test_an_import_elsewhere_does_not_stale_this_index(tmp_path):
+    home = Gazetteer.default().path.parent
+    before = data_fingerprint(home)
+    dump = tmp_path / "YY.txt"
+    dump.write_text(_row(99999993, "Other Sitreptest", "", 34.7, 38.1, "P", "PPL", "SY", "11", 0), encoding="utf-8")
+    import_dump(dump, home=tmp_path / "home")
+    Gazetteer.default.cache_clear()
+    assert data_fingerprint(home) == before
+    assert data_fingerprint(tmp_path / "home") != before
 
 
 def test_bad_dump_names_file_and_line(tmp_path):

@@ -83,7 +83,7 @@ class Gazetteer:
                 row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         except sqlite3.DatabaseError:
             return False
-        return bool(row and row[0] == data_fingerprint())
+        return bool(row and row[0] == data_fingerprint(path.parent))
 
     def country_name(self, code: str) -> str:
         return self._countries.get(code, code)
@@ -137,8 +137,9 @@ def _create_schema(db: sqlite3.Connection) -> None:
 
 
 @cache
-def data_fingerprint() -> str:
-    """Schema version plus a digest of the packaged data and imported dumps: the index is rebuilt when they change."""
+def data_fingerprint(home: Path) -> str:
+    """Schema version plus a digest of the packaged data and the dumps imported under `home`: the index in `home`
+    is rebuilt when they change."""
     import hashlib
 
     digest = hashlib.sha1(SCHEMA_VERSION.encode())
@@ -147,7 +148,7 @@ def data_fingerprint() -> str:
             digest.update(resources.files("sitrep.data").joinpath(name).read_bytes())
         except FileNotFoundError:
             digest.update(b"-")
-    imports = default_home() / "imports"
+    imports = home / "imports"
     for dump in sorted(imports.glob("*")) if imports.exists() else []:
         digest.update(f"{dump.name}:{dump.stat().st_size}".encode())
     return digest.hexdigest()[:16]
@@ -239,7 +240,7 @@ def _load_supplement(db: sqlite3.Connection) -> None:
 def build_index(path: Path) -> None:
     """(Re)build the gazetteer index at `path` from the packaged data; imported dumps are replayed from imports/."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".building")
+    partial = path.with_name(f"{path.stem}.{os.getpid()}.building")  # concurrent builders never share a file
     partial.unlink(missing_ok=True)
     db = sqlite3.connect(partial)
     try:
@@ -253,7 +254,7 @@ def build_index(path: Path) -> None:
         _load_supplement(db)
         for dump in sorted((path.parent / "imports").glob("*")):
             _load_dump(db, dump, admin1)
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (data_fingerprint(),))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (data_fingerprint(path.parent),))
         db.commit()
     finally:
         db.close()
