@@ -118,3 +118,10 @@ def test_no_event_from_a_forecast(example_result):
 def test_displacement_of_civilians(example_result):
     assert any(r["people"]["min"] >= 1000 and (r["origin"] or {}).get("name") == "Tadmur"
                for r in example_result["displacement"])
+
+
+def test_every_capture_goes_to_is_and_every_t4_attack_is_theirs(example_result):
+    captured = [r for r in example_result["equipment"] if r["status"] == "captured"]
+    assert captured and all(r["gaining_actor"] == IS and _syrian_state(r["losing_actor"]) for r in captured)
+    t4 = [e for e in _events(example_result) if e["event_type"] == "Battles" and _near(e, T4_AIRBASE)]
+    assert all(e["actor1"] == IS for e in t4)

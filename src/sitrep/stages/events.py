@@ -227,7 +227,9 @@ class TriggerReader:
 
     def _read_verb(self) -> None:
         token = self.token
-        subject, passive = _subject(token)
+        if _is_attempt(token) and token.head.pos_ == "NOUN":
+            self._read_preps(token.head)  # 'an attempt by IS to encircle the airbase': the attempt names the attacker
+        subject, passive = _subject(token) if self.actor1 is None else (None, False)
         adjacent = self._adjacent_actor() if token.tag_ in {"VBD", "VBZ", "VBP"} else None
         direct = subject is not None and subject.head == token
         if adjacent is not None and (not direct or _first_actor(self.index, subject) is None):
