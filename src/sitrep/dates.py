@@ -708,20 +708,28 @@ def _anchor(text: str, mentions: list[_Mention], published: date | None) -> tupl
 # --------------------------------------------------------------------------- public API
 
 
+def read_dates(text: str, *, published: date | None = None) -> tuple[date | None, list[TimeExpression]]:
+    """The reference date (see `find_anchor`) and every resolved temporal expression, from one scan of the text."""
+    mentions = _find_mentions(text)
+    year, reference = _anchor(text, mentions, published)
+    anchor = reference if reference is not None else (date(year, 1, 1) if year is not None else None)
+    return anchor, _resolve_all(text, mentions, year, reference)
+
+
 def find_anchor(text: str, *, published: date | None = None) -> date | None:
     """The reference date: `published` if given; else the date line at the very start of the text
     (its year, or the latest year written in the text); else 1 January of the latest written year;
     else None."""
-    year, reference = _anchor(text, _find_mentions(text), published)
-    if reference is not None:
-        return reference
-    return date(year, 1, 1) if year is not None else None
+    return read_dates(text, published=published)[0]
 
 
 def find_time_expressions(text: str, *, published: date | None = None) -> list[TimeExpression]:
     """Every temporal expression that can be resolved, in text order."""
-    mentions = _find_mentions(text)
-    year, reference = _anchor(text, mentions, published)
+    return read_dates(text, published=published)[1]
+
+
+def _resolve_all(text: str, mentions: list[_Mention], year: int | None,
+                 reference: date | None) -> list[TimeExpression]:
     ctx = _Context(year=year, reference=reference, month=(reference.year, reference.month) if reference else None)
     found = []
     previous_end = 0

@@ -31,12 +31,34 @@ UNIT_NOUNS = ("units", "unit", "militants", "fighters", "forces", "troops", "sol
 HYPHEN_SUFFIXES = r"(?:held|controlled|led|backed|allied|linked|aligned|affiliated|occupied|run|supported)"
 
 
+def _trie_pattern(words: set[str]) -> str:
+    """One regex for many words, factored by shared prefixes: far faster than a flat alternation of a thousand
+    aliases, and greedy the same way (the longest alias at a position is tried first)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" in node:
+            return f"(?:{group})?"
+        return group
+
+    return build(trie)
+
+
 @cache
 def _alias_regex(forms: tuple[tuple[str, bool], ...], case_sensitive: bool) -> re.Pattern | None:
-    chosen = sorted({text for text, sensitive in forms if sensitive == case_sensitive}, key=len, reverse=True)
+    chosen = {text if case_sensitive else text.lower() for text, sensitive in forms if sensitive == case_sensitive}
     if not chosen:
         return None
-    body = "|".join(re.escape(text) for text in chosen)
+    body = _trie_pattern(chosen)
     flags = 0 if case_sensitive else re.IGNORECASE
     return re.compile(rf"(?<![\w-])(?:{body})(?:'s|’s|s|es)?(?=$|[^\w-]|-{HYPHEN_SUFFIXES}\b)", flags)
 
