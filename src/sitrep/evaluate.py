@@ -55,13 +55,35 @@ def _place_ok(expected: dict[str, Any], event: dict[str, Any]) -> bool:
     return haversine_km(loc["latitude"], loc["longitude"], expected["latitude"], expected["longitude"]) <= LOCATION_TOLERANCE_KM
 
 
-def event_matches(expected: dict[str, Any], event: dict[str, Any], actors, country: str | None) -> bool:
+def failed_checks(expected: dict[str, Any], event: dict[str, Any], actors, country: str | None) -> list[str]:
+    """The criteria an extracted event fails for an expected one (empty when it matches)."""
     same_type = expected["event_type"] == event["event_type"] and (
         expected["sub_event_type"] == event["sub_event_type"]
         or {expected["sub_event_type"], event["sub_event_type"]} <= TERRITORY | {"Armed clash"})
-    return (same_type and _evidence_has(event, expected["evidence_contains"]) and _date_ok(expected, event)
-            and _place_ok(expected, event) and bool(expected.get("background")) == bool(event.get("background"))
-            and _same_actor(expected.get("actor1"), event.get("actor1"), actors, country))
+    checks = {
+        "type": same_type,
+        "evidence": _evidence_has(event, expected["evidence_contains"]),
+        "date": _date_ok(expected, event),
+        "place": _place_ok(expected, event),
+        "background": bool(expected.get("background")) == bool(event.get("background")),
+        "actor1": _same_actor(expected.get("actor1"), event.get("actor1"), actors, country),
+    }
+    return [name for name, ok in checks.items() if not ok]
+
+
+def event_matches(expected: dict[str, Any], event: dict[str, Any], actors, country: str | None) -> bool:
+    return not failed_checks(expected, event, actors, country)
+
+
+def _closest_failure(expected: dict[str, Any], events: list[dict[str, Any]], actors, country: str | None) -> str:
+    failures = [(failed_checks(expected, event, actors, country), event) for event in events]
+    failures = [(checks, event) for checks, event in failures if "evidence" not in checks]
+    if not failures:
+        return "no event from that sentence"
+    checks, event = min(failures, key=lambda pair: len(pair[0]))
+    location = (event.get("location") or {}).get("name")
+    return (f"closest fails {', '.join(checks)} (got {event['sub_event_type']} at {location} on {event.get('event_date')}, "
+            f"actor1 {event.get('actor1')})")
 
 
 def score_fixture(expected: dict[str, Any], result: dict[str, Any], actors) -> FixtureScore:
@@ -74,7 +96,8 @@ def score_fixture(expected: dict[str, Any], result: dict[str, Any], actors) -> F
         if any(event_matches(wanted, event, actors, country) for event in result["events"]):
             score.matched += 1
         else:
-            score.misses.append(f"{wanted['sub_event_type']} at {wanted['location']} on {wanted['event_date']}")
+            score.misses.append(f"{wanted['sub_event_type']} at {wanted['location']} on {wanted['event_date']}: "
+                                f"{_closest_failure(wanted, result['events'], actors, country)}")
     forbidden = expected.get("forbidden") or {}
     allowed = set(forbidden.get("allowed_countries") or [])
     for event in result["events"]:

@@ -380,6 +380,17 @@ class ActorDictionary:
         name = self._resolve_demonym(text, country)
         return self._actors[name] if name else None
 
+    def generic_role(self, text: str, *, country: str | None = None) -> str | None:
+        """The role a generic form names ('militants' → jihadists, 'the army' → state_forces), None for a name."""
+        country = country.upper() if country else None
+        for exact, folded in self._candidates(text):
+            if self._aliases.find(exact, folded, country):
+                return None
+            role = self._generic.find(exact, folded, country)
+            if role is not None:
+                return role
+        return None
+
     def canonical(self, text: str, *, country: str | None = None) -> str | None:
         actor = self.lookup(text, country=country)
         return actor.name if actor else None

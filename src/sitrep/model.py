@@ -36,7 +36,7 @@ class Location:
         return asdict(self)
 
 
-INTERNAL_MENTION_ATTRS = frozenset({"candidates", "lookup"})
+INTERNAL_MENTION_ATTRS = frozenset({"candidates", "lookup", "actor_resolved", "generic", "anaphor"})
 
 
 @dataclass

@@ -6,10 +6,47 @@ from ..model import Document, Mention
 from ..pipeline import Context, stage
 
 
+# Generic forms that, in a report about a named armed group, mean that group: 'the militants', 'the rebels'.
+NON_STATE_ROLES = {"rebels", "jihadists", "separatists"}
+NON_STATE_KINDS = {"rebel", "militia"}
+
+
+def _antecedent(mention: Mention, doc: Document, ctx: Context):
+    """The named non-state armed group ``mention`` refers back to: the first one (usually the subject) of the
+    nearest sentence, this one included, that names one before it."""
+    by_sentence: dict[int, list] = {}
+    for earlier in doc.mentions:
+        if earlier.type == "actor" and earlier.end <= mention.start and earlier.canonical \
+                and not earlier.attrs.get("generic"):
+            actor = ctx.actors.by_name(earlier.canonical)
+            if actor.kind in NON_STATE_KINDS:
+                by_sentence.setdefault(earlier.sentence, []).append(actor)
+    if not by_sentence:
+        return None
+    return by_sentence[max(by_sentence)][0]
+
+
+def _lookup(mention: Mention, doc: Document, ctx: Context):
+    text = mention.attrs.get("lookup", mention.text)
+    country = doc.focus_country
+    role = None if mention.attrs.get("anaphor") else ctx.actors.generic_role(text, country=country)
+    if mention.attrs.get("anaphor") or role in NON_STATE_ROLES:
+        mention.attrs["generic"] = True
+        found = _antecedent(mention, doc, ctx)
+        if found is not None or mention.attrs.get("anaphor"):
+            return found
+    elif role is not None:
+        mention.attrs["generic"] = True
+    return ctx.actors.lookup(text, country=country)
+
+
 def _resolve(mention: Mention | None, doc: Document, ctx: Context):
     if mention is None:
         return None
-    actor = ctx.actors.lookup(mention.attrs.get("lookup", mention.text), country=doc.focus_country)
+    if mention.canonical and mention.attrs.get("actor_resolved"):
+        return ctx.actors.by_name(mention.canonical)
+    actor = _lookup(mention, doc, ctx)
+    mention.attrs["actor_resolved"] = True
     if actor is not None:
         mention.canonical = actor.name
         mention.attrs.setdefault("side", actor.side_for(doc.focus_country))

@@ -230,6 +230,8 @@ class TriggerReader:
         if _is_attempt(token) and token.head.pos_ == "NOUN":
             self._read_preps(token.head)  # 'an attempt by IS to encircle the airbase': the attempt names the attacker
         subject, passive = _subject(token) if self.actor1 is None else (None, False)
+        if subject is not None and subject.tag_ in {"WDT", "WP"} and token.dep_ == "relcl":
+            subject = token.head  # 'Russian forces, which seized Izium': the relative pronoun stands for its noun
         adjacent = self._adjacent_actor() if token.tag_ in {"VBD", "VBZ", "VBP"} else None
         direct = subject is not None and subject.head == token
         if adjacent is not None and (not direct or _first_actor(self.index, subject) is None):

@@ -93,6 +93,17 @@ def _extend_actor(doc: Document, start: int, end: int) -> int:
     return end
 
 
+# 'The group overran Nyala': a collective noun that refers back to the armed group the report is about.
+COLLECTIVE_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:(?:armed|militant|jihadist|insurgent|rebel|extremist)\s+)?"
+                                r"(?:group|fighters|attackers|assailants|gunmen|movement|organi[sz]ation)\b")
+
+
+def _collective_anaphors(doc: Document, taken: list[tuple[int, int]]) -> list[Mention]:
+    return [Mention(match.group(), match.start(), match.end(), "actor", doc.sentence_index(match.start()),
+                    attrs={"anaphor": True})
+            for match in COLLECTIVE_ANAPHOR.finditer(doc.text) if not _overlaps(*match.span(), taken)]
+
+
 def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
     actors = ctx.actors
     spans = _find_aliases(doc.text, tuple(actors.surface_forms()))
@@ -104,6 +115,8 @@ def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
         mentions.append(Mention(text, start, end, "actor", doc.sentence_index(start)))
     taken = [(m.start, m.end) for m in mentions]
     mentions += [m for m in _demonym_actors(doc) if not _overlaps(m.start, m.end, taken)]
+    taken = [(m.start, m.end) for m in mentions]
+    mentions += _collective_anaphors(doc, taken)
     return sorted(mentions, key=lambda m: m.start)
 
 

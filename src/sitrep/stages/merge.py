@@ -12,6 +12,7 @@ from .mentions import dateline_end
 from ..vocabulary import ARMED_CLASH, BATTLES, GOV_REGAINS, NSA_OVERTAKES, TERRITORY
 
 BACKGROUND_GAP = timedelta(days=45)
+RECALL_GAP = timedelta(days=7)
 STATE_INTER = 1
 
 
@@ -97,8 +98,33 @@ def assign_own_dates(doc: Document) -> None:
         if expr is not None:
             event.event_date, event.date_end, event.time_precision = expr.date_start, expr.date_end, expr.time_precision
             event.work["own_date"] = True
-        event.background = bool(expr is not None and reference is not None
-                                and expr.date_end < reference - BACKGROUND_GAP)
+        event.background = expr is not None and reference is not None and _recalled(doc, event, expr, reference)
+
+
+def _recall_cue(doc: Document, event: Event) -> bool:
+    """The grammar says the report looks back: 'had overrun', 'IS, which seized Izium in April, ...',
+    'Recaptured in the spring of 2016, the city ...'."""
+    parsed = doc.spacy_doc
+    span = parsed.char_span(event.work["char"], event.work["char"] + 1, alignment_mode="expand") if parsed else None
+    if span is None:
+        return False
+    trigger = span.root
+    pluperfect = any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in trigger.children)
+    relative = trigger.dep_ == "relcl" and trigger.tag_ in {"VBD", "VBN"}
+    fronted_participle = trigger.dep_ == "advcl" and trigger.tag_ == "VBN" and trigger.i < trigger.head.i
+    return pluperfect or relative or fronted_participle
+
+
+def _recalled(doc: Document, event: Event, expr, reference: date) -> bool:
+    """Background: long before the report's own time. Without a publication date the report's time is itself
+    read from the narrative, so a retrospective account's early events are only background when the grammar or an
+    earlier year says so."""
+    if expr.date_end >= reference - RECALL_GAP:
+        return False
+    earlier_year = expr.date_end.year < reference.year
+    if doc.published is not None and expr.date_end < reference - BACKGROUND_GAP:
+        return True
+    return earlier_year or _recall_cue(doc, event)
 
 
 def fill_from_narrative(doc: Document) -> None:
