@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import GazetteerError
-from .textnorm import name_keys
+from .textnorm import name_keys, sound_key
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
 ADMIN1_FILE = "admin1.tsv"
 
@@ -104,6 +104,18 @@ class Gazetteer:
             self._cache[key] = self._query(keys)
         return self._cache[key]
 
+    def lookup_by_sound(self, name: str) -> list[Place]:
+        """Places whose name sounds like `name` under another transliteration ('Tajoura' → Tājūrā’); a fallback
+        for names known to be places, never a first choice."""
+        key = sound_key(name)
+        if len(key.replace(" ", "")) < 4:
+            return []
+        rows = self._db.execute(
+            "SELECT DISTINCT p.id, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.feature_type, "
+            "p.population FROM sounds s JOIN places p ON p.id = s.place_id WHERE s.key = ? "
+            "ORDER BY p.population DESC LIMIT 50", (key,)).fetchall()
+        return [Place(r[0], r[1], r[2], r[3], r[4], self.country_name(r[4]), r[5], r[6], r[7]) for r in rows]
+
     def has_name(self, name: str) -> bool:
         return bool(self.lookup(name))
 
@@ -132,6 +144,8 @@ def _create_schema(db: sqlite3.Connection) -> None:
             country_code TEXT, admin1 TEXT, feature_type TEXT, population INTEGER, source TEXT);
         CREATE TABLE IF NOT EXISTS names (key TEXT, place_id TEXT, UNIQUE (key, place_id));
         CREATE INDEX IF NOT EXISTS names_key ON names (key);
+        CREATE TABLE IF NOT EXISTS sounds (key TEXT, place_id TEXT, UNIQUE (key, place_id));
+        CREATE INDEX IF NOT EXISTS sounds_key ON sounds (key);
         """
     )
 
@@ -165,8 +179,11 @@ def _read_admin1() -> dict[tuple[str, str], str]:
 
 def _insert_place(db: sqlite3.Connection, place: tuple, names: Iterable[str]) -> None:
     db.execute("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)", place)
+    names = list(names)
     keys = {key for name in names for key in name_keys(name) if key}
     db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", [(key, place[0]) for key in keys])
+    sounds = {sound_key(name) for name in names} - {""}
+    db.executemany("INSERT OR IGNORE INTO sounds VALUES (?, ?)", [(key, place[0]) for key in sounds])
 
 
 def _latin(name: str) -> bool:

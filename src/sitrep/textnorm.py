@@ -33,3 +33,22 @@ def name_keys(text: str) -> list[str]:
     if inner not in keys and inner:
         keys.append(inner)
     return keys
+
+
+_DIGRAPHS = (("dj", "j"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("c", "k"), ("x", "ks"))
+_VOWEL_RUN = re.compile(r"(?:[aeiouy]|(?<=[aeiouy])w(?![aeiouy]))+")
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1+")
+
+
+def sound_key(text: str) -> str:
+    """A transliteration-insensitive key: 'Tajoura', 'Tajura' and 'Tadjourah' share one, as do 'Izium'/'Izyum' and
+    'Dayr az Zawr'/'Deir ez-Zor'. Vowel runs become one 'a', doubled consonants one, a final 'h' after a vowel goes."""
+    words = []
+    for word in fold(text).split():
+        for old, new in _DIGRAPHS:
+            word = word.replace(old, new)
+        word = _DOUBLED.sub(r"\1", _VOWEL_RUN.sub("a", word))
+        if len(word) > 2 and word.endswith("ah"):
+            word = word[:-1]
+        words.append(word)
+    return " ".join(words)

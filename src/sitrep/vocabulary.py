@@ -47,7 +47,7 @@ TRIGGER_CLASSES: dict[str, tuple[str, str]] = {
 VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["capture", "seize", "overrun", "retake", "recapture", "regain", "liberate", "conquer",
                      "occupy", "claim", "take", "fall", "lose", "collapse", "storm", "enter", "clear", "expel",
-                     "oust", "control"], "territory"),
+                     "oust"], "territory"),
     **dict.fromkeys(["attack", "assault", "clash", "fight", "battle", "ambush", "raid", "engage", "besiege",
                      "encircle", "rout", "counterattack", "advance", "push", "battle"], "clash"),
     **dict.fromkeys(["bomb", "airstrike"], "airstrike"),
@@ -60,6 +60,12 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["riot"], "riot"),
     **dict.fromkeys(["loot", "pillage", "ransack", "torch", "raze"], "looting"),
 }
+
+# Verbs whose object is an event already told ('the GNA blamed the strike on the LNA'): the subject comments on
+# the event, it did not carry it out.
+REPORTING_VERBS = frozenset({"blame", "attribute", "condemn", "denounce", "deny", "claim", "investigate", "report",
+                             "confirm", "accuse", "describe", "call", "criticise", "criticize", "document",
+                             "verify", "acknowledge", "announce", "welcome", "mourn", "protest"})
 
 # Noun lemmas (and multiword nouns, matched on lower-cased text) → trigger class.
 NOUN_TRIGGERS: dict[str, str] = {

@@ -8,7 +8,7 @@ from ..lexicon_patterns import ACLED_VAGUE_FATALITIES, VAGUE_QUANTITIES, VICINIT
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
 from ..pipeline import Context, stage
 from ..vocabulary import (FAILURE_VERBS, HYPOTHETICAL_ADJ, LOSER_SUBJECT_VERBS, MODAL_WORDS, NOUN_TRIGGERS,
-                          PLACE_SUBJECT_VERBS, TRIGGER_CLASSES, VERB_TRIGGERS)
+                          PLACE_SUBJECT_VERBS, REPORTING_VERBS, TRIGGER_CLASSES, VERB_TRIGGERS)
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -16,6 +16,9 @@ OBJECTS = {"dobj", "obj", "attr", "oprd"}
 DESTINATION_PREPS = {"to", "towards", "toward", "into", "for"}
 MOTION_VERBS = {"flee", "retreat", "withdraw", "rout", "escape", "head", "move", "evacuate", "send", "run", "push",
                 "pull", "fall", "drive", "go", "return", "redeploy", "relocate"}
+TAKING_CONTROL = re.compile(r"\b(?:t[ao]ok|take[sn]?|taking|seiz\w+|gain\w*|regain\w*|assum\w+|wrest\w*|"
+                            r"establish\w*|grab\w*|now\s+in|now\s+under(?:\s+\S+){0,3}?)\s+"
+                            r"(?:full\s+|complete\s+|total\s+|effective\s+)?control\b", re.I)
 CIVILIAN_WORDS = re.compile(r"\b(?:civilians?|residents?|villagers?|children|women|worshippers|farmers|"
                             r"displaced people|families|people|inhabitants|pilgrims|students|patients)\b", re.I)
 FATALITY_PATTERNS = [
@@ -118,9 +121,12 @@ def _strike_kind(token) -> str:
 
 def _is_headline(sent) -> bool:
     """The first line of a report when it is a title: short, on its own line, no closing punctuation."""
-    text = sent.text.strip()
-    return sent.start == 0 and len(text) < 160 and not text.endswith((".", "!", "?", "\"", "”")) \
-        and "\n" in sent.doc.text[sent.start_char:sent.end_char + 3]
+    text = sent.doc.text
+    first_line_end = text.find("\n", len(text) - len(text.lstrip()))
+    if first_line_end < 0 or sent.start_char >= first_line_end:
+        return False
+    line = text[:first_line_end].strip()
+    return len(line) < 160 and not line.endswith((".", "!", "?", "\"", "”"))
 
 
 def _civilian(mention: Mention) -> bool:
@@ -128,7 +134,10 @@ def _civilian(mention: Mention) -> bool:
 
 
 def _is_modifier(token) -> bool:
-    """'captured vehicles', 'regiments fighting in the desert': a participle describing a noun is not an event."""
+    """'captured vehicles', 'regiments fighting in the desert', 'detention centre', 'attack helicopters': a word
+    describing a noun is not an event."""
+    if token.dep_ == "compound" and token.pos_ in {"NOUN", "PROPN"}:
+        return True
     return token.dep_ in {"amod", "acl", "compound"} and token.tag_ in {"VBN", "VBG", "JJ"}
 
 
@@ -181,6 +190,26 @@ def _first_actor(index: MentionIndex, token) -> Mention | None:
     if token.pos_ == "PRON" and token.lower_ in {"it", "they", "he", "she", "we"}:
         before = [m for m in index.within("actor", token.sent.start_char, token.idx) if not _civilian(m)]
         return before[-1] if before else None
+    return None
+
+
+def _blamed_actor(index: MentionIndex, token) -> Mention | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in {"blame", "attribute", "claim", "accuse"}:
+        return None
+    objects = [c for c in token.children if c.dep_ in OBJECTS]
+    if lemma == "claim":
+        subject, passive = _subject(token)
+        if subject is None or passive or not any(o.lemma_ == "responsibility" for o in objects):
+            return None
+        return _first_actor(index, subject)
+    if lemma == "accuse":
+        return next((a for a in (_first_actor(index, o) for o in objects) if a is not None), None)
+    wanted = "on" if lemma == "blame" else "to"
+    for node in (token, *objects):  # the parser hangs 'on the LNA' on the verb or on 'the strike'
+        for prep, obj in _preps(node):
+            if prep == wanted:
+                return _first_actor(index, obj)
     return None
 
 
@@ -264,6 +293,9 @@ class TriggerReader:
 
     def _read_noun(self) -> None:
         token = self.token
+        if token.dep_ in OBJECTS and token.head.lemma_.lower() in REPORTING_VERBS:
+            self.anaphoric = True  # 'the GNA blamed the strike on ...': the strike told before, not a new one
+            return
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                 self.actor1 = self.actor1 or self.index.at_token("actor", child)
@@ -449,8 +481,31 @@ class EventBuilder:
                 if event is not None:
                     self.doc.events.append(event)
                     claimed_tokens.update(t.i for t in token.subtree if t.i != token.i and t.dep_ == "dobj")
+            self._attribution(sent)
             self._equipment(sent)
             self._displacement(sent)
+
+    # -- who is said to have done it
+    def _attribution(self, sent) -> None:
+        """'The GNA blamed the strike on the LNA', 'attributed the fire to LNA units', 'IS claimed responsibility':
+        the perpetrator of an event told without one, named in a later sentence. The claim is marked as such."""
+        for token in sent:
+            blamed = _blamed_actor(self.index, token)
+            if blamed is None:
+                continue
+            target = self._recent_unattributed(sent)
+            if target is not None:
+                target.work["actor1"] = blamed
+                target.work["attributed"] = token.lemma_.lower()
+
+    def _recent_unattributed(self, sent) -> Event | None:
+        here = self.doc.sentence_index(sent.start_char)
+        for event in reversed(self.doc.events):
+            if here - self.doc.sentence_index(event.work["char"]) > 2:
+                return None
+            if event.work.get("actor1") is None and event.event_type != "Battles" and not event.work.get("anaphoric"):
+                return event
+        return None
 
     def _event(self, token, cls: str) -> Event | None:
         reader = TriggerReader(self.doc, self.index, token, cls)
@@ -460,10 +515,8 @@ class EventBuilder:
             return None
         if cls == "civilian_attack" and not CIVILIAN_WORDS.search(token.sent.text):
             return None
-        if cls == "territory" and lemma in {"control"} and not re.search(r"\b(?:in|under|took|take|seized|gained|"
-                                                                          r"assumed|wrested)\b[^.]{0,25}control",
-                                                                          token.sent.text, re.I):
-            return None
+        if cls == "territory" and lemma == "control" and not TAKING_CONTROL.search(token.sent.text):
+            return None  # 'controls a swathe of territory', 'months of LNA control': a state, not a change
         places = (_choose_places(self.doc, reader.places)
                   or _choose_places(self.doc, _clause_places(self.doc, self.index, token))[:1])
         sentence = self.doc.span(token.sent.start_char, token.sent.end_char)

@@ -41,6 +41,8 @@ def _acceptable(place: Place, mention: Mention, focus: str | None) -> bool:
     plausible without other evidence."""
     if focus is None or place.country_code == focus:
         return True
+    if mention.attrs.get("sound_match"):
+        return False  # a spelling the gazetteer does not know is only trusted inside the report's country
     if place.feature_type == "country":
         return True
     return place.population >= 100_000 and mention.attrs.get("entity") in {"GPE", "LOC"} and len(mention.text) > 3

@@ -277,7 +277,8 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
     for sent in doc.spacy_doc.sents:
         for run_start, run_end in _name_runs(sent):
             mentions.extend(_match_run(doc, gazetteer, run_start, run_end, claimed))
-    mentions.extend(_unresolved_entities(doc, claimed))
+    mentions.extend(_unresolved_entities(doc, gazetteer, claimed))
+    mentions.extend(_repeated_names(doc, mentions, claimed))
     mentions.extend(_anaphors(doc, claimed))
     dateline = dateline_end(doc.text)
     for mention in mentions:
@@ -325,17 +326,35 @@ def _plausible_name(text: str) -> bool:
     return not (text.isupper() and len(text) <= 4)
 
 
-def _unresolved_entities(doc: Document, claimed) -> list[Mention]:
-    """spaCy GPE/LOC/FAC entities the gazetteer does not know: kept as places without coordinates."""
+def _unresolved_entities(doc: Document, gazetteer, claimed) -> list[Mention]:
+    """spaCy GPE/LOC/FAC entities the gazetteer does not know by that spelling: matched by sound ('Tajoura' →
+    Tājūrā’) when it knows another transliteration, else kept as places without coordinates."""
     out = []
     for ent in doc.spacy_doc.ents:
         if ent.label_ in PLACE_ENTS and not _overlaps(ent.start_char, ent.end_char, claimed) and ent.text[:1].isupper():
             if ent.text.lower() in MONTHS_AND_DAYS:
                 continue
-            mention = _place_mention(doc, ent.start_char, ent.end_char, [])
+            sounds_like = gazetteer.lookup_by_sound(ent.text) if _plausible_name(ent.text) else []
+            mention = _place_mention(doc, ent.start_char, ent.end_char, sounds_like)
             mention.attrs["entity"] = ent.label_
+            if sounds_like:
+                mention.attrs["sound_match"] = True
             out.append(mention)
             claimed.append((ent.start_char, ent.end_char))
+    return out
+
+
+def _repeated_names(doc: Document, places: list[Mention], claimed) -> list[Mention]:
+    """One name, one sense per report: once 'Tajoura' is a place, 'the Tajoura detention centre' names it too."""
+    out = []
+    for text, first in {m.text: m for m in places if m.attrs.get("candidates")}.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
+            start, end = match.span()
+            if _overlaps(start, end, claimed):
+                continue
+            attrs = {k: v for k, v in first.attrs.items() if k != "dateline"}
+            out.append(Mention(text, start, end, "place", doc.sentence_index(start), attrs=attrs))
+            claimed.append((start, end))
     return out
 
 
@@ -374,7 +393,7 @@ def focus_country(doc: Document, ctx: Context) -> str | None:
     votes: Counter[str] = Counter()
     for mention in doc.mentions:
         candidates = mention.attrs.get("candidates") or []
-        if mention.type == "place" and candidates:
+        if mention.type == "place" and candidates and not mention.attrs.get("sound_match"):
             countries = {c.country_code for c in candidates}
             top = candidates[0]
             weight = 3.0 if top.feature_type == "country" else 1.0

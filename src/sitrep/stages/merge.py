@@ -135,7 +135,7 @@ def fill_from_narrative(doc: Document) -> None:
             continue
         previous = previous_of.get(event.event_type)
         if previous is not None:
-            if event.actor1 is None and event.actor2 is None:
+            if event.actor1 is None and event.actor2 is None and event.event_type == BATTLES:
                 event.actor1, event.actor2 = previous.actor1, previous.actor2
                 event.inter1, event.inter2 = previous.inter1, previous.inter2
                 event.work["inferred_actors"] = True
