@@ -85,8 +85,24 @@ def _trigger_class(token) -> str | None:
     return None
 
 
+def _governing_chain(token) -> list:
+    """The trigger and the verbs whose mood it shares: 'may attack and capture', 'could try to storm'; not the verb
+    of another clause it happens to hang from ('the figures could not be verified')."""
+    chain = [token]
+    while token.pos_ in {"NOUN", "PROPN", "ADP"} and token.dep_ in {"pobj", "prep", "dobj", "conj", "appos"} \
+            and token.head is not token:
+        token = token.head  # a noun trigger shares the mood of the verb it hangs from: 'will rely on airstrikes'
+        chain.append(token)
+    while len(chain) < 6 and chain[-1].head is not chain[-1] and (
+            chain[-1].dep_ in {"xcomp", "conj"} or chain[-1].dep_ == "advcl" and chain[-1].tag_ == "VBG"):
+        chain.append(chain[-1].head)
+    return chain
+
+
 def _is_hypothetical(token) -> bool:
-    chain = [token, *token.ancestors][:3]
+    chain = _governing_chain(token)
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for node in chain for c in node.children):
+        return True
     for node in chain:
         if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in node.children):
             return True
