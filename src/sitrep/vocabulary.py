@@ -65,7 +65,7 @@ VERB_TRIGGERS: dict[str, str] = {
 # the event, it did not carry it out.
 REPORTING_VERBS = frozenset({"blame", "attribute", "condemn", "denounce", "deny", "claim", "investigate", "report",
                              "confirm", "accuse", "describe", "call", "criticise", "criticize", "document",
-                             "verify", "acknowledge", "announce", "welcome", "mourn", "protest"})
+                             "verify", "acknowledge", "announce", "welcome", "mourn", "protest", "comment"})
 
 # Noun lemmas (and multiword nouns, matched on lower-cased text) → trigger class.
 NOUN_TRIGGERS: dict[str, str] = {
@@ -79,8 +79,10 @@ NOUN_TRIGGERS: dict[str, str] = {
                      "bombing", "bombardment", "air attack", "drone attack"], "airstrike"),
     **dict.fromkeys(["shelling", "artillery fire", "mortar fire", "rocket fire", "barrage", "missile strike",
                      "rocket attack", "missile attack", "shellfire"], "shelling"),
-    **dict.fromkeys(["ied", "roadside bomb", "landmine", "car bomb", "explosive device", "mine"], "ied"),
-    **dict.fromkeys(["suicide bombing", "suicide attack", "suicide bomber", "suicide car bomb", "svbied"], "suicide"),
+    **dict.fromkeys(["ied", "ieds", "roadside bomb", "landmine", "car bomb", "explosive device", "mine", "vbied",
+                     "vbieds", "truck bomb", "booby trap"], "ied"),
+    **dict.fromkeys(["suicide bombing", "suicide attack", "suicide bomber", "suicide car bomb", "svbied", "svbieds"],
+                    "suicide"),
     **dict.fromkeys(["chemical attack", "gas attack", "chlorine attack", "sarin attack"], "chemical"),
     **dict.fromkeys(["massacre", "execution", "executions", "killing", "killings"], "civilian_attack"),
     **dict.fromkeys(["abduction", "kidnapping"], "abduction"),

@@ -80,8 +80,12 @@ def _trigger_class(token) -> str | None:
             return cls
     if token.pos_ in {"NOUN", "PROPN"}:
         text = token.text.lower()
-        two = f"{token.nbor(-1).text.lower()} {text}" if token.i > token.sent.start else ""
-        return NOUN_TRIGGERS.get(two) or NOUN_TRIGGERS.get(text) or NOUN_TRIGGERS.get(lemma)
+        before = token.nbor(-1).text.lower() if token.i > token.sent.start else ""
+        cls = (NOUN_TRIGGERS.get(f"{before} {text}") or NOUN_TRIGGERS.get(f"{before} {lemma}")
+               or NOUN_TRIGGERS.get(text) or NOUN_TRIGGERS.get(lemma))
+        if cls == "ied" and any(t.lower_ == "suicide" for t in token.doc[max(token.sent.start, token.i - 3):token.i]):
+            return "suicide"  # 'suicide car bombs'
+        return cls
     return None
 
 
@@ -154,6 +158,8 @@ def _is_modifier(token) -> bool:
     describing a noun is not an event."""
     if token.dep_ == "compound" and token.pos_ in {"NOUN", "PROPN"}:
         return True
+    if token.dep_ == "attr" and token.head.lemma_ == "be" and token.pos_ == "NOUN":
+        return True  # 'Every street is a battle': a description, not a new event
     return token.dep_ in {"amod", "acl", "compound"} and token.tag_ in {"VBN", "VBG", "JJ"}
 
 
@@ -309,7 +315,8 @@ class TriggerReader:
 
     def _read_noun(self) -> None:
         token = self.token
-        if token.dep_ in OBJECTS and token.head.lemma_.lower() in REPORTING_VERBS:
+        governor = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ in OBJECTS | {"pobj"} and governor.lemma_.lower() in REPORTING_VERBS:
             self.anaphoric = True  # 'the GNA blamed the strike on ...': the strike told before, not a new one
             return
         for child in token.children:

@@ -104,12 +104,23 @@ def _collective_anaphors(doc: Document, taken: list[tuple[int, int]]) -> list[Me
             for match in COLLECTIVE_ANAPHOR.finditer(doc.text) if not _overlaps(*match.span(), taken)]
 
 
+def _tail_of_unknown_name(doc: Document, start: int, end: int, actors) -> bool:
+    """'Arakan Army', 'Kachin Independence Army': a generic word ending a name the dictionary does not know is
+    that group, not the state's army."""
+    previous = re.search(r"([A-Z][\w'’-]*)\s+$", doc.text[max(0, start - 40):start])
+    if previous is None or previous.group(1) in {"The", "A", "An"} or previous.group(1).lower() in MONTHS_AND_DAYS:
+        return False
+    return actors.generic_role(doc.text[start:end]) is not None
+
+
 def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
     actors = ctx.actors
     spans = _find_aliases(doc.text, tuple(actors.surface_forms()))
     spans += _demonym_units(doc)
     mentions = []
     for start, end in _keep_longest(spans):
+        if _tail_of_unknown_name(doc, start, end, actors):
+            continue
         end = _extend_actor(doc, start, end)
         text = doc.text[start:end]
         mentions.append(Mention(text, start, end, "actor", doc.sentence_index(start)))
