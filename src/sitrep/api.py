@@ -123,8 +123,17 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path, published: date | No
                 if on_document:
                     on_document(doc)
     finally:
+        _refresh_situation(store, report)
         store.close()
     return report
+
+
+def _refresh_situation(store: Any, report: RunReport) -> None:
+    """Fused events are recomputed from all stored events once per ingest run (also after an interruption)."""
+    from .fusion import refresh
+
+    if report.stored or store.fused_fingerprint() != store.events_fingerprint():
+        refresh(store)
 
 
 def _already(store: Any, doc: Document, report: RunReport) -> bool:
