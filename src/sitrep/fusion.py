@@ -33,10 +33,29 @@ T = TypeVar("T")
 
 # --------------------------------------------------------------------------- generic, order-independent clustering
 
+def _candidate_pairs(ordered: Sequence[T], members: list[int],
+                     window: Callable[[T], tuple[date, date] | None] | None) -> Iterable[tuple[int, int]]:
+    """Pairs inside one block; with `window`, only pairs whose windows overlap (a sweep over window starts), so
+    the work grows with the number of overlapping items, not the square of the block."""
+    if window is None:
+        for pos, i in enumerate(members):
+            for j in members[pos + 1:]:
+                yield i, j
+        return
+    spans = sorted((w, i) for i in members if (w := window(ordered[i])) is not None)
+    for pos, ((_, end), i) in enumerate(spans):
+        for (start, _), j in spans[pos + 1:]:
+            if start > end:
+                break
+            yield (i, j) if i < j else (j, i)
+
+
 def cluster(items: Sequence[T], key: Callable[[T], str], same: Callable[[T, T], bool],
-            block: Callable[[T], Hashable] = lambda item: None) -> list[list[T]]:
+            block: Callable[[T], Hashable] = lambda item: None,
+            window: Callable[[T], tuple[date, date] | None] | None = None) -> list[list[T]]:
     """Connected components of `same` over `items`, each sorted by `key`, the list sorted by first key.
-    `block` partitions items that can never be the same (e.g. by event type) so only pairs inside a block are tried."""
+    `block` partitions items that can never be the same (e.g. by event type) so only pairs inside a block are tried;
+    `window`, when given, is a date range that two items must share to be the same (None: never the same)."""
     ordered = sorted(items, key=key)
     parent = list(range(len(ordered)))
 
@@ -50,10 +69,9 @@ def cluster(items: Sequence[T], key: Callable[[T], str], same: Callable[[T, T], 
     for index, item in enumerate(ordered):
         blocks.setdefault(block(item), []).append(index)
     for members in blocks.values():
-        for pos, i in enumerate(members):
-            for j in members[pos + 1:]:
-                if same(ordered[i], ordered[j]):
-                    parent[find(i)] = find(j)
+        for i, j in _candidate_pairs(ordered, members, window):
+            if same(ordered[i], ordered[j]):
+                parent[find(i)] = find(j)
     groups: dict[int, list[T]] = {}
     for index, item in enumerate(ordered):
         groups.setdefault(find(index), []).append(item)
@@ -256,7 +274,7 @@ def fuse_reports(reports: Sequence[Report]) -> list[dict[str, Any]]:
     """All fused events, in (date, fused_id) order. Independent of the order of `reports`."""
     unique = {r.event_id: r for r in reports}
     clusters = cluster(list(unique.values()), key=_report_key, same=same_event,
-                       block=lambda r: r.event["event_type"])
+                       block=lambda r: r.event["event_type"], window=Report.window)
     fused = [fuse(members) for members in clusters]
     return sorted(fused, key=lambda f: (f["event_date"] or "9999", f["fused_id"]))
 
