@@ -32,3 +32,29 @@ def example_result() -> dict:
 
 def load_expected(name: str) -> dict:
     return json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+
+
+CAMPAIGN = Path(__file__).resolve().parent / "fixtures" / "campaign"
+
+
+@pytest.fixture(scope="session")
+def campaign_db(tmp_path_factory) -> Path:
+    """The Kharkiv 2022 acceptance corpus, ingested once per test session."""
+    from sitrep.api import ingest
+
+    db = tmp_path_factory.mktemp("campaign") / "campaign.duckdb"
+    report = ingest([CAMPAIGN / "kharkiv-2022.jsonl"], db=db)
+    assert report.ok and report.stored == 12, report.errors
+    return db
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory) -> Path:
+    """The Palmyra report, ingested once per test session."""
+    from sitrep.api import ingest
+
+    if not EXAMPLE.exists():
+        pytest.skip("../shared/examples is not laid out beside this checkout")
+    db = tmp_path_factory.mktemp("example") / "example.duckdb"
+    assert ingest([EXAMPLE], db=db).stored == 1
+    return db

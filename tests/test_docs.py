@@ -39,3 +39,24 @@ def test_every_command_has_an_example_in_help():
     commands = parser._subparsers._group_actions[0].choices
     for name, sub in commands.items():
         assert "example" in (sub.epilog or ""), name
+
+
+def test_schema_documents_every_situation_field(example_db):
+    from datetime import date
+
+    from sitrep import api
+
+    schema = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    records = {
+        "fused": api.fused_events(db=example_db)[:1],
+        "control": api.control_at(db=example_db, day=date(2016, 12, 12))[:1],
+        "history": api.control_history(db=example_db, place="Tadmur")[:1],
+        "losses": api.equipment_losses(db=example_db)[:1],
+        "displacement": api.displacement(db=example_db)[:1],
+    }
+    records["loss"] = records["losses"][0]["losses"][:1]
+    records["period"] = records["history"][0]["periods"][:1]
+    for key, rows in records.items():
+        assert rows, key
+        for field in rows[0]:
+            assert f"`{field}`" in schema, f"{key}.{field} is not documented"

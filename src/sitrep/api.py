@@ -123,8 +123,17 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path, published: date | No
                 if on_document:
                     on_document(doc)
     finally:
+        _refresh_situation(store, report)
         store.close()
     return report
+
+
+def _refresh_situation(store: Any, report: RunReport) -> None:
+    """Fused events are recomputed from all stored events once per ingest run (also after an interruption)."""
+    from .fusion import refresh
+
+    if report.stored or store.fused_fingerprint() != store.events_fingerprint():
+        refresh(store)
 
 
 def _already(store: Any, doc: Document, report: RunReport) -> bool:
@@ -150,3 +159,89 @@ def import_gazetteer(path: str | Path) -> int:
     from .gazetteer import import_dump
 
     return import_dump(Path(path))
+
+
+# --------------------------------------------------------------------------- the situation picture
+
+@contextmanager
+def _reading(db: str | Path) -> Iterator[Any]:
+    from .store import Store
+
+    if not Path(db).exists():
+        raise SitrepError(f"{db}: no such database (create it with 'sitrep ingest')")
+    store = Store.open(db, read_only=True)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def fused_events(*, db: str | Path) -> list[dict[str, Any]]:
+    """Events fused across reports (see sitrep.fusion), in date order."""
+    from .fusion import current_fused
+
+    with _reading(db) as store:
+        return current_fused(store)
+
+
+def _control_places(store: Any) -> tuple[list[Any], date | None]:
+    from .control import claims_from_fused, places_from_claims
+    from .fusion import current_fused
+    from .statements import statement_claims
+
+    fused = current_fused(store)
+    claims = [claim for f in fused for claim in claims_from_fused(f)]
+    known = {f["location"]["gazetteer_id"]: f["location"] for f in fused
+             if f.get("location") and f["location"].get("gazetteer_id")}
+    claims += statement_claims(store, known)
+    starts = [date.fromisoformat(f["event_date"]) for f in fused if f.get("event_date")]
+    return places_from_claims(claims), min(starts, default=None)
+
+
+def control_at(*, db: str | Path, day: date, near: tuple[float, float, float] | None = None) -> list[dict[str, Any]]:
+    """Who controls each known place on `day`: status held, contested or unknown, with the evidence."""
+    from .control import at
+
+    with _reading(db) as store:
+        places, window_start = _control_places(store)
+    return at(places, day, window_start=window_start, near=near)
+
+
+def control_history(*, db: str | Path, place: str) -> list[dict[str, Any]]:
+    """The control periods of every place whose name contains `place`."""
+    from .control import history
+
+    with _reading(db) as store:
+        places, _ = _control_places(store)
+    return history(places, place)
+
+
+def equipment_losses(*, db: str | Path, actor: str | None = None, since: date | None = None,
+                     until: date | None = None, status: str | None = None) -> list[dict[str, Any]]:
+    """The equipment ledger: one line per item, status and sides, de-duplicated across reports."""
+    from .ledger import ledger, losses, select
+
+    with _reading(db) as store:
+        records = select(store.rows("equipment"), actor=actor, since=since, until=until, status=status)
+        documents = store.documents()
+    return ledger(losses(records, documents))
+
+
+def displacement(*, db: str | Path, since: date | None = None, until: date | None = None) -> list[dict[str, Any]]:
+    """Stored displacement records: how many people, from where, toward where, when, and who reported it."""
+    with _reading(db) as store:
+        rows, documents = store.rows("displacement"), store.documents()
+    out = []
+    for r in sorted(rows, key=lambda r: (r["date"] or "9999", r["record_id"])):
+        if (since or until) and r["date"] is None:
+            continue
+        if since and r["date"] < since.isoformat() or until and r["date"] > until.isoformat():
+            continue
+        doc = documents.get(r["document_id"], {})
+        out.append({"record_id": r["record_id"], "date": r["date"], "people_low": r["people_min"],
+                    "people_high": r["people_max"], "people_text": r["people_text"],
+                    "origin": (r["origin"] or {}).get("name"), "destination": (r["destination"] or {}).get("name"),
+                    "origin_location": r["origin"], "destination_location": r["destination"],
+                    "document_id": r["document_id"], "source": doc.get("source"), "published": doc.get("published"),
+                    "evidence": r["evidence"]})
+    return out

@@ -9,7 +9,9 @@ from typing import Any, Iterator, Sequence
 
 from . import __version__
 from .errors import SitrepError
-from .formats import FORMATS, render, render_events
+from .formats import (CONTROL_COLUMNS, CONTROL_FORMATS, DISPLACEMENT_COLUMNS, FORMATS, HISTORY_COLUMNS,
+                      LOSSES_COLUMNS, TABLE_FORMATS, control_table_rows, history_table_rows, losses_table_rows,
+                      render, render_events, render_rows)
 from .sources import DEFAULT_MAX_MB, parse_date
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_FAILURE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -24,6 +26,15 @@ INGEST_EXAMPLE = """example:
 EVENTS_EXAMPLE = """example:
   sitrep events --db sitrep.duckdb --since 2016-12-01 --type "Battles" --actor "Islamic State"
   sitrep events --near 34.56,38.28,50 --format geojson"""
+CONTROL_EXAMPLE = """example:
+  sitrep control --db sitrep.duckdb --at 2016-12-12
+  sitrep control --at 2016-12-12 --near 34.56,38.28,100 --format geojson
+  sitrep control --place Tadmur --format json"""
+LOSSES_EXAMPLE = """example:
+  sitrep losses --db sitrep.duckdb
+  sitrep losses --actor "Islamic State" --status captured --since 2016-12-01 --format csv"""
+DISPLACEMENT_EXAMPLE = """example:
+  sitrep displacement --db sitrep.duckdb --since 2016-12-01 --format json"""
 GAZETTEER_EXAMPLE = """example:
   sitrep gazetteer import SY.zip      # a GeoNames country dump, zipped or not
   sitrep gazetteer lookup Tadmur"""
@@ -85,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--format", choices=FORMATS, default="jsonl")
     events.set_defaults(run=run_events)
 
+    _add_situation_commands(commands)
+
     gazetteer = commands.add_parser("gazetteer", help="manage the local gazetteer", epilog=GAZETTEER_EXAMPLE,
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     gaz_commands = gazetteer.add_subparsers(dest="gazetteer_command", required=True, metavar="ACTION")
@@ -97,6 +110,39 @@ def build_parser() -> argparse.ArgumentParser:
     gaz_lookup.add_argument("name")
     gaz_lookup.set_defaults(run=run_gazetteer_lookup)
     return parser
+
+
+def _subcommand(commands: Any, name: str, help_text: str, epilog: str) -> argparse.ArgumentParser:
+    sub = commands.add_parser(name, help=help_text, epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub.add_argument("--db", type=Path, default=Path("sitrep.duckdb"), help="database file (default: %(default)s)")
+    return sub
+
+
+def _add_situation_commands(commands: Any) -> None:
+    control = _subcommand(commands, "control", "who controls which place on a day, or one place's history",
+                          CONTROL_EXAMPLE)
+    which = control.add_mutually_exclusive_group(required=True)
+    which.add_argument("--at", type=_iso_date, metavar="YYYY-MM-DD", help="the day to show")
+    which.add_argument("--place", metavar="NAME", help="history of the places whose name contains NAME")
+    control.add_argument("--near", type=_near, metavar="LAT,LON,KM", help="only places within KM of a point (--at)")
+    control.add_argument("--format", choices=CONTROL_FORMATS, default="table")
+    control.set_defaults(run=run_control)
+
+    losses = _subcommand(commands, "losses", "equipment ledger: captured, destroyed, damaged, abandoned",
+                         LOSSES_EXAMPLE)
+    losses.add_argument("--actor", help="part of the losing or gaining actor's canonical name")
+    losses.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
+    losses.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
+    losses.add_argument("--status", choices=("captured", "destroyed", "damaged", "abandoned"))
+    losses.add_argument("--format", choices=TABLE_FORMATS, default="table")
+    losses.set_defaults(run=run_losses)
+
+    moved = _subcommand(commands, "displacement", "people displaced: how many, from where, toward where, when",
+                        DISPLACEMENT_EXAMPLE)
+    moved.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
+    moved.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
+    moved.add_argument("--format", choices=TABLE_FORMATS, default="table")
+    moved.set_defaults(run=run_displacement)
 
 
 @contextmanager
@@ -154,6 +200,39 @@ def run_events(args: argparse.Namespace) -> int:
     events = query_events(db=args.db, since=args.since, until=args.until, event_type=args.event_type,
                           actor=args.actor, near=args.near)
     sys.stdout.write(render_events(events, args.format))
+    return EXIT_OK
+
+
+def run_control(args: argparse.Namespace) -> int:
+    from .api import control_at, control_history
+
+    if args.at:
+        rows = control_at(db=args.db, day=args.at, near=args.near)
+        table = control_table_rows(rows) if args.format == "table" else rows
+        sys.stdout.write(render_rows(table, args.format, key="control", columns=CONTROL_COLUMNS))
+        return EXIT_OK
+    places = control_history(db=args.db, place=args.place)
+    if args.format == "table":
+        sys.stdout.write(render_rows(history_table_rows(places), "table", key="places", columns=HISTORY_COLUMNS))
+    else:
+        sys.stdout.write(render_rows(places, args.format, key="places", columns=HISTORY_COLUMNS))
+    return EXIT_OK
+
+
+def run_losses(args: argparse.Namespace) -> int:
+    from .api import equipment_losses
+
+    lines = equipment_losses(db=args.db, actor=args.actor, since=args.since, until=args.until, status=args.status)
+    rows = losses_table_rows(lines) if args.format != "json" else lines
+    sys.stdout.write(render_rows(rows, args.format, key="losses", columns=LOSSES_COLUMNS))
+    return EXIT_OK
+
+
+def run_displacement(args: argparse.Namespace) -> int:
+    from .api import displacement
+
+    rows = displacement(db=args.db, since=args.since, until=args.until)
+    sys.stdout.write(render_rows(rows, args.format, key="displacement", columns=DISPLACEMENT_COLUMNS))
     return EXIT_OK
 
 

@@ -27,6 +27,10 @@ class StorageError(SitrepError):
     """The database could not be opened or written."""
 
 
+class DatabaseLocked(StorageError):
+    """Another sitrep process held the database for longer than the lock timeout."""
+
+
 class GazetteerError(SitrepError):
     """A gazetteer dump could not be imported."""
 
@@ -41,3 +45,5 @@ JSON_NOT_OBJECT = "a JSON Lines record must be an object with a 'text' field"
 JSON_NO_TEXT = "record has no non-empty 'text' field"
 BAD_DATE = "'published' must be an ISO date (YYYY-MM-DD), got {value!r}"
 NOT_FOUND = "no such file or folder"
+DATABASE_LOCKED = ("{path}: the database is in use by another sitrep process (waited {waited:.0f} s); "
+                   "try again when it has finished, or raise SITREP_LOCK_TIMEOUT")

@@ -3,6 +3,8 @@ transaction, so an interrupted ingest never leaves half a document, and a docume
 from __future__ import annotations
 
 import json
+import os
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -10,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from .errors import StorageError
+from .errors import DATABASE_LOCKED, DatabaseLocked, StorageError
 from .model import Document
 
 SCHEMA = """
@@ -35,7 +37,18 @@ CREATE TABLE IF NOT EXISTS mentions (
     document_id VARCHAR, start_char INTEGER, end_char INTEGER, type VARCHAR, text VARCHAR, canonical VARCHAR,
     latitude DOUBLE, longitude DOUBLE, gazetteer_id VARCHAR, attrs JSON,
     PRIMARY KEY (document_id, start_char, end_char, type));
+CREATE TABLE IF NOT EXISTS fused_events (
+    fused_id VARCHAR PRIMARY KEY, event_date DATE, event_type VARCHAR, sub_event_type VARCHAR, actor1 VARCHAR,
+    actor2 VARCHAR, gazetteer_id VARCHAR, latitude DOUBLE, longitude DOUBLE, source_count INTEGER,
+    confidence DOUBLE, record JSON);
+CREATE TABLE IF NOT EXISTS fused_members (fused_id VARCHAR, event_id VARCHAR, PRIMARY KEY (fused_id, event_id));
+CREATE TABLE IF NOT EXISTS situation_state (name VARCHAR PRIMARY KEY, fingerprint VARCHAR);
 """
+
+# How long opening a database waits for another sitrep process that holds it (seconds); SITREP_LOCK_TIMEOUT overrides.
+DEFAULT_LOCK_TIMEOUT = 60.0
+DOCUMENT_COLUMNS = ("document_id", "external_id", "title", "published", "url", "source", "origin", "anchor_date",
+                    "focus_country")
 
 EVENT_COLUMNS = ("event_id", "document_id", "event_date", "event_date_end", "time_precision", "event_type",
                  "sub_event_type", "actor1", "inter1", "actor2", "inter2", "location_name", "location_mention",
@@ -43,13 +56,42 @@ EVENT_COLUMNS = ("event_id", "document_id", "event_date", "event_date_end", "tim
                  "feature_type", "fatalities", "outcome", "background", "confidence", "trigger", "evidence")
 
 
-def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def lock_timeout() -> float:
     try:
-        db = duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        raise StorageError(f"{path}: cannot open the database ({exc}); is another sitrep process writing to it?") from exc
+        return float(os.environ.get("SITREP_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
+
+
+def _is_lock_conflict(exc: duckdb.Error) -> bool:
+    return "lock" in str(exc).lower()
+
+
+def _connect_once(path: str | Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException:
+        raise
     except duckdb.Error as exc:
         raise StorageError(f"{path}: cannot open the database ({exc})") from exc
+
+
+def connect(path: str | Path, *, read_only: bool = False, timeout: float | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the database. While another process holds it (DuckDB allows one writing process per file), retry
+    with exponential backoff (0.05 s doubling to 2 s) for up to `timeout` seconds, then raise DatabaseLocked."""
+    timeout = lock_timeout() if timeout is None else timeout
+    deadline, pause = time.monotonic() + timeout, 0.05
+    while True:
+        try:
+            db = _connect_once(path, read_only)
+            break
+        except duckdb.IOException as exc:
+            if not _is_lock_conflict(exc):
+                raise StorageError(f"{path}: cannot open the database ({exc})") from exc
+            if time.monotonic() + pause > deadline:
+                raise DatabaseLocked(DATABASE_LOCKED.format(path=path, waited=timeout)) from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 2.0)
     if not read_only:
         db.execute(SCHEMA)
     return db
@@ -92,8 +134,8 @@ class Store:
     path: str
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> "Store":
-        return cls(connect(path, read_only=read_only), str(path))
+    def open(cls, path: str | Path, *, read_only: bool = False, timeout: float | None = None) -> "Store":
+        return cls(connect(path, read_only=read_only, timeout=timeout), str(path))
 
     def close(self) -> None:
         self.db.close()
@@ -130,7 +172,50 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("documents", "events", "equipment", "displacement", "mentions")}
+                for table in ("documents", "events", "equipment", "displacement", "mentions", "fused_events")}
+
+    # ------------------------------------------------------------------ situation picture
+
+    def documents(self) -> dict[str, dict[str, Any]]:
+        """Stored documents' metadata (no text), by document id."""
+        rows = self.db.execute(f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents").fetchall()
+        return {row[0]: _iso_dates(dict(zip(DOCUMENT_COLUMNS, row))) for row in rows}
+
+    def document_texts(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT document_id, text FROM documents").fetchall())
+
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        """Every row of an equipment, displacement or mentions table, JSON columns decoded, dates as ISO strings."""
+        cursor = self.db.execute(f"SELECT * FROM {table}")
+        names = [d[0] for d in cursor.description]
+        return [_iso_dates(_decode(dict(zip(names, row)))) for row in cursor.fetchall()]
+
+    def events_fingerprint(self) -> str:
+        """Changes whenever the set of stored events changes (order-independent)."""
+        count, digest = self.db.execute("SELECT count(*), coalesce(bit_xor(hash(event_id)), 0) FROM events").fetchone()
+        return f"{count}:{digest}"
+
+    def fused_fingerprint(self) -> str | None:
+        row = self.db.execute("SELECT fingerprint FROM situation_state WHERE name = 'fused_events'").fetchone()
+        return row[0] if row else None
+
+    def replace_fused(self, fused: list[dict[str, Any]], fingerprint: str) -> None:
+        """Rewrite the fused_events table in one transaction."""
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            self.db.execute("DELETE FROM fused_events")
+            self.db.execute("DELETE FROM fused_members")
+            self._insert_many("fused_events", [_fused_row(f) for f in fused])
+            self._insert_many("fused_members", [(f["fused_id"], e) for f in fused for e in f["event_ids"]])
+            self.db.execute("INSERT OR REPLACE INTO situation_state VALUES ('fused_events', ?)", [fingerprint])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def fused(self) -> list[dict[str, Any]]:
+        rows = self.db.execute("SELECT record FROM fused_events ORDER BY event_date NULLS LAST, fused_id").fetchall()
+        return [json.loads(r[0]) for r in rows]
 
     def events(self, *, since: date | None = None, until: date | None = None, event_type: str | None = None,
                actor: str | None = None, near: tuple[float, float, float] | None = None,
@@ -159,6 +244,24 @@ class Store:
         cursor = self.db.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events {where} "
                                  "ORDER BY event_date NULLS LAST, event_id", params)
         return [row_to_event(dict(zip(EVENT_COLUMNS, row))) for row in cursor.fetchall()]
+
+
+def _fused_row(f: dict[str, Any]) -> tuple:
+    loc = f.get("location") or {}
+    return (f["fused_id"], f["event_date"], f["event_type"], f["sub_event_type"], f["actor1"], f["actor2"],
+            loc.get("gazetteer_id"), loc.get("latitude"), loc.get("longitude"), f["source_count"], f["confidence"],
+            json.dumps(f, ensure_ascii=False, sort_keys=True))
+
+
+def _iso_dates(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()}
+
+
+def _decode(row: dict[str, Any]) -> dict[str, Any]:
+    for key in ("location", "evidence", "origin", "destination", "attrs"):
+        if isinstance(row.get(key), str):
+            row[key] = json.loads(row[key])
+    return row
 
 
 def row_to_event(row: dict[str, Any]) -> dict[str, Any]:
