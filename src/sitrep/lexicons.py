@@ -391,6 +391,10 @@ class ActorDictionary:
                 return role
         return None
 
+    def is_demonym(self, word: str) -> bool:
+        """'Ukrainian', 'Russian', 'Houthi': a nationality or group adjective the dictionary knows."""
+        return _actor_key(word, fold=True) in self._demonyms
+
     def canonical(self, text: str, *, country: str | None = None) -> str | None:
         actor = self.lookup(text, country=country)
         return actor.name if actor else None

@@ -104,6 +104,14 @@ def _collective_anaphors(doc: Document, taken: list[tuple[int, int]]) -> list[Me
             for match in COLLECTIVE_ANAPHOR.finditer(doc.text) if not _overlaps(*match.span(), taken)]
 
 
+def _demonym_before(doc: Document, start: int, actors) -> int:
+    """'Ukrainian troops' when the parser did not see 'Ukrainian' as a nationality: the mention starts there."""
+    previous = re.search(r"([A-Z][\w'’-]*)\s+$", doc.text[max(0, start - 40):start])
+    if previous is not None and actors.is_demonym(previous.group(1)):
+        return start - len(previous.group(0))
+    return start
+
+
 def _tail_of_unknown_name(doc: Document, start: int, end: int, actors) -> bool:
     """'Arakan Army', 'Kachin Independence Army': a generic word ending a name the dictionary does not know is
     that group, not the state's army."""
@@ -119,6 +127,7 @@ def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
     spans += _demonym_units(doc)
     mentions = []
     for start, end in _keep_longest(spans):
+        start = _demonym_before(doc, start, actors)
         if _tail_of_unknown_name(doc, start, end, actors):
             continue
         end = _extend_actor(doc, start, end)

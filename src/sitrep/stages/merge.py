@@ -4,8 +4,10 @@ event across sentences into one event with several evidence spans."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..lexicon_patterns import parse_number
 from ..model import Document, Event, Location
 from ..pipeline import Context, stage
 from .mentions import dateline_end
@@ -89,16 +91,64 @@ def _lone_expression(doc: Document, event: Event, taken: set[int]):
     return None
 
 
+@dataclass(frozen=True)
+class _Offset:
+    """A date told relative to another event's: 'six months after Russian forces occupied the town'."""
+    date_start: date
+    date_end: date
+    time_precision: int
+
+
+OFFSET_UNITS = {"day": (1, 1), "week": (7, 2), "month": (30, 3), "year": (365, 3)}
+
+
+def _offset_date(doc: Document, event: Event, by_token: dict[int, Event]) -> _Offset | None:
+    parsed = doc.spacy_doc
+    trigger = parsed[event.work["token"]] if parsed is not None else None
+    if trigger is None or trigger.dep_ != "advcl":
+        return None
+    mark = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}), None)
+    amount = next((c for c in trigger.children if c.dep_ == "npadvmod"), None)
+    main = by_token.get(trigger.head.i)
+    if mark is None or amount is None or main is None or main.event_date is None:
+        return None
+    unit = OFFSET_UNITS.get(amount.lemma_.lower().rstrip("s"))
+    count = next((parse_number(c.text) for c in amount.children if c.dep_ == "nummod"), None)
+    count = count or (1 if any(c.lower_ in {"a", "an", "one"} for c in amount.children) else None)
+    if unit is None or not count:
+        return None
+    days, precision = unit
+    shift = timedelta(days=days * count) * (-1 if mark.lower_ == "after" else 1)
+    day = main.event_date + shift
+    return _Offset(day, day, precision)
+
+
 def assign_own_dates(doc: Document) -> None:
     reference = _reference_date(doc)
     linked = {id(event): _own_date(doc, event.work["char"]) for event in doc.events}
     taken = {expr.start for expr in linked.values() if expr is not None}
     for event in doc.events:
-        expr = linked[id(event)] or _lone_expression(doc, event, taken)
-        if expr is not None:
-            event.event_date, event.date_end, event.time_precision = expr.date_start, expr.date_end, expr.time_precision
-            event.work["own_date"] = True
-        event.background = expr is not None and reference is not None and _recalled(doc, event, expr, reference)
+        _set_own_date(doc, event, linked[id(event)] or _lone_expression(doc, event, taken), reference)
+    by_token = {event.work["token"]: event for event in doc.events if event.work.get("own_date")}
+    for event in doc.events:
+        if not _dated_in_own_clause(doc, event, linked[id(event)]):
+            offset = _offset_date(doc, event, by_token)
+            if offset is not None:
+                _set_own_date(doc, event, offset, reference)
+
+
+def _dated_in_own_clause(doc: Document, event: Event, expr) -> bool:
+    if expr is None or doc.spacy_doc is None:
+        return False
+    trigger = doc.spacy_doc[event.work["token"]]
+    return trigger.left_edge.idx <= expr.start < trigger.right_edge.idx + len(trigger.right_edge)
+
+
+def _set_own_date(doc: Document, event: Event, expr, reference: date | None) -> None:
+    if expr is not None:
+        event.event_date, event.date_end, event.time_precision = expr.date_start, expr.date_end, expr.time_precision
+        event.work["own_date"] = True
+    event.background = expr is not None and reference is not None and _recalled(doc, event, expr, reference)
 
 
 def _recall_cue(doc: Document, event: Event) -> bool:
