@@ -6,9 +6,10 @@ towards", a reporter's date line, or a yardstick ("the size of Belgium").
 - method "baseline" is what the events stage does when the parse attaches no place to a trigger: drop
   destinations, date lines and comparisons (events._where_it_happened), take the nearest remaining place, preferring
   gazetteer-known, more specific than country, not "near X" (events._choose_places);
-- method "syntax" (the default) first keeps the places the dependency parse attaches to the verb itself (through a
+- method "syntax" (the default) drops places the parser's entity recogniser calls a person, organisation or date
+  (gazetteer matches such as 'Abu' in 'Abu Zubaydah'), then first keeps the places the dependency parse attaches to the verb itself (through a
   preposition or as its object, with no other verb in between), then applies the baseline to those, falling back
-  to the baseline over all places when none is attached."""
+  to the baseline over the plausible places when none is attached, and over all places when that finds none."""
 from __future__ import annotations
 
 from typing import Sequence
@@ -28,8 +29,9 @@ def choose_event_place(doc: Document, verb: tuple[int, int], candidates: Sequenc
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; known: {', '.join(METHODS)}")
     if method == "syntax":
-        attached = [c for c in candidates if _attached_to_verb(doc, verb, c)]
-        chosen = _baseline(doc, verb, attached)
+        plausible = [c for c in candidates if _named_as_place(doc, c)] or list(candidates)
+        attached = [c for c in plausible if _attached_to_verb(doc, verb, c)]
+        chosen = _baseline(doc, verb, attached) or _baseline(doc, verb, plausible)
         if chosen is not None:
             return chosen
     return _baseline(doc, verb, candidates)
@@ -40,6 +42,16 @@ def _baseline(doc: Document, verb: tuple[int, int], candidates: Sequence[Mention
     nearest = sorted(usable, key=lambda m: min(abs(m.start - verb[0]), abs(m.end - verb[0])))
     chosen = _choose_places(doc, nearest)
     return chosen[0][0] if chosen else None
+
+
+NOT_PLACE_ENTS = {"PERSON", "ORG", "DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                  "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+
+
+def _named_as_place(doc: Document, place: Mention) -> bool:
+    """The parser does not call it a person, organisation or date ('Abu' of 'Abu Zubaydah', 'Nov.')."""
+    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is None or not len(span) or span.root.ent_type_ not in NOT_PLACE_ENTS
 
 
 def _verb_token(doc: Document, verb: tuple[int, int]):
