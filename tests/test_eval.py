@@ -144,3 +144,12 @@ def test_eval_subset_stays_above_floors(subset_results):
 def test_eval_subset_reports_every_set(subset_results):
     assert set(subset_results) == {"re3d", "gwn", "lgl", "wikievents", "plover", "event-location", "speed"}
     assert subset_results["speed"]["words_per_second"] > 0
+
+
+def test_names_match_whole_words_only():
+    from sitrep.evaluation.common import names_match
+
+    assert names_match("Taliban", "the Taliban fighters")
+    assert names_match("Military Forces of Syria", "Syria")
+    assert not names_match("US", "a bus station")
+    assert not names_match(None, "Syria") and not names_match("Syria", "  ")

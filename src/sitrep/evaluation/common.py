@@ -3,6 +3,7 @@ feeds rebuilt gold texts through the pipeline and times it."""
 from __future__ import annotations
 
 import math
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,6 +85,15 @@ def macro_f1(scores: dict[str, PRF], types: Iterable[str]) -> float:
     if not names:
         return 0.0
     return pct(sum(scores[t].f1 if t in scores else 0.0 for t in names) / len(names))
+
+
+def names_match(a: str | None, b: str | None) -> bool:
+    """One name contains the other as whole words, case-folded ('Taliban' ~ 'the Taliban fighters'; 'US' is not
+    in 'bus')."""
+    if not a or not b or not a.strip() or not b.strip():
+        return False
+    x, y = a.casefold().strip(), b.casefold().strip()
+    return bool(re.search(rf"(?<!\w){re.escape(y)}(?!\w)", x) or re.search(rf"(?<!\w){re.escape(x)}(?!\w)", y))
 
 
 # ---- geocoding -------------------------------------------------------------------------------------------------

@@ -8,7 +8,9 @@ GWN's common-noun expressions ("the city", "residents"), demonyms, languages, ho
 Recognition is scored strict (same character span) and loose (any overlap). Resolution is scored on the gold
 toponyms with coordinates that sitrep recognised (loosely) and placed: error in km from the gold point, accuracy
 within 161 km, median error and the error-curve AUC (see common.error_auc); `resolved_share` is how many of all
-gold toponyms with coordinates got a sitrep coordinate at all."""
+gold toponyms with coordinates got a sitrep coordinate at all; `same_geonames_id` is, over resolved toponyms whose
+gold has a GeoNames id, how often sitrep chose that very entry (the right place even where its point differs from
+the gold point, as sitrep's country points do)."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -31,6 +33,7 @@ class Toponym:
     name: str
     lat: float | None = None
     lon: float | None = None
+    geonames_id: str | None = None
 
 
 @dataclass
@@ -50,14 +53,17 @@ def _gwn_toponym(node: ET.Element) -> Toponym | None:
     if node.findtext("type") not in GWN_TOPONYM_TYPES:
         return None
     return Toponym(int(node.findtext("start")), int(node.findtext("end")), node.findtext("extractedName") or "",
-                   _float(node.findtext("latitude")), _float(node.findtext("longitude")))
+                   _float(node.findtext("latitude")), _float(node.findtext("longitude")),
+                   (node.findtext("geonamesID") or "").strip() or None)
 
 
 def _lgl_toponym(node: ET.Element) -> Toponym:
     gaz = node.find("gaztag")
     lat = _float(gaz.findtext("lat")) if gaz is not None else None
     lon = _float(gaz.findtext("lon")) if gaz is not None else None
-    return Toponym(int(node.findtext("start")), int(node.findtext("end")), node.findtext("phrase") or "", lat, lon)
+    geonames_id = gaz.get("geonameid") if gaz is not None else None
+    return Toponym(int(node.findtext("start")), int(node.findtext("end")), node.findtext("phrase") or "", lat, lon,
+                   geonames_id or None)
 
 
 def read_articles(path: Path, *, kind: str) -> list[Article]:
@@ -91,6 +97,8 @@ class GeoTally:
     with_coords: int = 0
     recognised: int = 0
     offset_mismatches: int = 0
+    with_id: int = 0
+    same_id: int = 0
 
     def add(self, doc: Document, article: Article) -> None:
         places = place_mentions(doc)
@@ -108,6 +116,9 @@ class GeoTally:
             if mention is not None and mention.location is not None:
                 loc = mention.location
                 self.errors.append(haversine(loc.latitude, loc.longitude, toponym.lat, toponym.lon))
+                if toponym.geonames_id:
+                    self.with_id += 1
+                    self.same_id += loc.gazetteer_id == f"geonames:{toponym.geonames_id}"
 
 
 def evaluate(data_dir: Path, *, kind: str, runner: Runner, limit: int | None = None) -> dict[str, Any]:
@@ -126,5 +137,6 @@ def evaluate(data_dir: Path, *, kind: str, runner: Runner, limit: int | None = N
         "recognised_with_coords": tally.recognised,
         "resolved": len(tally.errors),
         "resolved_share": pct(len(tally.errors) / tally.with_coords) if tally.with_coords else 0.0,
+        "same_geonames_id": pct(tally.same_id / tally.with_id) if tally.with_id else 0.0,
         "gold_offset_mismatches": tally.offset_mismatches,
     }

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..model import Event
 from ..vocabulary import PLOVER
-from .common import Runner, capped, need_file, overlaps, pct
+from .common import Runner, capped, names_match, need_file, overlaps, pct
 
 CONFLICT_TYPES = ("ASSAULT", "FIGHT", "COERCE", "RETREAT", "MOBILIZE", "THREATEN", "PROTEST")
 
@@ -45,9 +45,8 @@ def _actor_matches(event: Event, slot: str, gold_actors: list[dict[str, Any]], t
         at = text.find(wanted)
         if mention is not None and at >= 0 and overlaps((mention.start, mention.end), (at, at + len(wanted))):
             return True
-        for have in (name, getattr(mention, "text", None)):
-            if have and (wanted.casefold() in have.casefold() or have.casefold() in wanted.casefold()):
-                return True
+        if any(names_match(have, wanted) for have in (name, getattr(mention, "text", None))):
+            return True
     return False
 
 

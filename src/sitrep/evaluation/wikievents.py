@@ -16,9 +16,10 @@ Precision counts sitrep events of the class that match a gold event of the class
 the class that some sitrep event of the class matches.
 
 Arguments, scored over matched pairs of the attack_or_death class: Attacker/Killer → actor1, Target/Victim →
-actor2, Place → location. A sitrep argument matches a gold argument when the mention it came from overlaps the gold
-argument's span, or when one name contains the other (case-folded; sitrep's canonical actor name or gazetteer name
-versus the gold mention text)."""
+actor2, Place → location. Gold arguments are head words ('province'); each is widened to
+its noun phrase up to the head in sitrep's parse ('Helmand province'). A sitrep argument matches a gold argument
+when the mention it came from overlaps that phrase, or when one name contains the other (case-folded; sitrep's
+canonical actor name, gazetteer name or mention text versus the gold phrase)."""
 from __future__ import annotations
 
 import json
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..model import Document, Event
-from .common import PRF, Runner, capped, need_file, overlaps
+from .common import PRF, Runner, capped, names_match, need_file, overlaps
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 ROLE_SLOTS = {"Attacker": "actor1", "Killer": "actor1", "Target": "actor2", "Victim": "actor2", "Place": "location"}
@@ -103,6 +104,16 @@ def gold_events(record: dict[str, Any], offsets: list[tuple[int, int]]) -> list[
     return out
 
 
+def widen_to_phrase(doc: Document, arg: GoldArg) -> GoldArg:
+    """KAIROS arguments are head words ('province', 'station'); widen each to its noun phrase up to the head in
+    sitrep's own parse ('Helmand province', "Belfast's Central station") so a name in the phrase can match."""
+    span = doc.spacy_doc.char_span(arg.start, arg.end, alignment_mode="expand") if doc.spacy_doc else None
+    if span is None or not len(span):
+        return arg
+    start = min(arg.start, span.root.left_edge.idx)
+    return GoldArg(arg.slot, start, arg.end, doc.text[start:arg.end])
+
+
 def read_records(path: Path) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
@@ -110,13 +121,6 @@ def read_records(path: Path) -> list[dict[str, Any]]:
 
 def _covers(event: Event, gold: GoldEvent) -> bool:
     return any(span.start <= gold.trigger < span.end for span in event.evidence)
-
-
-def _names_match(a: str | None, b: str) -> bool:
-    if not a or not b.strip():
-        return False
-    x, y = a.casefold(), b.casefold().strip()
-    return y in x or x in y
 
 
 def slot_value(event: Event, slot: str) -> tuple[tuple[int, int] | None, str | None]:
@@ -141,7 +145,7 @@ def arg_matches(event: Event, arg: GoldArg) -> bool:
     mention = event.work.get("place" if arg.slot == "location" else arg.slot)
     if span is not None and overlaps(span, (arg.start, arg.end)):
         return True
-    return _names_match(name, arg.text) or (mention is not None and _names_match(mention.text, arg.text))
+    return names_match(name, arg.text) or (mention is not None and names_match(mention.text, arg.text))
 
 
 class Tally:
@@ -185,7 +189,10 @@ def evaluate(data_dir: Path, *, runner: Runner, limit: int | None = None) -> dic
     docs: list[Document] = runner.run([text for text, _ in rebuilt])
     tally = Tally()
     for doc, record, (_, offsets) in zip(docs, records, rebuilt):
-        tally.add(doc.events, gold_events(record, offsets))
+        golds = gold_events(record, offsets)
+        for gold in golds:
+            gold.args = [widen_to_phrase(doc, arg) for arg in gold.args]
+        tally.add(doc.events, golds)
     total_args = PRF()
     for prf in tally.args.values():
         total_args.add(prf)
