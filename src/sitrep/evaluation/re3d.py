@@ -20,7 +20,7 @@ from typing import Any
 
 from ..model import Mention
 from .common import MENTION_STAGES, PRF, Runner, capped, exact_prf, join_tokens, macro_f1, need_file, \
-    tokens_covered
+    overlap_prf, tokens_covered
 
 ALL_TYPES = ("Organisation", "Location", "Person", "Temporal", "Quantity", "Weapon", "MilitaryPlatform",
              "Nationality", "DocumentReference", "Money")
@@ -93,15 +93,19 @@ def evaluate(data_dir: Path, *, runner: Runner, limit: int | None = None) -> dic
     texts, offsets = zip(*(join_tokens(tokens) for tokens, _ in sentences)) if sentences else ((), ())
     docs = runner.run(list(texts), stages=MENTION_STAGES)
     scores: dict[str, PRF] = {}
+    loose: dict[str, PRF] = {}
     for doc, (tokens, gold), token_offsets in zip(docs, sentences, offsets):
         predicted = predicted_spans(doc.mentions, token_offsets)
         for kind in ALL_TYPES:
-            scores.setdefault(kind, PRF()).add(exact_prf([p for p in predicted if p[2] == kind],
-                                                         [g for g in gold if g[2] == kind]))
+            mine = [p for p in predicted if p[2] == kind]
+            theirs = [g for g in gold if g[2] == kind]
+            scores.setdefault(kind, PRF()).add(exact_prf(mine, theirs))
+            loose.setdefault(kind, PRF()).add(overlap_prf([p[:2] for p in mine], [g[:2] for g in theirs]))
     return {
         "split": "dev",
         "sentences": len(sentences),
         "macro_f1": macro_f1(scores, EMITTED_TYPES),
         "macro_f1_all_types": macro_f1(scores, ALL_TYPES),
+        "macro_f1_loose": macro_f1(loose, EMITTED_TYPES),
         "per_type": {kind: scores[kind].as_dict() for kind in ALL_TYPES},
     }
