@@ -153,3 +153,18 @@ def test_names_match_whole_words_only():
     assert names_match("Military Forces of Syria", "Syria")
     assert not names_match("US", "a bus station")
     assert not names_match(None, "Syria") and not names_match("Syria", "  ")
+
+
+def test_event_place_prefers_the_specific_place_over_modifiers_and_containers():
+    from sitrep.eventplace import choose_event_place
+    from sitrep.model import Document, Mention
+    from sitrep.pipeline import Pipeline
+
+    text = "Three US sailors were killed in the Radhwaniyah area in southwestern Baghdad on Friday."
+    doc = Pipeline(("parse", "mentions", "dates"))(Document(text=text))
+    places = [m for m in doc.mentions if m.type == "place" and m.text in {"US", "Baghdad"}]
+    start = text.index("Radhwaniyah")
+    places.append(Mention("Radhwaniyah", start, start + len("Radhwaniyah"), "place", 0,
+                          attrs={"candidates": [], "unlisted_site": True}))
+    verb = (text.index("killed"), text.index("killed") + len("killed"))
+    assert choose_event_place(doc, verb, places).text == "Radhwaniyah"

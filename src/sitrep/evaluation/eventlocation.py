@@ -2,7 +2,8 @@
 
 Only the 496 RELABEL records (gold re-annotations) are used for measuring; the rest are the training split. Each
 sentence is one document through the mention stages. Candidates are sitrep's place mentions in the sentence plus
-the gold LOCATION spans sitrep did not find (so recognition misses do not count against the choice), and
+the gold LOCATION spans sitrep did not find, added as recognised names the gazetteer lacks (so recognition misses do
+not count against the choice), and
 sitrep.eventplace.choose_event_place picks one for the gold VERB span.
 
 - accuracy: over records with a gold LOCATION, the chosen place overlaps one of them (default method);
@@ -43,8 +44,9 @@ def _candidates(doc: Document, gold: list[tuple[int, int]], *, add_gold: bool) -
     if add_gold:
         for start, end in gold:
             if not any(overlaps((m.start, m.end), (start, end)) for m in places):
+                # as if recognised: a named place the gazetteer lacks, which the events stage keeps as a site
                 places.append(Mention(doc.text[start:end], start, end, "place", doc.sentence_index(start),
-                                      attrs={"candidates": []}))
+                                      attrs={"candidates": [], "unlisted_site": True}))
     return places
 
 
