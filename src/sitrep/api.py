@@ -245,3 +245,16 @@ def displacement(*, db: str | Path, since: date | None = None, until: date | Non
                     "document_id": r["document_id"], "source": doc.get("source"), "published": doc.get("published"),
                     "evidence": r["evidence"]})
     return out
+
+
+# --------------------------------------------------------------------------- accuracy on third-party data
+
+def evaluate(sets: Iterable[str] = ("all",), *, data_dir: str | Path | None = None, limit: int | None = None,
+             on_set: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Score the pipeline on the third-party gold sets (docs/evaluation.md); "all" names every set. `data_dir`
+    defaults to $SITREP_EVAL_DATA, else ../shared/eval-data; a missing folder raises EvalDataError."""
+    from .evaluation import SETS, default_data_dir, run_sets
+
+    names = tuple(dict.fromkeys(name for wanted in sets for name in (SETS if wanted == "all" else (wanted,))))
+    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    return run_sets(names, data_dir=folder, limit=limit, on_set=on_set)

@@ -35,6 +35,11 @@ LOSSES_EXAMPLE = """example:
   sitrep losses --actor "Islamic State" --status captured --since 2016-12-01 --format csv"""
 DISPLACEMENT_EXAMPLE = """example:
   sitrep displacement --db sitrep.duckdb --since 2016-12-01 --format json"""
+EVAL_EXAMPLE = """example:
+  sitrep eval --set re3d                   # entity F1 on re3d's dev split
+  sitrep eval --set all --format json > benchmarks/results/eval.json
+  sitrep eval --data /path/to/eval-data --limit 5   # a fast subset"""
+EVAL_SETS = ("re3d", "gwn", "lgl", "wikievents", "plover", "event-location", "all")
 GAZETTEER_EXAMPLE = """example:
   sitrep gazetteer import SY.zip      # a GeoNames country dump, zipped or not
   sitrep gazetteer lookup Tadmur"""
@@ -55,6 +60,12 @@ def _near(value: str) -> tuple[float, float, float]:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
         raise argparse.ArgumentTypeError(f"--near {value!r}: latitude, longitude or radius out of range")
     return lat, lon, km
+
+
+def _positive_int(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"wants a whole number of at least 1, got {value!r}")
+    return int(value)
 
 
 def _add_reading_options(parser: argparse.ArgumentParser) -> None:
@@ -97,6 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
     events.set_defaults(run=run_events)
 
     _add_situation_commands(commands)
+    evaluation = commands.add_parser("eval", help="score the pipeline on third-party gold sets",
+                                     epilog=EVAL_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    evaluation.add_argument("--data", type=Path, metavar="DIR",
+                            help="evaluation data folder (default: $SITREP_EVAL_DATA, else ../shared/eval-data)")
+    evaluation.add_argument("--set", dest="sets", action="append", choices=EVAL_SETS, metavar="SET",
+                            help=f"one of {', '.join(EVAL_SETS)} (repeatable; default: all)")
+    evaluation.add_argument("--format", choices=("table", "json"), default="table")
+    evaluation.add_argument("--limit", type=_positive_int, metavar="N", help="at most N documents per set")
+    evaluation.set_defaults(run=run_eval)
 
     gazetteer = commands.add_parser("gazetteer", help="manage the local gazetteer", epilog=GAZETTEER_EXAMPLE,
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -233,6 +253,21 @@ def run_displacement(args: argparse.Namespace) -> int:
 
     rows = displacement(db=args.db, since=args.since, until=args.until)
     sys.stdout.write(render_rows(rows, args.format, key="displacement", columns=DISPLACEMENT_COLUMNS))
+    return EXIT_OK
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    import json
+
+    from .api import evaluate
+    from .evaluation.report import render_table
+
+    def announce(name: str) -> None:
+        print(f"sitrep: scoring {name}", file=sys.stderr)
+
+    results = evaluate(args.sets or ["all"], data_dir=args.data, limit=args.limit,
+                       on_set=announce if sys.stderr.isatty() else None)
+    sys.stdout.write(json.dumps(results, indent=2) + "\n" if args.format == "json" else render_table(results))
     return EXIT_OK
 
 

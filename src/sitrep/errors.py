@@ -47,3 +47,15 @@ BAD_DATE = "'published' must be an ISO date (YYYY-MM-DD), got {value!r}"
 NOT_FOUND = "no such file or folder"
 DATABASE_LOCKED = ("{path}: the database is in use by another sitrep process (waited {waited:.0f} s); "
                    "try again when it has finished, or raise SITREP_LOCK_TIMEOUT")
+
+
+class EvalDataError(SitrepError):
+    """The third-party evaluation data is not where `sitrep eval` was told to look."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        super().__init__(EVAL_DATA_MISSING.format(path=self.path))
+
+
+EVAL_DATA_MISSING = ("{path}: evaluation data not found (pass --data DIR or set SITREP_EVAL_DATA to the folder "
+                     "holding re3d-conll/, geoparsing/, wikievents/, plover/ and event-location/)")
