@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures" / "reports"
+FIXTURES = ROOT / "tests" / "fixtures" / (sys.argv[sys.argv.index("--set") + 1] if "--set" in sys.argv else "reports")
 
 
 def main() -> None:

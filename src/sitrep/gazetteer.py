@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import GazetteerError
-from .textnorm import name_keys, sound_key
+from .textnorm import fold, name_keys, sound_key
 
 SCHEMA_VERSION = "4"
 SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
@@ -89,10 +89,15 @@ class Gazetteer:
         return self._countries.get(code, code)
 
     def country_code(self, name: str) -> str | None:
+        """ISO2 code of a country name, with or without articles ('Democratic Republic of Congo' → CD)."""
+        def bare(text: str) -> str:
+            return " ".join(w for w in fold(text).split() if w != "the")
+
+        wanted = bare(name)
         for code, country in self._countries.items():
-            if country.lower() == name.lower():
+            if bare(country) == wanted:
                 return code
-        return None
+        return next((p.country_code for p in self.lookup(name) if p.feature_type == "country"), None)
 
     def lookup(self, name: str) -> list[Place]:
         """Every place that has `name` (folded) as a name or alternate name, most populous first."""
