@@ -53,6 +53,7 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["bomb", "airstrike"], "airstrike"),
     **dict.fromkeys(["strike", "hit", "target", "pound"], "strike"),
     **dict.fromkeys(["shell", "bombard"], "shelling"),
+    **dict.fromkeys(["explode", "detonate"], "ied"),
     **dict.fromkeys(["massacre", "execute", "behead", "kill", "murder", "shoot"], "civilian_attack"),
     **dict.fromkeys(["abduct", "kidnap"], "abduction"),
     **dict.fromkeys(["arrest", "detain"], "arrest"),
@@ -60,6 +61,12 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["riot"], "riot"),
     **dict.fromkeys(["loot", "pillage", "ransack", "torch", "raze"], "looting"),
 }
+
+# 'hunger strike', 'general strike', 'went on strike': a labour or political strike, not an attack.
+LABOUR_STRIKE_WORDS = frozenset({"hunger", "general", "labour", "labor", "workers", "worker", "national", "teachers",
+                                 "doctors", "nationwide", "sit-down", "wildcat", "rent", "student", "students"})
+PROTESTER_WORDS = frozenset({"protesters", "protestors", "demonstrators", "rioters", "students", "strikers",
+                             "crowds", "crowd", "mob", "marchers"})
 
 # Verbs whose object is an event already told ('the GNA blamed the strike on the LNA'): the subject comments on
 # the event, it did not carry it out.
@@ -76,7 +83,10 @@ NOUN_TRIGGERS: dict[str, str] = {
                      "firefight", "skirmish", "incursion", "push", "onslaught"], "clash"),
     **dict.fromkeys(["strike", "strikes"], "strike"),
     **dict.fromkeys(["airstrike", "air strike", "air raid", "airstrikes", "air strikes", "drone strike",
-                     "bombing", "bombardment", "air attack", "drone attack"], "airstrike"),
+                     "bombardment", "air attack", "drone attack"], "airstrike"),
+    **dict.fromkeys(["bombing", "bombings"], "strike"),  # from the air or planted: read from the sentence
+    **dict.fromkeys(["explosion", "explosions", "blast", "blasts", "detonation", "bomb attack", "bomb blast",
+                     "car bombing", "bomb explosion", "grenade attack"], "ied"),
     **dict.fromkeys(["shelling", "artillery fire", "mortar fire", "rocket fire", "barrage", "missile strike",
                      "rocket attack", "missile attack", "shellfire"], "shelling"),
     **dict.fromkeys(["ied", "ieds", "roadside bomb", "landmine", "car bomb", "explosive device", "mine", "vbied",

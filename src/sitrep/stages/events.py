@@ -7,8 +7,9 @@ import re
 from ..lexicon_patterns import ACLED_VAGUE_FATALITIES, VAGUE_QUANTITIES, VICINITY, parse_number
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
 from ..pipeline import Context, stage
-from ..vocabulary import (FAILURE_VERBS, HYPOTHETICAL_ADJ, LOSER_SUBJECT_VERBS, MODAL_WORDS, NOUN_TRIGGERS,
-                          PLACE_SUBJECT_VERBS, REPORTING_VERBS, TRIGGER_CLASSES, VERB_TRIGGERS)
+from ..vocabulary import (FAILURE_VERBS, HYPOTHETICAL_ADJ, LABOUR_STRIKE_WORDS, LOSER_SUBJECT_VERBS, MODAL_WORDS,
+                          NOUN_TRIGGERS, PLACE_SUBJECT_VERBS, PROTESTER_WORDS, REPORTING_VERBS, TRIGGER_CLASSES,
+                          VERB_TRIGGERS)
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -129,14 +130,25 @@ ARTILLERY_WORDS = re.compile(r"\b(?:artillery|shell\w*|mortars?|rockets?|missile
                              r"barrage|katyusha)\b", re.I)
 
 
-def _strike_kind(token) -> str:
-    """'struck', 'hit', 'targeted': an air strike or a shelling, by what the sentence says did it."""
+def _strike_kind(token) -> str | None:
+    """'struck', 'hit', 'targeted', 'bombing': an air strike, a shelling or a planted bomb, by what the sentence
+    says did it; 'a hunger strike', 'went on strike' are not attacks at all."""
+    if token.pos_ == "NOUN" and token.lemma_.lower() == "strike" and _labour_strike(token):
+        return "protest"
     text = token.sent.text
     if AIR_WORDS.search(text):
         return "airstrike"
     if ARTILLERY_WORDS.search(text):
         return "shelling"
+    if token.lemma_.lower() in {"bombing", "bomb"}:
+        return "ied"
     return "airstrike" if token.pos_ == "NOUN" else "shelling"
+
+
+def _labour_strike(token) -> bool:
+    modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}}
+    went_on = token.dep_ == "pobj" and token.head.lower_ == "on" and token.head.head.lemma_ in {"go", "be", "stay"}
+    return bool(modifiers & LABOUR_STRIKE_WORDS) or went_on
 
 
 def _is_headline(sent) -> bool:
@@ -477,6 +489,26 @@ def _failed(token) -> bool:
     return False
 
 
+def _refine_class(token, cls: str) -> str | None:
+    """What the rest of the sentence says about the trigger's kind of event."""
+    if cls == "strike":
+        cls = _strike_kind(token)
+    if cls == "territory" and _is_attempt(token):
+        cls = "clash"
+    if cls == "ied" and re.search(r"\bsuicide\b", token.sent.text, re.I):
+        cls = "suicide"
+    if cls == "clash" and _protesters_involved(token):
+        cls = "riot"  # battles are between armed groups; 'protesters clashed with police' is a riot
+    return cls
+
+
+def _protesters_involved(token) -> bool:
+    subject, _ = _subject(token)
+    parties = list(subject.subtree) if subject is not None else []
+    parties += [obj for prep, obj in _preps(token) if prep == "with"]
+    return any(t.lower_ in PROTESTER_WORDS for t in parties)
+
+
 class EventBuilder:
     def __init__(self, doc: Document, ctx: Context) -> None:
         self.doc, self.ctx = doc, ctx
@@ -496,10 +528,9 @@ class EventBuilder:
                     continue
                 if cls == "civilian_attack" and other_violence and token.lemma_ in {"kill", "shoot"}:
                     continue  # 'the strike killed nine civilians': the killing is the strike's result
-                if cls == "strike":
-                    cls = _strike_kind(token)
-                if cls == "territory" and _is_attempt(token):
-                    cls = "clash"
+                cls = _refine_class(token, cls)
+                if cls is None:
+                    continue
                 event = self._event(token, cls)
                 if event is not None:
                     self.doc.events.append(event)
