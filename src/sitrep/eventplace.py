@@ -17,8 +17,6 @@ from typing import Sequence
 
 from .lexicon_patterns import SETTLEMENT_WORDS, SITE_SUFFIXES
 from .model import Document, Mention
-# The events stage's own filters, so that this chooser's baseline is exactly the pipeline's behaviour.
-from .stages.events import _choose_places, _where_it_happened
 
 METHODS = ("baseline", "syntax")
 
@@ -32,7 +30,7 @@ def choose_event_place(doc: Document, verb: tuple[int, int], candidates: Sequenc
         raise ValueError(f"unknown method {method!r}; known: {', '.join(METHODS)}")
     if method == "syntax":
         plain = [c for c in candidates if not _modifier(doc, c)] or list(candidates)
-        specific = [c for c in plain if not _container(doc, c, plain)] or plain
+        specific = narrow_places(doc, plain)
         attached = [c for c in specific if _attached_to_verb(doc, verb, c)]
         for group in (attached, specific, plain):
             chosen = _baseline(doc, verb, group)
@@ -41,14 +39,24 @@ def choose_event_place(doc: Document, verb: tuple[int, int], candidates: Sequenc
     return _baseline(doc, verb, candidates)
 
 
+def narrow_places(doc: Document, places: Sequence[Mention]) -> list[Mention]:
+    """Set aside places that only describe a noun and containers of a more specific place named in the same
+    phrase, unless that leaves none."""
+    plain = [c for c in places if not _modifier(doc, c)] or list(places)
+    return [c for c in plain if not _container(doc, c, plain)] or plain
+
+
 def _baseline(doc: Document, verb: tuple[int, int], candidates: Sequence[Mention]) -> Mention | None:
+    # The events stage's own filters, so that this chooser's baseline is exactly the pipeline's behaviour.
+    from .stages.events import _choose_places, _where_it_happened
+
     usable = [c for c in candidates if _where_it_happened(c, doc)]
     nearest = sorted(usable, key=lambda m: min(abs(m.start - verb[0]), abs(m.end - verb[0])))
     chosen = _choose_places(doc, nearest)
     return chosen[0][0] if chosen else None
 
 
-MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
 PLACE_HEADS = {word for phrase in SETTLEMENT_WORDS + SITE_SUFFIXES for word in phrase.split()[-1:]} | {
     "province", "governorate", "region", "countryside", "camp", "street", "road", "quarter", "municipality",
     "county", "state", "valley", "outskirts", "market"}
@@ -72,8 +80,8 @@ def _container(doc: Document, place: Mention, others: Sequence[Mention]) -> bool
     'X area in Baghdad', 'the village of X in the countryside of Kobane' (Baghdad and Kobane contain X)."""
     node = _root(doc, place)
     for _ in range(6):
-        if node is None or node.head is node:
-            return False
+        if node is None or node.head is node or node.dep_ in {"conj", "appos"}:
+            return False  # 'Jabal al-Tar and Jabal Hayyal', 'Konduga, 35 km from X': siblings, not containers
         node = node.head
         if node.pos_ in {"VERB", "AUX"}:
             return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..eventplace import choose_event_place, narrow_places
 from ..lexicon_patterns import ACLED_VAGUE_FATALITIES, VAGUE_QUANTITIES, VICINITY, parse_number
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
 from ..pipeline import Context, stage
@@ -571,8 +572,7 @@ class EventBuilder:
             return None
         if cls == "territory" and lemma == "control" and not TAKING_CONTROL.search(token.sent.text):
             return None  # 'controls a swathe of territory', 'months of LNA control': a state, not a change
-        places = (_choose_places(self.doc, reader.places)
-                  or _choose_places(self.doc, _clause_places(self.doc, self.index, token))[:1])
+        places = _choose_places(self.doc, narrow_places(self.doc, reader.places)) or self._sentence_place(token)
         sentence = self.doc.span(token.sent.start_char, token.sent.end_char)
         events = []
         for place, precision in places or [(None, None)]:
@@ -591,6 +591,12 @@ class EventBuilder:
             events.append(event)
         self.doc.events.extend(events[1:])
         return events[0]
+
+    def _sentence_place(self, token) -> list[tuple[Mention, int]]:
+        """No place attached to the trigger: the sentence's place the event most likely happened at."""
+        chosen = choose_event_place(self.doc, (token.idx, _end_char(token)),
+                                    _clause_places(self.doc, self.index, token))
+        return _choose_places(self.doc, [chosen]) if chosen is not None else []
 
     # -- equipment
     def _equipment(self, sent) -> None:
