@@ -116,6 +116,9 @@ def _is_hypothetical(token) -> bool:
             return True
     if any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_ADJ for c in token.children):
         return True
+    if token.dep_ in {"acl", "xcomp", "advcl"} and token.head.pos_ in {"NOUN", "PROPN"} \
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) and not _is_attempt(token):
+        return True  # 'the offensive to retake Mosul', 'a push to capture the airport': the aim, not the deed
     return token.dep_ in {"xcomp", "acl", "conj"} and token.head.lemma_ in {
         "threaten", "plan", "want", "hope", "vow", "aim", "intend", "prepare", "encircle"}
 
@@ -358,6 +361,11 @@ class TriggerReader:
     def _patient(self, node) -> None:
         if self.cls == "territory" and self.index.at_token("equipment", node):
             return
+        if self.cls == "territory" and node.pos_ == "PRON" and node.lower_ == "it":
+            place = self._place_before(node)  # 'fought their way into Bartella ... and recaptured it'
+            if place is not None:
+                self.places.append(place)
+            return
         if node.tag_ in {"WDT", "WP"} and self.token.dep_ == "relcl":
             antecedent = self.token.head  # '... the Tishrin Dam, which the alliance had captured'
             place = self.index.at_token("place", antecedent)
@@ -370,6 +378,12 @@ class TriggerReader:
             self.places += places
         if actor is not None and (not places or actor.start < places[0].start):
             self.actor2 = self.actor2 or actor
+
+    def _place_before(self, token) -> Mention | None:
+        sent = token.sent
+        before = [m for m in self.index.within("place", sent.start_char, token.idx)
+                  if _where_it_happened(m, self.doc) and not _vicinity(self.doc, m)]
+        return before[-1] if before else None
 
     def _read_preps(self, token) -> None:
         lemma = token.lemma_.lower()
