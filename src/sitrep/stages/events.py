@@ -214,7 +214,14 @@ def _preps(token):
 # ---- arguments -------------------------------------------------------------------------------------------------
 
 def _places_in(index: MentionIndex, token) -> tuple[Mention, ...]:
-    return tuple(index.in_subtree("place", token))
+    """The places a phrase names, less those in a description of a place it names: 'Staryi Saltiv, a small town on
+    the Siverskyi Donets reservoir east of Kharkiv' is Staryi Saltiv."""
+    found = index.in_subtree("place", token)
+    if not found or index.at_token("place", token) is None:
+        return tuple(found)
+    described = [child for child in token.children if child.dep_ in {"appos", "relcl", "acl"}]
+    return tuple(m for m in found if not any(
+        c.left_edge.idx <= m.start < _end_char(c.right_edge) for c in described))
 
 
 DISTINCT_WORDS = {"separate", "another", "second", "third", "new", "further", "additional", "unrelated"}
