@@ -155,10 +155,11 @@ def _labour_strike(token) -> bool:
     return bool(modifiers & LABOUR_STRIKE_WORDS) or went_on
 
 
-def _is_headline(sent) -> bool:
+def _is_headline(sent, text: str) -> bool:
     """The first line of a report when it is a title: short, on its own line, no closing punctuation."""
-    text = sent.doc.text
-    first_line_end = text.find("\n", len(text) - len(text.lstrip()))
+    if sent.start_char > 200:
+        return False
+    first_line_end = text.find("\n", re.match(r"\s*", text).end())
     if first_line_end < 0 or sent.start_char >= first_line_end:
         return False
     line = text[:first_line_end].strip()
@@ -539,7 +540,7 @@ class EventBuilder:
 
     def run(self) -> None:
         for sent in self.doc.spacy_doc.sents:
-            if _is_headline(sent):
+            if _is_headline(sent, self.doc.text):
                 continue
             claimed_tokens: set[int] = set()
             triggers = [(token, _trigger_class(token)) for token in sent]
