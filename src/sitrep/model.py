@@ -116,8 +116,20 @@ class Event:
             "background": self.background,
             "confidence": round(self.confidence, 2),
             "trigger": self.trigger,
+            "actor1_basis": self.actor1_basis(),
             "evidence": [span.to_dict() for span in self.evidence],
         }
+
+    def actor1_basis(self) -> str | None:
+        """How actor1 is known: said in the event's own clause, attributed by someone ('blamed on', 'claimed
+        responsibility'), or inferred from the narrative around it."""
+        if self.actor1 is None:
+            return None
+        if self.work.get("attributed"):
+            return f"attributed ({self.work['attributed']})"
+        if self.work.get("inferred_actors"):
+            return "narrative"
+        return "text"
 
 
 @dataclass

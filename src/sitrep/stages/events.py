@@ -116,9 +116,10 @@ def _is_hypothetical(token) -> bool:
             return True
     if any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_ADJ for c in token.children):
         return True
-    if token.dep_ in {"acl", "xcomp", "advcl"} and token.head.pos_ in {"NOUN", "PROPN"} \
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) and not _is_attempt(token):
-        return True  # 'the offensive to retake Mosul', 'a push to capture the airport': the aim, not the deed
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+    purpose = token.dep_ in {"acl", "advcl"} or token.dep_ == "xcomp" and token.head.pos_ in {"NOUN", "PROPN"}
+    if infinitive and purpose and not _is_attempt(token):
+        return True  # 'launched an offensive to retake Mosul', 'a push to capture the airport': the aim, not the deed
     return token.dep_ in {"xcomp", "acl", "conj"} and token.head.lemma_ in {
         "threaten", "plan", "want", "hope", "vow", "aim", "intend", "prepare", "encircle"}
 
@@ -281,6 +282,7 @@ class TriggerReader:
         self.actor2: Mention | None = None
         self.places: list[Mention] = []
         self.anaphoric = False
+        self.told = False
 
     def read(self) -> None:
         if self.token.pos_ in {"NOUN", "PROPN"}:
@@ -341,7 +343,7 @@ class TriggerReader:
         token = self.token
         governor = token.head.head if token.dep_ == "pobj" else token.head
         if token.dep_ in OBJECTS | {"pobj"} and governor.lemma_.lower() in REPORTING_VERBS:
-            self.anaphoric = True  # 'the GNA blamed the strike on ...': the strike told before, not a new one
+            self.anaphoric = self.told = True  # 'the GNA blamed the strike on ...': the strike told before
             return
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
@@ -607,7 +609,7 @@ class EventBuilder:
                 background=False, confidence=0.0, evidence=[sentence], trigger=token.text,
             )
             event.work.update(distinct=any(c.lower_ in DISTINCT_WORDS for c in token.children),
-                              anaphoric=reader.anaphoric and not reader.places)
+                              anaphoric=reader.anaphoric and not reader.places, told=reader.told)
             event.work.update(cls=cls, token=token.i, char=token.idx, place=place, geo_hint=precision,
                               actor1=reader.actor1, actor2=reader.actor2, lemma=lemma, seq=self.seq)
             events.append(event)

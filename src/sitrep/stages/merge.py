@@ -258,6 +258,10 @@ def _absorb(into: Event, other: Event) -> None:
     into.evidence.sort(key=lambda s: s.start)
     if into.event_date is None or (other.event_date and other.time_precision < into.time_precision):
         into.event_date, into.date_end, into.time_precision = other.event_date, other.date_end, other.time_precision
+    if into.actor1 is None and other.actor1 is not None:
+        for flag in ("attributed", "inferred_actors"):
+            if other.work.get(flag):
+                into.work[flag] = other.work[flag]
     into.actor1, into.inter1 = into.actor1 or other.actor1, into.inter1 if into.actor1 else other.inter1
     into.actor2, into.inter2 = into.actor2 or other.actor2, into.inter2 if into.actor2 else other.inter2
     if into.location is None or (other.location and not into.work.get("own_date") and other.work.get("own_date")):
@@ -399,8 +403,11 @@ def absorb_anaphoric(events: list[Event]) -> list[Event]:
     """'the assault was repelled' is the assault described just before, not a new one."""
     kept: list[Event] = []
     for event in events:
-        previous = next((e for e in reversed(kept) if e.event_type == event.event_type and not e.background), None)
-        same_day = event.event_date is None or event.event_date == (previous.event_date if previous else None)
+        told = event.work.get("told")  # 'officials blamed the attack on ...': whatever was just described
+        previous = next((e for e in reversed(kept) if (told or e.event_type == event.event_type)
+                         and not e.background), None)
+        same_day = event.event_date is None or event.event_date == (previous.event_date if previous else None) \
+            or (told and not event.work.get("own_date"))
         if event.work.get("anaphoric") and previous is not None and not event.background and same_day:
             _absorb(previous, event)
             continue

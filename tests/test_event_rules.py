@@ -1,0 +1,68 @@
+"""Sentence-level reading rules, each on a short report of its own (none from the fixtures)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.api import extract
+
+
+def _events(tmp_path, text: str, published: str | None = None) -> list[dict]:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = extract([path], published=date.fromisoformat(published) if published else None)
+    assert report.ok, report.errors
+    return report.combined()["events"]
+
+
+def test_perpetrator_named_later_is_an_attribution(tmp_path):
+    events = _events(tmp_path, "TAIZ, Yemen, March 4 -\nA car bomb exploded near a market in Taiz on Monday, killing "
+                               "12 people. Local officials blamed the attack on the Houthis, who denied it.",
+                     "2019-03-05")
+    blast = [e for e in events if e["event_type"] == "Explosions/Remote violence"]
+    assert len(blast) == 1
+    assert blast[0]["actor1"] == "Houthis (Ansar Allah)"
+    assert blast[0]["actor1_basis"] == "attributed (blame)"
+
+
+def test_the_group_refers_to_the_last_named_armed_group(tmp_path):
+    events = _events(tmp_path, "Al Shabaab fighters attacked an army base near Baidoa on 3 June 2017. "
+                               "The group overran the town of Burhakaba on 5 June 2017.")
+    takeover = [e for e in events if e["sub_event_type"] == "Non-state actor overtakes territory"]
+    assert takeover and takeover[0]["actor1"] == "Al Shabaab"
+
+
+def test_relative_clause_subject_is_its_noun(tmp_path):
+    events = _events(tmp_path, "Houthi fighters, who seized the town of Hazm in March 2020, shelled Marib city "
+                               "on 14 February 2021.", "2021-02-16")
+    recalled = [e for e in events if e["background"]]
+    assert recalled and recalled[0]["actor1"] == "Houthis (Ansar Allah)"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Teachers in Khartoum began a hunger strike on 3 May 2023 over unpaid salaries.",
+    "Dock workers went on strike in Aden on 3 May 2023.",
+])
+def test_labour_strikes_are_not_attacks(tmp_path, sentence):
+    events = _events(tmp_path, sentence)
+    assert not [e for e in events if e["event_type"] == "Explosions/Remote violence"]
+
+
+def test_protesters_clashing_with_police_is_a_riot(tmp_path):
+    events = _events(tmp_path, "Protesters clashed with police in Baghdad on 25 October 2019.")
+    assert events and all(e["event_type"] != "Battles" for e in events)
+
+
+def test_date_told_relative_to_another_event(tmp_path):
+    events = _events(tmp_path, "Iraqi troops recaptured Tal Afar on Thursday, three years after Islamic State "
+                               "fighters overran the town.", "2017-08-26")
+    recapture = next(e for e in events if e["sub_event_type"] == "Government regains territory")
+    overrun = next(e for e in events if e["actor1"] == "Islamic State")
+    assert recapture["event_date"] == "2017-08-24"
+    assert overrun["event_date"][:4] == "2014" and overrun["background"]
+
+
+def test_aim_of_an_offensive_is_not_an_event(tmp_path):
+    events = _events(tmp_path, "The army launched an offensive on 2 May 2016 to retake Fallujah from Islamic State.")
+    assert not [e for e in events if e["sub_event_type"] == "Government regains territory"]
