@@ -32,6 +32,7 @@ FATALITY_PATTERNS = [
                r"fatalities)\s+(?:dead|killed)", re.I),
     re.compile(r"death toll\s+(?:\w+\s+){0,3}?(?:of|to|at|reached|rose to|stands at)\s+(?:at least\s+)?(?P<n>[\w,-]+)", re.I),
     re.compile(r"(?P<n>\b[\w,-]+)\s+(?:were\s+)?(?:dead|killed)\b", re.I),
+    re.compile(r"(?P<n>\b[\w,-]+)\s+(?:\w+\s+){0,4}?(?:had\s+|have\s+|has\s+)?died\b", re.I),
 ]
 STATUS_LEMMAS = {
     "captured": {"capture", "seize", "take", "grab", "loot", "commandeer", "seized", "captured", "trophy", "acquire"},
@@ -484,13 +485,21 @@ def _killed_subject_total(sent) -> int | None:
     return None
 
 
+def _every_match(pattern: re.Pattern, text: str):
+    """Overlapping matches: 'officials said fourteen people had been killed' must be tried from 'fourteen' too."""
+    match = pattern.search(text)
+    while match is not None:
+        yield match
+        match = pattern.search(text, match.start() + 1)
+
+
 def fatalities_in(sentence_text: str, sent=None) -> int | None:
     total = _killed_subject_total(sent) if sent is not None else None
     if total is not None:
         return total
     best = None
     for pattern in FATALITY_PATTERNS:
-        for match in pattern.finditer(sentence_text):
+        for match in _every_match(pattern, sentence_text):
             raw = match.group("n").strip().lower()
             number = parse_number(raw)
             if number is None:
