@@ -8,7 +8,7 @@ from typing import Any
 from .gazetteer import haversine_km
 
 LOCATION_TOLERANCE_KM = 25.0
-TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+TERRITORY = {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
 
 
 @dataclass
@@ -75,9 +75,8 @@ def _place_ok(expected: dict[str, Any], event: dict[str, Any]) -> bool:
 
 def failed_checks(expected: dict[str, Any], event: dict[str, Any], actors, country: str | None) -> list[str]:
     """The criteria an extracted event fails for an expected one (empty when it matches)."""
-    same_type = expected["event_type"] == event["event_type"] and (
-        expected["sub_event_type"] == event["sub_event_type"]
-        or {expected["sub_event_type"], event["sub_event_type"]} <= TERRITORY | {"Armed clash"})
+    same_type = (expected["event_type"] == event["event_type"] and expected["sub_event_type"] == event["sub_event_type"]
+                 or {expected["sub_event_type"], event["sub_event_type"]} <= TERRITORY | {"Armed clash"})
     checks = {
         "type": same_type,
         "evidence": _evidence_has(event, expected["evidence_contains"]),

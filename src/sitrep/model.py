@@ -36,7 +36,7 @@ class Location:
         return asdict(self)
 
 
-INTERNAL_MENTION_ATTRS = frozenset({"candidates", "lookup", "actor_resolved", "generic", "anaphor"})
+INTERNAL_MENTION_ATTRS = frozenset({"candidates", "lookup", "actor_resolved", "generic", "anaphor", "state_of"})
 
 
 @dataclass

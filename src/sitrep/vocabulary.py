@@ -40,6 +40,7 @@ TRIGGER_CLASSES: dict[str, tuple[str, str]] = {
     "protest": (PROTESTS, "Peaceful protest"),
     "riot": (RIOTS, "Violent demonstration"),
     "looting": (STRATEGIC, "Looting/property destruction"),
+    "transfer": (STRATEGIC, "Non-violent transfer of territory"),
     "agreement": (STRATEGIC, "Agreement"),
 }
 

@@ -27,6 +27,8 @@ def _antecedent(mention: Mention, doc: Document, ctx: Context):
 
 
 def _lookup(mention: Mention, doc: Document, ctx: Context):
+    if mention.attrs.get("state_of"):
+        return ctx.actors.state_forces(mention.attrs["state_of"])
     text = mention.attrs.get("lookup", mention.text)
     country = doc.focus_country
     role = None if mention.attrs.get("anaphor") else ctx.actors.generic_role(text, country=country)

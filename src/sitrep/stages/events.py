@@ -75,12 +75,24 @@ def _end_char(token) -> int:
 
 # ---- triggers ----------------------------------------------------------------------------------------------------
 
+ENTRY_VERBS = {"drive", "roll", "sweep", "march", "ride"}
+# Past forms the small model's lemmatizer leaves as they are.
+IRREGULAR_LEMMAS = {"retook": "retake", "retaken": "retake", "overran": "overrun", "outran": "outrun",
+                    "withdrew": "withdraw", "withdrawn": "withdraw", "shot": "shoot", "slew": "slay"}
+
+
+def _lemma(token) -> str:
+    return IRREGULAR_LEMMAS.get(token.lower_, token.lemma_.lower())
+
+
 def _trigger_class(token) -> str | None:
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
     if token.pos_ in {"VERB", "AUX"} or (token.tag_ in {"VBN", "VBD", "VBG"}):
         cls = VERB_TRIGGERS.get(lemma)
         if cls:
             return cls
+        if lemma in ENTRY_VERBS and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children):
+            return "territory"  # 'rebel columns drove into Timbuktu'
     if token.pos_ in {"NOUN", "PROPN"}:
         text = token.text.lower()
         before = token.nbor(-1).text.lower() if token.i > token.sent.start else ""
@@ -242,7 +254,7 @@ def _first_actor(index: MentionIndex, token) -> Mention | None:
 
 
 def _blamed_actor(index: MentionIndex, token) -> Mention | None:
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
     if token.pos_ != "VERB" or lemma not in {"blame", "attribute", "claim", "accuse"}:
         return None
     objects = [c for c in token.children if c.dep_ in OBJECTS]
@@ -316,7 +328,7 @@ class TriggerReader:
             subject, passive = None, False
             self.actor1 = adjacent
         agent = _agent(token)
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token)
         if subject is not None:
             if passive:
                 self._patient(subject)
@@ -330,7 +342,7 @@ class TriggerReader:
             elif token.tag_ == "VBN" and token.dep_ == "advcl" and subject.head != token:
                 self._patient(subject)  # 'Recaptured in 2016, the city was ...': the city was recaptured
             else:
-                self.actor1 = _first_actor(self.index, subject)
+                self.actor1 = _first_actor(self.index, subject) or self._country_as_actor(subject)
         if agent is not None:
             self.actor1 = _first_actor(self.index, agent) or self.actor1
         if lemma in LOSER_SUBJECT_VERBS | PLACE_SUBJECT_VERBS:
@@ -360,6 +372,16 @@ class TriggerReader:
             self.anaphoric = True  # 'the assault was repelled': the assault the report just described
         if self.actor1 is None and token.lemma_ in {"loss"}:
             self.actor1 = self._actor_after_to()
+
+    def _country_as_actor(self, subject) -> Mention | None:
+        """'Ukraine regained control of Kupiansk', 'Russia seized the port': the state acting is its forces."""
+        for place in self.index.in_subtree("place", subject):
+            candidates = place.attrs.get("candidates") or []
+            if place.start == subject.left_edge.idx or self.doc.text[place.start:place.end] == subject.text:
+                if candidates and candidates[0].feature_type == "country":
+                    return Mention(place.text, place.start, place.end, "actor", place.sentence,
+                                   attrs={"state_of": candidates[0].country_code})
+        return None
 
     def _actor_after_to(self) -> Mention | None:
         """'losing the city of Tadmur and the ruins of Palmyra to the Islamic State': the winner follows 'to'."""
@@ -397,7 +419,7 @@ class TriggerReader:
         return before[-1] if before else None
 
     def _read_preps(self, token) -> None:
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token)
         for prep, obj in _preps(token):
             if prep == "by":
                 self.actor1 = self.actor1 or _first_actor(self.index, obj)
@@ -523,12 +545,26 @@ def _failed(token) -> bool:
     return False
 
 
+UNCONTESTED = re.compile(r"\b(?:without (?:a fight|a shot|firing a shot|resistance|fighting)|unopposed|"
+                         r"(?:hand(?:ed|ing|s)?|turn(?:ed|ing|s)?) (?:\w+ ){0,3}?over to)\b", re.I)
+
+
+def _own_clause_text(token) -> str:
+    """The trigger's clause without the clauses inside it ('..., six months after the mayor surrendered it without
+    a fight' is not part of 'regained')."""
+    nested = [c for c in token.children if c.dep_ in {"advcl", "relcl", "ccomp", "acl", "parataxis"}]
+    skip = {t.i for c in nested for t in c.subtree}
+    return " ".join(t.text for t in token.subtree if t.i not in skip)
+
+
 def _refine_class(token, cls: str) -> str | None:
     """What the rest of the sentence says about the trigger's kind of event."""
     if cls == "strike":
         cls = _strike_kind(token)
     if cls == "territory" and _is_attempt(token):
         cls = "clash"
+    if cls == "territory" and UNCONTESTED.search(_own_clause_text(token)):
+        cls = "transfer"  # 'entered Kupiansk without a fight', 'drove into Timbuktu unopposed'
     if cls == "ied" and re.search(r"\bsuicide\b", token.sent.text, re.I):
         cls = "suicide"
     if cls == "clash" and _protesters_involved(token):
@@ -598,7 +634,7 @@ class EventBuilder:
     def _event(self, token, cls: str) -> Event | None:
         reader = TriggerReader(self.doc, self.index, token, cls)
         reader.read()
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token)
         if cls == "territory" and not reader.places:
             return None
         if cls == "civilian_attack" and not CIVILIAN_WORDS.search(token.sent.text):

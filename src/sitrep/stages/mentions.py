@@ -25,7 +25,8 @@ UNIT_NOUNS = ("units", "unit", "militants", "fighters", "forces", "troops", "sol
               "militias", "army", "brigade", "brigades", "battalion", "battalions", "regiment", "regiments",
               "positions", "jets", "aircraft", "warplanes", "military", "officials", "commanders", "gunmen",
               "insurgents", "rebels", "jihadists", "personnel", "special forces", "navy", "air force", "police",
-              "officers", "convoy", "division", "artillery", "drones", "helicopters")
+              "officers", "convoy", "division", "artillery", "drones", "helicopters", "columns", "column", "armour",
+              "armor", "paratroopers", "marines", "commandos")
 
 
 HYPHEN_SUFFIXES = r"(?:held|controlled|led|backed|allied|linked|aligned|affiliated|occupied|run|supported)"
@@ -124,7 +125,7 @@ def _tail_of_unknown_name(doc: Document, start: int, end: int, actors) -> bool:
 def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
     actors = ctx.actors
     spans = _find_aliases(doc.text, tuple(actors.surface_forms()))
-    spans += _demonym_units(doc)
+    spans += _demonym_units(doc, actors)
     mentions = []
     for start, end in _keep_longest(spans):
         start = _demonym_before(doc, start, actors)
@@ -134,7 +135,7 @@ def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
         text = doc.text[start:end]
         mentions.append(Mention(text, start, end, "actor", doc.sentence_index(start)))
     taken = [(m.start, m.end) for m in mentions]
-    mentions += [m for m in _demonym_actors(doc) if not _overlaps(m.start, m.end, taken)]
+    mentions += [m for m in _demonym_actors(doc, actors) if not _overlaps(m.start, m.end, taken)]
     taken = [(m.start, m.end) for m in mentions]
     mentions += _collective_anaphors(doc, taken)
     return sorted(mentions, key=lambda m: m.start)
@@ -146,12 +147,10 @@ VIOLENCE_NOUNS = ("shelling", "airstrike", "airstrikes", "air strike", "air stri
                   "fire", "mortar", "tanks", "helicopters", "aircraft", "raid", "raids")
 
 
-def _demonym_actors(doc: Document) -> list[Mention]:
+def _demonym_actors(doc: Document, actors) -> list[Mention]:
     """'Russian shelling', 'Turkish drones', 'Israeli airstrikes': the nationality names the state forces."""
     out = []
-    for ent in doc.spacy_doc.ents:
-        if ent.label_ != "NORP":
-            continue
+    for ent in _nationality_entities(doc, actors):
         rest = doc.text[ent.end_char:ent.end_char + 30].lower()
         if any(re.match(rf"\s+(?:\w+\s+)?{re.escape(noun)}\b", rest) for noun in VIOLENCE_NOUNS):
             mention = Mention(doc.text[ent.start_char:ent.end_char], ent.start_char, ent.end_char, "actor",
@@ -160,12 +159,17 @@ def _demonym_actors(doc: Document) -> list[Mention]:
     return out
 
 
-def _demonym_units(doc: Document) -> list[tuple[int, int]]:
+def _nationality_entities(doc: Document, actors):
+    """NORP entities, and nationality words the parser labelled otherwise ('Ukrainian' as a GPE)."""
+    for ent in doc.spacy_doc.ents:
+        if ent.label_ == "NORP" or actors.is_demonym(ent.text):
+            yield ent
+
+
+def _demonym_units(doc: Document, actors) -> list[tuple[int, int]]:
     """'Iraqi militiamen', 'Russian military officials', 'Turkish troops': a NORP followed by a unit noun."""
     spans = []
-    for ent in doc.spacy_doc.ents:
-        if ent.label_ != "NORP":
-            continue
+    for ent in _nationality_entities(doc, actors):
         rest = doc.text[ent.end_char:ent.end_char + 40].lower()
         nouns = [noun for noun in UNIT_NOUNS if re.match(rf"\s+(?:\w+\s+)?{re.escape(noun)}\b", rest)]
         if nouns:
