@@ -9,9 +9,11 @@ import json
 import os
 import secrets
 import threading
+import time
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Literal, TypeVar
+from typing import Any, Callable, Iterator, Literal, TypeVar
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -414,3 +416,24 @@ def serve(*, db: str | Path = "sitrep.duckdb", host: str = "127.0.0.1", port: in
         raise SitrepError(errors.SERVE_NEEDS_TOKEN.format(host=host, env=TOKEN_ENV))
     app = create_app(db, token=token, max_mb=max_mb)
     uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+@contextmanager
+def running(app: FastAPI, *, host: str = "127.0.0.1", port: int = 0, timeout: float = 30.0) -> Iterator[str]:
+    """Serve `app` from a background thread (port 0: a free one) and yield its base URL; for tests and scripts."""
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise SitrepError(f"the server did not start on {host}:{port}")
+        time.sleep(0.05)
+    bound = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://{host}:{bound}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout)
