@@ -49,6 +49,7 @@ function sideColour(side) {
 // ------------------------------------------------------------------ map
 
 const map = L.map("map", { worldCopyJump: true, zoomSnap: 0.5 }).setView([30, 30], 3);
+map.attributionControl.addAttribution("Borders: Natural Earth (public domain) via world-atlas");
 const borders = L.layerGroup().addTo(map);
 const controlLayer = L.layerGroup().addTo(map);
 const eventLayer = L.layerGroup().addTo(map);
@@ -71,7 +72,7 @@ function spread(items, key) {
     const n = seen.get(id) || 0;
     seen.set(id, n + 1);
     if (n === 0) return [item, lat, lon];
-    const angle = n * 2.4, r = 0.015 * Math.sqrt(n);
+    const angle = n * 2.4, r = 0.04 * Math.sqrt(n);
     return [item, lat + r * Math.sin(angle), lon + r * Math.cos(angle)];
   });
 }
@@ -104,7 +105,7 @@ async function loadPicture() {
   const first = days.length ? Math.min(...days) : dayMs(iso(Date.now()));
   const last = dated.length ? Math.max(...dated.map((f) => dayMs(f.event_date))) : first;
   state.days = [];
-  for (let t = first; t <= last; t += DAY_MS) state.days.push(iso(t));
+  for (let t = first - DAY_MS; t <= last + DAY_MS; t += DAY_MS) state.days.push(iso(t));  // a day either side
   $("slider").max = String(state.days.length - 1);
   $("day-input").min = state.days[0];
   $("day-input").max = state.days[state.days.length - 1];
@@ -343,7 +344,7 @@ function play() {
 function fitPicture() {
   const points = state.fused.filter((f) => f.location && f.location.latitude != null && !f.background)
     .map((f) => [f.location.latitude, f.location.longitude]);
-  if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.6), { maxZoom: 9 });
+  if (points.length) map.fitBounds(L.latLngBounds(points).pad(1.5), { maxZoom: 7 });
 }
 
 async function start() {
