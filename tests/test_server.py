@@ -237,3 +237,25 @@ def fuzz_database(example_db):
 @settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
 def test_openapi_no_server_errors(case, fuzz_database):
     case.call_and_validate(checks=[not_a_server_error])
+
+
+def test_concurrent_reads_and_a_write_share_the_database(db):
+    """Requests from many threads at once (a real server, not TestClient): every one answers, none sees a lock."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    from sitrep.server import running
+
+    with running(create_app(db)) as url:
+        def get(path):
+            return httpx.get(url + path, timeout=60).status_code
+
+        with ThreadPoolExecutor(8) as pool:
+            write = pool.submit(lambda: httpx.post(url + "/api/documents", json={"text": UKRAINE_REPORT},
+                                                   timeout=120).status_code)
+            reads = list(pool.map(get, ["/api/events", "/api/fused", "/api/control?at=2016-12-12", "/api/places",
+                                        "/api/losses", "/api/displacement", "/api/documents"] * 3))
+        assert write.result() == 201
+        assert reads == [200] * len(reads)
+        assert httpx.get(url + "/api/events", params={"actor": "Russia"}).json()["total"] >= 1
