@@ -107,25 +107,8 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path, published: date | No
            max_mb: float = DEFAULT_MAX_MB, stages: tuple[str, ...] = DEFAULT_STAGES,
            on_document: Callable[[Document], None] | None = None) -> RunReport:
     """Process reports and store them; a document already in the database is skipped before any work."""
-    from .store import Store
-
-    report = RunReport()
-    store = Store.open(db)
-    try:
-        with _terminate_as_interrupt():
-            items = (item for item in read_inputs(inputs, published=published, max_mb=max_mb)
-                     if isinstance(item, InputError) or not _already(store, item, report))
-            for doc, result in Extractor(stages).process(items, report.errors):
-                if store.save(doc, result):
-                    report.stored += 1
-                else:
-                    report.already_stored += 1
-                if on_document:
-                    on_document(doc)
-    finally:
-        _refresh_situation(store, report)
-        store.close()
-    return report
+    return _ingest_items(read_inputs(inputs, published=published, max_mb=max_mb), db=db, stages=stages,
+                         on_document=on_document)
 
 
 def _refresh_situation(store: Any, report: RunReport) -> None:
@@ -145,14 +128,123 @@ def _already(store: Any, doc: Document, report: RunReport) -> bool:
 
 def query_events(*, db: str | Path, since: date | None = None, until: date | None = None,
                  event_type: str | None = None, actor: str | None = None,
-                 near: tuple[float, float, float] | None = None) -> list[dict[str, Any]]:
+                 near: tuple[float, float, float] | None = None,
+                 bbox: tuple[float, float, float, float] | None = None) -> list[dict[str, Any]]:
+    """Stored events, ordered by date (undated last) then event id. `bbox` is (min_lon, min_lat, max_lon, max_lat)."""
     from .store import Store
 
     store = Store.open(db, read_only=True)
     try:
-        return store.events(since=since, until=until, event_type=event_type, actor=actor, near=near)
+        events = store.events(since=since, until=until, event_type=event_type, actor=actor, near=near)
     finally:
         store.close()
+    if bbox is not None:
+        events = [e for e in events if _in_bbox(e.get("location"), bbox)]
+    return events
+
+
+def _in_bbox(location: dict[str, Any] | None, bbox: tuple[float, float, float, float]) -> bool:
+    if not location or location.get("latitude") is None:
+        return False
+    min_lon, min_lat, max_lon, max_lat = bbox
+    lon, lat = location["longitude"], location["latitude"]
+    inside_lon = min_lon <= lon <= max_lon if min_lon <= max_lon else (lon >= min_lon or lon <= max_lon)
+    return min_lat <= lat <= max_lat and inside_lon
+
+
+def ingest_text(text: str, *, db: str | Path, title: str | None = None, published: date | None = None,
+                source: str | None = None, url: str | None = None, origin: str = "<text>",
+                max_mb: float = DEFAULT_MAX_MB, stages: tuple[str, ...] = DEFAULT_STAGES) -> RunReport:
+    """Store one report given as text (a pasted report, an uploaded file); raises InputError when it is empty or
+    over `max_mb`. The report's results (`RunReport.results`) say what was extracted."""
+    from . import errors
+    from .sources import ReadOptions, _check_size
+
+    if not text.strip():
+        raise InputError(origin, errors.EMPTY_FILE)
+    if "\0" in text:
+        raise InputError(origin, errors.BINARY_FILE)
+    _check_size(len(text.encode("utf-8")), origin, ReadOptions(max_mb=max_mb))
+    doc = Document(text=text, title=title, published=published, url=url, source=source, origin=origin)
+    return _ingest_items([doc], db=db, stages=stages, keep_results=True)
+
+
+def _ingest_items(items: Iterable[Item], *, db: str | Path, stages: tuple[str, ...] = DEFAULT_STAGES,
+                  on_document: Callable[[Document], None] | None = None, keep_results: bool = False) -> RunReport:
+    from .store import Store
+
+    report = RunReport()
+    store = Store.open(db)
+    try:
+        with _terminate_as_interrupt():
+            items = (item for item in items if isinstance(item, InputError) or not _already(store, item, report))
+            for doc, result in Extractor(stages).process(items, report.errors):
+                if store.save(doc, result):
+                    report.stored += 1
+                else:
+                    report.already_stored += 1
+                if keep_results:
+                    report.results.append(result)
+                if on_document:
+                    on_document(doc)
+    finally:
+        _refresh_situation(store, report)
+        store.close()
+    return report
+
+
+def create_database(db: str | Path) -> None:
+    """Create an empty database (the tables only) when `db` does not exist yet."""
+    from .store import Store
+
+    if not Path(db).exists():
+        Store.open(db).close()
+
+
+def documents(*, db: str | Path) -> list[dict[str, Any]]:
+    """Stored documents' metadata (no text), newest ingest last, ordered by document id within it."""
+    with _reading(db) as store:
+        rows = store.db.execute("SELECT document_id, ingested_at, length(text) FROM documents "
+                                "ORDER BY ingested_at, document_id").fetchall()
+        meta = store.documents()
+    return [{**meta[doc_id], "n_chars": n_chars, "ingested_at": at.isoformat(timespec="seconds") if at else None}
+            for doc_id, at, n_chars in rows]
+
+
+def document(*, db: str | Path, document_id: str) -> dict[str, Any] | None:
+    """One stored document's metadata and text, or None."""
+    with _reading(db) as store:
+        meta = store.documents().get(document_id)
+        if meta is None:
+            return None
+        text = store.db.execute("SELECT text FROM documents WHERE document_id = ?", [document_id]).fetchone()[0]
+    return {**meta, "text": text}
+
+
+def places(*, db: str | Path) -> list[dict[str, Any]]:
+    """Every located place the stored events name: coordinates, how many fused events happened there, and
+    whether the control picture knows it. Ordered by name."""
+    from .control import place_key
+    from .fusion import current_fused
+
+    with _reading(db) as store:
+        fused = current_fused(store)
+        controlled, _ = _control_places(store)
+    out: dict[str, dict[str, Any]] = {}
+    for f in fused:
+        loc = f.get("location") or {}
+        if loc.get("latitude") is None:
+            continue
+        key = place_key(loc)
+        row = out.setdefault(key, {"place_key": key, "name": loc.get("name"), "latitude": loc["latitude"],
+                                   "longitude": loc["longitude"], "admin1": loc.get("admin1"),
+                                   "country": loc.get("country"), "feature_type": loc.get("feature_type"),
+                                   "event_count": 0, "in_control_picture": False})
+        row["event_count"] += 1
+    control_keys = {p.key for p in controlled}
+    for key, row in out.items():
+        row["in_control_picture"] = key in control_keys
+    return sorted(out.values(), key=lambda r: (r["name"] or "", r["place_key"]))
 
 
 def import_gazetteer(path: str | Path) -> int:

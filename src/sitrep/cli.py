@@ -40,6 +40,9 @@ EVAL_EXAMPLE = """example:
   sitrep eval --set all --format json > benchmarks/results/eval.json
   sitrep eval --data /path/to/eval-data --limit 5   # a fast subset"""
 EVAL_SETS = ("re3d", "gwn", "lgl", "wikievents", "plover", "event-location", "all")
+SERVE_EXAMPLE = """example:
+  sitrep serve --db sitrep.duckdb            # then open http://127.0.0.1:8000/ (API docs at /docs)
+  SITREP_API_TOKEN=secret sitrep serve --host 0.0.0.0 --port 8080"""
 GAZETTEER_EXAMPLE = """example:
   sitrep gazetteer import SY.zip      # a GeoNames country dump, zipped or not
   sitrep gazetteer lookup Tadmur"""
@@ -117,6 +120,16 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--format", choices=("table", "json"), default="table")
     evaluation.add_argument("--limit", type=_positive_int, metavar="N", help="at most N documents per set")
     evaluation.set_defaults(run=run_eval)
+
+    serve = commands.add_parser("serve", help="HTTP API and offline web map over a database", epilog=SERVE_EXAMPLE,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    serve.add_argument("--db", type=Path, default=Path("sitrep.duckdb"), help="database file (default: %(default)s)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default: %(default)s); any other than loopback needs "
+                            "SITREP_API_TOKEN, which writes must then present as a bearer token")
+    serve.add_argument("--port", type=_positive_int, default=8000, help="port (default: %(default)s)")
+    serve.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB, help="largest document accepted (MB)")
+    serve.set_defaults(run=run_serve)
 
     gazetteer = commands.add_parser("gazetteer", help="manage the local gazetteer", epilog=GAZETTEER_EXAMPLE,
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -268,6 +281,13 @@ def run_eval(args: argparse.Namespace) -> int:
     results = evaluate(args.sets or ["all"], data_dir=args.data, limit=args.limit,
                        on_set=announce if sys.stderr.isatty() else None)
     sys.stdout.write(json.dumps(results, indent=2) + "\n" if args.format == "json" else render_table(results))
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from .server import serve
+
+    serve(db=args.db, host=args.host, port=args.port, max_mb=args.max_mb)
     return EXIT_OK
 
 

@@ -59,3 +59,21 @@ class EvalDataError(SitrepError):
 
 EVAL_DATA_MISSING = ("{path}: evaluation data not found (pass --data DIR or set SITREP_EVAL_DATA to the folder "
                      "holding re3d-conll/, geoparsing/, wikievents/, plover/ and event-location/)")
+
+
+# Messages of the HTTP API (`sitrep serve`).
+HTTP_BAD_NEAR = "'near' wants LAT,LON,KM (e.g. 34.56,38.28,50) with -90<=LAT<=90, -180<=LON<=180 and KM>0, got {value!r}"
+HTTP_BAD_BBOX = ("'bbox' wants MIN_LON,MIN_LAT,MAX_LON,MAX_LAT (e.g. 36,33,40,36) with longitudes in -180..180, "
+                 "latitudes in -90..90 and MIN_LAT<=MAX_LAT, got {value!r}")
+HTTP_BAD_RANGE = "'since' ({since}) is after 'until' ({until})"
+HTTP_TOO_LARGE = "the request body is over the {limit_mb:g} MB limit for one document"
+HTTP_UNSUPPORTED_TYPE = ("unsupported content type {value!r}: send application/json ({{\"text\": ...}}), "
+                         "multipart/form-data (a 'file' or 'text' field) or text/plain")
+HTTP_UPLOAD_TYPE = "uploaded file has content type {value!r}; only plain-text reports (text/plain, text/markdown) are accepted"
+HTTP_BAD_BODY = "the request body is not a JSON object with a non-empty 'text' string: {detail}"
+HTTP_BAD_FIELD = "'{field}' must be a string"
+HTTP_NO_TEXT = "the form has neither a 'file' nor a 'text' field"
+HTTP_TOKEN_REQUIRED = "writing needs 'Authorization: Bearer <token>' with the token in SITREP_API_TOKEN"
+HTTP_NO_DOCUMENT = "no stored document with id {document_id!r}"
+SERVE_NEEDS_TOKEN = ("refusing to listen on {host} (not a loopback address) without a write token: set {env} to a "
+                     "secret, or listen on 127.0.0.1")
