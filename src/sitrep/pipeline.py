@@ -44,7 +44,7 @@ def registered_stages() -> dict[str, StageSpec]:
 
 
 def _import_builtin_stages() -> None:
-    from .stages import actors, dates, events, geocode, merge, mentions, parse  # noqa: F401
+    from .stages import actors, dates, entities, events, geocode, merge, mentions, parse  # noqa: F401
 
 
 @dataclass
@@ -83,6 +83,12 @@ class Context:
         from .lexicons import EquipmentLexicon
 
         return self.service("equipment", EquipmentLexicon.default)
+
+    @property
+    def defence_ner(self) -> Any:
+        from .ner import DefenceNER
+
+        return self.service("defence_ner", DefenceNER.default)
 
 
 class Pipeline:
