@@ -7,7 +7,9 @@ import pytest
 
 from sitrep.model import Document
 from sitrep.ner import MODEL_DIR, RE3D_TYPES, DefenceNER
-from sitrep.pipeline import DEFAULT_STAGES, Context, Pipeline, registered_stages
+from sitrep.pipeline import DEFAULT_STAGES, STAGES_WITH_ENTITIES, Context, Pipeline, registered_stages
+
+from .conftest import ROOT
 
 TEXT = ("Rebels destroyed two T-72 tanks near Palmyra on 12 December 2016, and the Syrian Arab Army withdrew "
         "towards Homs. General Mohammed Khaddour said 40 soldiers had been killed.")
@@ -76,3 +78,13 @@ def test_equipment_fill_can_be_turned_off():
 def test_parsed_doc_is_left_untouched(entities_doc):
     # the stage tags a copy: the OntoNotes entities the other stages read are still there
     assert {ent.label_ for ent in entities_doc.spacy_doc.ents} - set(RE3D_TYPES)
+
+
+def test_opt_in_stages_leave_the_rest_of_the_output_unchanged():
+    from sitrep.api import Extractor
+
+    text = (ROOT / "examples" / "manbij-offensive-june-2016.txt").read_text(encoding="utf-8")
+    plain = [r for _, r in Extractor().process([Document(text=text)], [])]
+    with_entities = [(d, r) for d, r in Extractor(stages=STAGES_WITH_ENTITIES).process([Document(text=text)], [])]
+    assert with_entities[0][1] == plain[0]
+    assert with_entities[0][0].entities
