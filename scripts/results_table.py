@@ -19,10 +19,13 @@ START, END = "<!-- eval-results:start -->", "<!-- eval-results:end -->"
 
 # (label, metric path, published anchor, target, split)
 ROWS: list[tuple[str, str, str, str, str]] = [
-    ("re3d entity macro F1 (7 types sitrep emits)", "re3d.macro_f1",
+    ("re3d entity macro F1, defence NER (7 types the lexicon emits)", "re3d.macro_f1",
      "ConfliBERT 66.40 / BERT-base 63.44 (test split, all types)", "≥ 70", "dev"),
-    ("re3d entity macro F1 (all 10 types)", "re3d.macro_f1_all_types", "as above", "—", "dev"),
-    ("re3d entity macro F1, 7 types, any overlap", "re3d.macro_f1_loose", "—", "—", "dev"),
+    ("re3d entity macro F1, defence NER (all 10 types)", "re3d.macro_f1_all_types", "as above", "—", "dev"),
+    ("re3d entity micro F1, defence NER (all 10 types)", "re3d.micro_f1_all_types", "as above", "—", "dev"),
+    ("re3d entity macro F1, defence NER, 7 types, any overlap", "re3d.macro_f1_loose", "—", "—", "dev"),
+    ("re3d entity macro F1, lexicon mentions (7 / 10 types)", "re3d.lexicon.macro_f1|re3d.lexicon.macro_f1_all_types",
+     "—", "—", "dev"),
     ("GWN toponym recognition F1 (loose / strict)", "gwn.recognition_loose.f1|gwn.recognition_strict.f1", "—", "—",
      "all 200 articles"),
     ("GWN accuracy@161 km", "gwn.acc161", "Mordecai3 94.1", "≥ 94", "all 200 articles"),

@@ -210,6 +210,7 @@ class Document:
     origin: str | None = None  # file (and line) it came from
     sentences: list[Span] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    entities: list[Mention] = field(default_factory=list)  # re3d-typed spans from the defence NER ('entities' stage)
     time_expressions: list[Any] = field(default_factory=list)
     anchor_date: date | None = None
     focus_country: str | None = None

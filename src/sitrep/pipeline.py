@@ -15,6 +15,9 @@ StageFn = Callable[[Document, "Context"], None]
 
 INPUT_FIELDS = frozenset({"text", "external_id", "title", "published", "url", "source", "origin"})
 DEFAULT_STAGES = ("parse", "mentions", "dates", "events", "actors", "geocode", "merge")
+# The defence NER ('entities', sitrep.ner) is opt-in: it costs about 40 % of spaCy's own parsing time
+# (benchmarks/throughput.py ratio 0.84 -> 0.42 with it). Pass these stages to Pipeline or Extractor to have it.
+STAGES_WITH_ENTITIES = ("parse", "entities", *DEFAULT_STAGES[1:])
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ def registered_stages() -> dict[str, StageSpec]:
 
 
 def _import_builtin_stages() -> None:
-    from .stages import actors, dates, events, geocode, merge, mentions, parse  # noqa: F401
+    from .stages import actors, dates, entities, events, geocode, merge, mentions, parse  # noqa: F401
 
 
 @dataclass
@@ -83,6 +86,12 @@ class Context:
         from .lexicons import EquipmentLexicon
 
         return self.service("equipment", EquipmentLexicon.default)
+
+    @property
+    def defence_ner(self) -> Any:
+        from .ner import DefenceNER
+
+        return self.service("defence_ner", DefenceNER.default)
 
 
 class Pipeline:
