@@ -72,3 +72,5 @@ def actors(doc: Document, ctx: Context) -> None:
     for record in doc.equipment:
         subject = _resolve(record.work.get("subject"), doc, ctx)
         record.work["subject_name"] = subject.name if subject is not None else None
+        owner = _resolve(record.work.get("owner"), doc, ctx)
+        record.work["owner_name"] = owner.name if owner is not None else None

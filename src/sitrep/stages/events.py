@@ -691,8 +691,21 @@ class EventBuilder:
             subject = _subject(verb)[0] if verb is not None else None
             record.work.update(char=mention.start, verb=verb.lemma_ if verb is not None else None,
                                subject=_first_actor(self.index, subject) if subject is not None and not _subject(verb)[1] else None,
-                               mention=mention)
+                               mention=mention, owner=self._owner(head))
             self.doc.equipment.append(record)
+
+    def _owner(self, head) -> Mention | None:
+        """Whose equipment it was: 'four Russian tanks', 'tanks abandoned by the retreating Russian unit'."""
+        for child in head.children:
+            if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+                owner = self.index.at_token("actor", child)
+                if owner is not None:
+                    return owner
+            if child.dep_ == "acl" and _status_of(child.lemma_.lower()) == "abandoned":
+                agent = _agent(child)
+                if agent is not None:
+                    return _first_actor(self.index, agent)
+        return None
 
     # -- displacement
     def _displacement(self, sent) -> None:
@@ -717,7 +730,13 @@ class EventBuilder:
 
 
 def _equipment_status(head):
-    """Walk up from the equipment noun to the word that says what happened to it."""
+    """The word that says what happened to the equipment: the verb it is the object of ('seized three T-72s
+    abandoned by ...' were captured), else a participle describing it, else a verb further up."""
+    if head.dep_ in {"dobj", "nsubjpass", "conj"}:
+        verb = head.head if head.dep_ != "conj" else head.head.head
+        status = _status_of(verb.lemma_.lower()) if verb.pos_ in {"VERB", "AUX"} else None
+        if status:
+            return status, verb
     node = head
     for _ in range(6):
         for child in node.children:

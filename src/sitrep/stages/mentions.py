@@ -196,7 +196,26 @@ def find_equipment_mentions(doc: Document, ctx: Context, taken: list[tuple[int, 
             continue
         mentions.append(Mention(text, start, end, "equipment", doc.sentence_index(start), canonical=kind.item,
                                 attrs={"category": kind.category, "generic": kind.generic}))
-    return mentions
+    return _join_named_with_head(doc, mentions, lexicon)
+
+
+def _join_named_with_head(doc: Document, mentions: list[Mention], lexicon) -> list[Mention]:
+    """'three T-72 tanks', 'two BMP-1 infantry fighting vehicles': the model and its kind are one item, counted
+    once."""
+    out: list[Mention] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        if previous is not None and not previous.attrs.get("generic") and mention.attrs.get("generic") \
+                and doc.text[previous.end:mention.start].isspace():
+            joined = doc.text[previous.start:mention.end]
+            kind = lexicon.lookup(joined)
+            same_kind = kind is not None and kind.item == previous.canonical
+            if same_kind or mention.attrs.get("category") == previous.attrs.get("category"):
+                out[-1] = Mention(joined, previous.start, mention.end, "equipment", previous.sentence,
+                                  canonical=previous.canonical, attrs=dict(previous.attrs))
+                continue
+        out.append(mention)
+    return out
 
 
 # ---- places ------------------------------------------------------------------------------------------------------

@@ -365,15 +365,18 @@ def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
         expr = _own_date(doc, record.work["char"])
         record.date = expr.date_start if expr else (context.event_date if context else None)
         record.location = context.location if context else None
-        subject = record.work.get("subject_name")
+        subject, owner = record.work.get("subject_name"), record.work.get("owner_name")
         if record.status == "captured":
             record.gaining_actor = subject or (context.actor1 if context else None)
-            record.losing_actor = _opponent(record.gaining_actor, context, ctx.actors)
+            record.losing_actor = owner or _opponent(record.gaining_actor, context, ctx.actors)
         elif record.status in {"destroyed", "damaged"}:
             destroyer = subject or (context.actor1 if context else None)
-            record.losing_actor = _opponent(destroyer, context, ctx.actors) or (context.actor2 if context and not subject else None)
+            record.losing_actor = owner or _opponent(destroyer, context, ctx.actors) or (
+                context.actor2 if context and not subject else None)
         else:
-            record.losing_actor = subject or (context.actor2 if context else None)
+            record.losing_actor = owner or subject or (context.actor2 if context else None)
+        if record.losing_actor is not None and record.losing_actor == record.gaining_actor:
+            record.gaining_actor = None
         record.record_id = hashlib.sha1(f"{doc.id}|{record.item}|{record.status}|{record.work['char']}".encode()).hexdigest()[:16]
     for record in doc.displacement:
         context = _context_event(events, record.work["char"])
