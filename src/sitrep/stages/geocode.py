@@ -13,13 +13,14 @@ from ..model import Document, Location, Mention
 from ..pipeline import Context, stage
 from ..textnorm import fold
 
-ADMIN_TYPES = {"admin1", "admin2", "country"}
+ADMIN_TYPES = {"admin1", "admin2", "country", "continent"}
 NEAR_KM = 150.0
 FAMOUS_POPULATION = 1_000_000
 FOCUS_BONUS = 6.0  # a place in the report's country
 FAMOUS_BONUS = 6.0  # a country, a capital or a city of a million: wins over namesakes without local evidence
 REGION_NAMED_BONUS = 5.0  # a place in a state/province the report names elsewhere
-QUALIFIED_BONUS = 15.0  # 'Paris, Texas', 'Albany, N.Y.': the text says which one
+QUALIFIED_BONUS = 15.0
+NAME_BONUS = 2.0  # the place's own name, not one of its alternate names  # 'Paris, Texas', 'Albany, N.Y.': the text says which one
 
 # US state abbreviations, postal and AP style, as they follow a town's name ('Kent, Wash.', 'Albany, NY').
 US_STATE_ABBREVIATIONS = {
@@ -61,7 +62,7 @@ class Evidence:
 
 
 def _famous(place: Place, gazetteer: Any) -> bool:
-    if place.feature_type == "country" or (place.feature_type == "populated_place"
+    if place.feature_type in {"country", "continent"} or (place.feature_type == "populated_place"
                                            and place.population >= FAMOUS_POPULATION):
         return True
     return bool(gazetteer is not None and gazetteer.is_capital(place))
@@ -78,6 +79,8 @@ def _score(place: Place, mention: Mention, evidence: Evidence, options: list[Pla
         score += FOCUS_BONUS
     if _famous(place, evidence.gazetteer):
         score += FAMOUS_BONUS
+    if fold(place.name) == fold(mention.attrs.get("lookup") or mention.text):
+        score += NAME_BONUS  # 'Mexico' is the country, not Mexico City, which also answers to it
     if _in_region(place, evidence.regions):
         score += REGION_NAMED_BONUS
     if _in_region(place, qualifier or set()):
@@ -154,14 +157,18 @@ def _qualifier(doc: Document, mention: Mention, gazetteer: Any) -> set[Region]:
     return set()
 
 
-def _named_regions(places: list[Mention]) -> set[Region]:
-    """States and provinces the report names, each as (country, admin1), taken from mentions whose best candidate
-    is a first-level division."""
+def _named_regions(places: list[Mention], gazetteer: Any) -> set[Region]:
+    """States and provinces the report names ('Ohio', 'Homs Governorate'), each as (country, admin1); a name that
+    is also a famous place ('Washington', 'New York') names none."""
     regions: set[Region] = set()
     for mention in places:
-        for cand in mention.attrs["candidates"][:3]:
-            if cand.feature_type == "admin1" and cand.population >= 100_000:
-                regions.add((cand.country_code, cand.admin1))
+        candidates = mention.attrs["candidates"]
+        if any(_famous(c, gazetteer) and c.feature_type not in ADMIN_TYPES for c in candidates):
+            continue
+        areas = [c for c in candidates if c.feature_type == "admin1" and c.population >= 100_000]
+        if areas:
+            top = max(areas, key=lambda c: c.population)
+            regions.add((top.country_code, top.admin1))
     return regions
 
 
@@ -170,7 +177,12 @@ def _evidence(doc: Document, places: list[Mention], gazetteer: Any) -> Evidence:
     anchors = [m.attrs["candidates"][0] for m in places
                if len({c.id for c in m.attrs["candidates"]}) == 1 and m.attrs["candidates"][0].feature_type not in ADMIN_TYPES]
     centre = _centre([p for p in anchors if not focus or p.country_code == focus])
-    return Evidence(focus, centre, _named_regions(places), gazetteer)
+    return Evidence(focus, centre, _named_regions(places, gazetteer), gazetteer)
+
+
+def _candidates(mention: Mention, gazetteer: Any) -> list[Place]:
+    continent = gazetteer.continent(mention.text) if gazetteer is not None else None
+    return [*mention.attrs["candidates"], *([continent] if continent else [])]
 
 
 def resolve_places(doc: Document, gazetteer: Any = None) -> None:
@@ -178,7 +190,7 @@ def resolve_places(doc: Document, gazetteer: Any = None) -> None:
     evidence = _evidence(doc, places, gazetteer)
     for mention in places:
         qualifier = _qualifier(doc, mention, gazetteer)
-        options = [c for c in mention.attrs["candidates"] if _acceptable(c, mention, evidence, qualifier)]
+        options = [c for c in _candidates(mention, gazetteer) if _acceptable(c, mention, evidence, qualifier)]
         if not options:
             continue
         best = max(options, key=lambda c: _score(c, mention, evidence, options, qualifier))

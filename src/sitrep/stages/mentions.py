@@ -322,12 +322,12 @@ def _match_run(doc: Document, gazetteer, run_start: int, run_end: int, claimed) 
     while i < run_end:
         for j in range(min(run_end, i + MAX_NAME_TOKENS), i, -1):
             span = sp[i:j]
-            if span[-1].text in CONNECTORS or span[0].text in CONNECTORS - ARTICLES:
-                continue
-            if _overlaps(span.start_char, span.end_char, claimed):
+            if not _good_span_edges(span) or _overlaps(span.start_char, span.end_char, claimed):
                 continue
             text = doc.text[span.start_char:span.end_char]
             candidates = gazetteer.lookup(text) if _plausible_name(text) else []
+            if candidates and _generic_part(text, candidates, whole=(i, j) == (run_start, run_end)):
+                continue
             if candidates:
                 mention = _place_mention(doc, span.start_char, span.end_char, candidates)
                 mention.attrs["entity"] = span.root.ent_type_ or None
@@ -339,8 +339,50 @@ def _match_run(doc: Document, gazetteer, run_start: int, run_end: int, claimed) 
     return found
 
 
+# Abbreviations that do name countries, unlike most short acronyms.
+COUNTRY_ABBREVIATIONS = {"US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "U.A.E.", "DPRK", "DRC"}
+# Capitalised common words that the gazetteer knows as some small town ('Royal', 'Republic', 'Summit', 'Center'):
+# a place only when the whole name is the word and the gazetteer has a country, region or continent so called.
+GENERIC_NAME_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northwest",
+    "northeast", "southwest", "southeast", "midwest", "upper", "lower", "greater", "royal", "republic", "union",
+    "federal", "national", "state", "states", "city", "county", "college", "university", "school", "academy",
+    "summit", "point", "delta", "gulf", "bay", "pacific", "atlantic", "peninsula", "center", "centre", "street",
+    "tower", "see", "cup", "secretary", "marines", "marine", "navy", "army", "senate", "congress", "house", "white",
+    "capitol", "embassy", "mission", "church", "temple", "station", "park", "square", "bridge", "harbor", "harbour",
+    "valley", "ridge", "springs", "lake", "river", "island", "islands", "beach", "hills", "heights", "village",
+    "ocean", "sea", "coast", "president", "premier", "minister", "governor", "mayor", "general", "colonel",
+    "captain", "sergeant", "justice", "liberty", "freedom", "independence", "victory", "friendship", "unity",
+    "progress", "enterprise", "commerce", "industry", "energy", "security", "defense", "defence", "police",
+    "democrat", "republican", "christian", "catholic", "baptist", "global", "international", "american", "canadian",
+    "welcome", "hope", "faith", "providence", "paradise", "eden", "golden", "silver", "diamond", "crystal",
+    "garden", "gardens", "grove", "forest", "woods", "plains", "mountain", "mount", "highland", "highlands",
+}
+
+
+def _good_span_edges(span) -> bool:
+    """A name neither ends in a connector nor starts with one ('at Windsor'), unless it starts with an Arabic
+    article written with its hyphen ('al-Bab')."""
+    if span[-1].text in CONNECTORS or span[0].text in CONNECTORS - ARTICLES:
+        return False
+    if span[0].lower_ in ARTICLES:
+        return len(span) > 1 and span[1].text == "-"
+    return True
+
+
+def _generic_part(text: str, candidates, *, whole: bool) -> bool:
+    """A common word matched on its own ('Royal' of 'Royal Street', 'North' of 'River North', a lone 'Summit')."""
+    if text.lower() not in GENERIC_NAME_WORDS:
+        return False
+    named_area = any(c.feature_type in {"country", "admin1", "continent"} and c.name.lower() == text.lower()
+                     for c in candidates)
+    return not (whole and named_area)
+
+
 def _plausible_name(text: str) -> bool:
-    """Short acronyms ('SAM', 'SAA') are unit or weapon names far more often than places."""
+    """Short acronyms ('SAM', 'SAA') are unit or weapon names far more often than places; a few name countries."""
+    if text in COUNTRY_ABBREVIATIONS:
+        return True
     if len(text) <= 2:
         return False
     return not (text.isupper() and len(text) <= 4)
