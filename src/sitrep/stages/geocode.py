@@ -181,12 +181,20 @@ def _evidence(doc: Document, places: list[Mention], gazetteer: Any) -> Evidence:
 
 
 def _candidates(mention: Mention, gazetteer: Any) -> list[Place]:
-    continent = gazetteer.continent(mention.text) if gazetteer is not None else None
+    """The mention's gazetteer candidates, the continent of that name, or for an AP state abbreviation ('Kan.',
+    'N.M.') the state itself."""
+    if gazetteer is None:
+        return mention.attrs["candidates"]
+    if "." in mention.text and mention.text in US_STATE_ABBREVIATIONS:
+        state = US_STATE_ABBREVIATIONS[mention.text]
+        return [p for p in gazetteer.lookup(state) if p.feature_type == "admin1" and p.country_code == "US"]
+    continent = gazetteer.continent(mention.text)
     return [*mention.attrs["candidates"], *([continent] if continent else [])]
 
 
 def resolve_places(doc: Document, gazetteer: Any = None) -> None:
-    places = [m for m in doc.mentions if m.type == "place" and m.attrs.get("candidates")]
+    places = [m for m in doc.mentions if m.type == "place"
+              and (m.attrs.get("candidates") or m.text in US_STATE_ABBREVIATIONS)]
     evidence = _evidence(doc, places, gazetteer)
     for mention in places:
         qualifier = _qualifier(doc, mention, gazetteer)

@@ -317,26 +317,34 @@ def dateline_end(text: str) -> int:
 
 def _match_run(doc: Document, gazetteer, run_start: int, run_end: int, claimed) -> list[Mention]:
     """Longest gazetteer matches inside one run of name tokens."""
-    sp = doc.spacy_doc
     found, i = [], run_start
     while i < run_end:
-        for j in range(min(run_end, i + MAX_NAME_TOKENS), i, -1):
-            span = sp[i:j]
-            if not _good_span_edges(span) or _overlaps(span.start_char, span.end_char, claimed):
-                continue
-            text = doc.text[span.start_char:span.end_char]
-            candidates = gazetteer.lookup(text) if _plausible_name(text) else []
-            if candidates and _generic_part(text, candidates, whole=(i, j) == (run_start, run_end)):
-                continue
-            if candidates:
-                mention = _place_mention(doc, span.start_char, span.end_char, candidates)
-                mention.attrs["entity"] = span.root.ent_type_ or None
-                found.append(mention)
-                claimed.append((span.start_char, span.end_char))
-                i = j - 1
-                break
-        i += 1
+        mention, next_i = _longest_match(doc, gazetteer, i, (run_start, run_end), claimed)
+        if mention is not None:
+            found.append(mention)
+            claimed.append((mention.start, mention.end))
+        i = next_i
     return found
+
+
+def _longest_match(doc: Document, gazetteer, i: int, run: tuple[int, int], claimed) -> tuple[Mention | None, int]:
+    """The longest place name starting at token i, and the token to go on from."""
+    sp = doc.spacy_doc
+    for j in range(min(run[1], i + MAX_NAME_TOKENS), i, -1):
+        span = sp[i:j]
+        if not _good_span_edges(span) or _overlaps(span.start_char, span.end_char, claimed):
+            continue
+        text = doc.text[span.start_char:span.end_char]
+        candidates = gazetteer.lookup(text) if _plausible_name(text) else []
+        if not candidates or _generic_part(text, candidates, whole=(i, j) == run):
+            continue
+        if j < len(sp) and sp[j].lower_ in DIVISION_WORDS:
+            # 'Henry' of 'Henry County' is the county, which the gazetteer lacks, not the town of Henry
+            return _place_mention(doc, span.start_char, sp[j].idx + len(sp[j].text), []), j + 1
+        mention = _place_mention(doc, span.start_char, span.end_char, candidates)
+        mention.attrs["entity"] = span.root.ent_type_ or None
+        return mention, j
+    return None, i + 1
 
 
 # Abbreviations that do name countries, unlike most short acronyms.
@@ -358,6 +366,10 @@ GENERIC_NAME_WORDS = {
     "welcome", "hope", "faith", "providence", "paradise", "eden", "golden", "silver", "diamond", "crystal",
     "garden", "gardens", "grove", "forest", "woods", "plains", "mountain", "mount", "highland", "highlands",
 }
+
+
+# Words after a name that make it a division the gazetteer lacks ('Henry County', 'Orleans Parish').
+DIVISION_WORDS = {"county", "counties", "parish", "township", "borough", "district"}
 
 
 def _good_span_edges(span) -> bool:
