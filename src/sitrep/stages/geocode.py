@@ -77,12 +77,14 @@ def _score(place: Place, mention: Mention, evidence: Evidence, options: list[Pla
     score = math.log10(place.population + 10)
     if evidence.focus and place.country_code == evidence.focus:
         score += FOCUS_BONUS
+    own_name = fold(place.name) == fold(mention.attrs.get("lookup") or mention.text)
     if _famous(place, evidence.gazetteer):
-        score += FAMOUS_BONUS
-    if fold(place.name) == fold(mention.attrs.get("lookup") or mention.text):
+        # by one of its alternate names a famous place is less sure ('White House' also names Casablanca)
+        score += FAMOUS_BONUS if own_name or place.feature_type == "country" else FAMOUS_BONUS / 2
+    if own_name:
         score += NAME_BONUS  # 'Mexico' is the country, not Mexico City, which also answers to it
-    if _in_region(place, evidence.regions):
-        score += REGION_NAMED_BONUS
+    if _in_region(place, evidence.regions) and fold(place.admin1 or "") != fold(mention.text):
+        score += REGION_NAMED_BONUS  # ('Montana' itself does not make Montana City likelier)
     if _in_region(place, qualifier or set()):
         score += QUALIFIED_BONUS
     score += _feature_score(place, mention, options or [])

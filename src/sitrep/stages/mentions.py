@@ -408,7 +408,8 @@ def _unresolved_entities(doc: Document, gazetteer, claimed) -> list[Mention]:
         if ent.label_ in PLACE_ENTS and not _overlaps(ent.start_char, ent.end_char, claimed) and ent.text[:1].isupper():
             if ent.text.lower() in MONTHS_AND_DAYS:
                 continue
-            sounds_like = gazetteer.lookup_by_sound(ent.text) if _plausible_name(ent.text) else []
+            plausible = _plausible_name(ent.text) and ent.text.lower() not in GENERIC_NAME_WORDS
+            sounds_like = gazetteer.lookup_by_sound(ent.text) if plausible else []
             mention = _place_mention(doc, ent.start_char, ent.end_char, sounds_like)
             mention.attrs["entity"] = ent.label_
             if sounds_like:
