@@ -336,7 +336,7 @@ def _longest_match(doc: Document, gazetteer, i: int, run: tuple[int, int], claim
             continue
         text = doc.text[span.start_char:span.end_char]
         candidates = gazetteer.lookup(text) if _plausible_name(text) else []
-        if not candidates or _generic_part(text, candidates, whole=(i, j) == run):
+        if not candidates or _generic_part(text, candidates, whole=(i, j) == run) or _part_of_person(span):
             continue
         if j < len(sp) and sp[j].lower_ in DIVISION_WORDS:
             # 'Henry' of 'Henry County' is the county, which the gazetteer lacks, not the town of Henry
@@ -365,6 +365,8 @@ GENERIC_NAME_WORDS = {
     "democrat", "republican", "christian", "catholic", "baptist", "global", "international", "american", "canadian",
     "welcome", "hope", "faith", "providence", "paradise", "eden", "golden", "silver", "diamond", "crystal",
     "garden", "gardens", "grove", "forest", "woods", "plains", "mountain", "mount", "highland", "highlands",
+    "the", "more", "air", "english", "agency", "officer", "vice", "week", "court", "market", "research",
+    "commissioner", "prince", "pope", "mega", "villa", "dr", "dr.", "mr", "mrs", "one", "two", "three", "four",
 }
 
 
@@ -380,6 +382,17 @@ def _good_span_edges(span) -> bool:
     if span[0].lower_ in ARTICLES:
         return len(span) > 1 and span[1].text == "-"
     return True
+
+
+def _part_of_person(span) -> bool:
+    """'Donald' of 'Donald Trump', 'Modi' of 'Narendra Modi': part of a longer PERSON entity (a lone PERSON, as the
+    small model calls Palmyra, is still looked up)."""
+    sp = span.doc
+    if any(token.ent_type_ != "PERSON" for token in span):
+        return False
+    inside_before = span[0].ent_iob_ == "I"
+    inside_after = span.end < len(sp) and sp[span.end].ent_iob_ == "I" and sp[span.end].ent_type_ == "PERSON"
+    return inside_before or inside_after
 
 
 def _generic_part(text: str, candidates, *, whole: bool) -> bool:
