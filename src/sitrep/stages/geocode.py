@@ -195,8 +195,8 @@ def _candidates(mention: Mention, gazetteer: Any) -> list[Place]:
 
 
 def resolve_places(doc: Document, gazetteer: Any = None) -> None:
-    places = [m for m in doc.mentions if m.type == "place"
-              and (m.attrs.get("candidates") or m.text in US_STATE_ABBREVIATIONS)]
+    places = [m for m in doc.mentions if m.type == "place" and not m.attrs.get("anaphor")
+              and (m.attrs.get("candidates") or _candidates(m, gazetteer))]
     evidence = _evidence(doc, places, gazetteer)
     for mention in places:
         qualifier = _qualifier(doc, mention, gazetteer)

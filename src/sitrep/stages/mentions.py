@@ -336,6 +336,8 @@ def _longest_match(doc: Document, gazetteer, i: int, run: tuple[int, int], claim
             continue
         text = doc.text[span.start_char:span.end_char]
         candidates = gazetteer.lookup(text) if _plausible_name(text) else []
+        if not candidates and gazetteer.continent(text) is not None:
+            return _place_mention(doc, span.start_char, span.end_char, []), j  # the geocoder places continents
         if not candidates or _generic_part(text, candidates, whole=(i, j) == run) or _part_of_person(span):
             continue
         if j < len(sp) and sp[j].lower_ in DIVISION_WORDS:
