@@ -373,15 +373,15 @@ GENERIC_NAME_WORDS = {
 
 
 # Words after a name that make it a division the gazetteer lacks ('Henry County', 'Orleans Parish').
-DIVISION_WORDS = {"county", "counties", "parish", "township", "borough", "district"}
+DIVISION_WORDS = {"county", "counties", "parish", "township", "borough"}
 
 
 def _good_span_edges(span) -> bool:
-    """A name neither ends in a connector nor starts with one ('at Windsor'), unless it starts with an Arabic
-    article written with its hyphen ('al-Bab')."""
+    """A name neither ends in a connector nor starts with a lower-case one ('at Windsor'), unless it starts with an
+    Arabic article written with its hyphen ('al-Bab'); 'Al Hazm' is a name."""
     if span[-1].text in CONNECTORS or span[0].text in CONNECTORS - ARTICLES:
         return False
-    if span[0].lower_ in ARTICLES:
+    if span[0].text in ARTICLES:
         return len(span) > 1 and span[1].text == "-"
     return True
 
