@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
@@ -68,6 +69,15 @@ def _famous(place: Place, gazetteer: Any) -> bool:
     return bool(gazetteer is not None and gazetteer.is_capital(place))
 
 
+def _famous_bonus(place: Place, mention: Mention) -> float:
+    """Famous places win over namesakes, by their own name more surely: 'Mexico' is the country, not Mexico City,
+    which also answers to it; 'White House' is not Casablanca. (Small places get no such bonus: their spellings
+    vary with transliteration, 'Balakliia' for Balakliya.)"""
+    if fold(place.name) == fold(mention.attrs.get("lookup") or mention.text):
+        return FAMOUS_BONUS + NAME_BONUS
+    return FAMOUS_BONUS if place.feature_type == "country" else FAMOUS_BONUS / 2
+
+
 def _in_region(place: Place, regions: set[Region]) -> bool:
     return (place.country_code, place.admin1) in regions and place.feature_type not in ADMIN_TYPES
 
@@ -77,12 +87,8 @@ def _score(place: Place, mention: Mention, evidence: Evidence, options: list[Pla
     score = math.log10(place.population + 10)
     if evidence.focus and place.country_code == evidence.focus:
         score += FOCUS_BONUS
-    own_name = fold(place.name) == fold(mention.attrs.get("lookup") or mention.text)
     if _famous(place, evidence.gazetteer):
-        # by one of its alternate names a famous place is less sure ('White House' also names Casablanca)
-        score += FAMOUS_BONUS if own_name or place.feature_type == "country" else FAMOUS_BONUS / 2
-    if own_name:
-        score += NAME_BONUS  # 'Mexico' is the country, not Mexico City, which also answers to it
+        score += _famous_bonus(place, mention)
     if _in_region(place, evidence.regions) and fold(place.admin1 or "") != fold(mention.text):
         score += REGION_NAMED_BONUS  # ('Montana' itself does not make Montana City likelier)
     if _in_region(place, qualifier or set()):
@@ -178,8 +184,18 @@ def _evidence(doc: Document, places: list[Mention], gazetteer: Any) -> Evidence:
     focus = doc.focus_country
     anchors = [m.attrs["candidates"][0] for m in places
                if len({c.id for c in m.attrs["candidates"]}) == 1 and m.attrs["candidates"][0].feature_type not in ADMIN_TYPES]
-    centre = _centre([p for p in anchors if not focus or p.country_code == focus])
-    return Evidence(focus, centre, _named_regions(places, gazetteer), gazetteer)
+    local = [p for p in anchors if not focus or p.country_code == focus]
+    return Evidence(focus, _centre(local), _named_regions(places, gazetteer) | _home_region(local), gazetteer)
+
+
+def _home_region(anchors: list[Place]) -> set[Region]:
+    """The state/province where most of the report's unambiguous towns lie (at least two, and half of them): local
+    papers write about one area, so 'Paris' in a story about Henry County towns of Tennessee is Paris, Tennessee."""
+    regions = Counter((p.country_code, p.admin1) for p in anchors if p.admin1)
+    if not regions:
+        return set()
+    (region, count), = regions.most_common(1)
+    return {region} if count >= 2 and count >= 0.5 * len(anchors) else set()
 
 
 def _candidates(mention: Mention, gazetteer: Any) -> list[Place]:
