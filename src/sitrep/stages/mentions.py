@@ -369,6 +369,8 @@ GENERIC_NAME_WORDS = {
     "garden", "gardens", "grove", "forest", "woods", "plains", "mountain", "mount", "highland", "highlands",
     "the", "more", "air", "english", "agency", "officer", "vice", "week", "court", "market", "research",
     "commissioner", "prince", "pope", "mega", "villa", "dr", "dr.", "mr", "mrs", "one", "two", "three", "four",
+    "council", "act", "day", "hospital", "way", "road", "hall", "bank", "war", "leader", "human", "gov.", "sen.",
+    "rep.", "sgt", "sgt.", "inc.", "superior",
 }
 
 
@@ -387,14 +389,25 @@ def _good_span_edges(span) -> bool:
 
 
 def _part_of_person(span) -> bool:
-    """'Donald' of 'Donald Trump', 'Modi' of 'Narendra Modi': part of a longer PERSON entity (a lone PERSON, as the
-    small model calls Palmyra, is still looked up)."""
+    """'Donald' of 'Donald Trump', 'Modi' of 'Narendra Modi': part of a longer PERSON entity, or a word that such an
+    entity holds elsewhere in the text ('Brown said' after 'Gordon Brown'). A lone PERSON, as the small model calls
+    Palmyra, is still looked up."""
     sp = span.doc
+    if len(span) == 1 and span[0].text in _person_name_parts(sp):
+        return True
     if any(token.ent_type_ != "PERSON" for token in span):
         return False
     inside_before = span[0].ent_iob_ == "I"
     inside_after = span.end < len(sp) and sp[span.end].ent_iob_ == "I" and sp[span.end].ent_type_ == "PERSON"
     return inside_before or inside_after
+
+
+def _person_name_parts(sp) -> set[str]:
+    """The words of the text's PERSON entities of two or more words (cached on the spaCy doc)."""
+    if not sp.user_data.get("person_name_parts"):
+        parts = {token.text for ent in sp.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
+        sp.user_data["person_name_parts"] = parts or {""}
+    return sp.user_data["person_name_parts"]
 
 
 def _generic_part(text: str, candidates, *, whole: bool) -> bool:
