@@ -342,11 +342,12 @@ def displacement(*, db: str | Path, since: date | None = None, until: date | Non
 # --------------------------------------------------------------------------- accuracy on third-party data
 
 def evaluate(sets: Iterable[str] = ("all",), *, data_dir: str | Path | None = None, limit: int | None = None,
-             on_set: Callable[[str], None] | None = None) -> dict[str, Any]:
+             on_set: Callable[[str], None] | None = None, split: str | None = None) -> dict[str, Any]:
     """Score the pipeline on the third-party gold sets (docs/evaluation.md); "all" names every set. `data_dir`
-    defaults to $SITREP_EVAL_DATA, else ../shared/eval-data; a missing folder raises EvalDataError."""
+    defaults to $SITREP_EVAL_DATA, else ../shared/eval-data; a missing folder raises EvalDataError. `split`
+    ("test", the default, "dev" or "all") picks the half of GWN and LGL that is scored."""
     from .evaluation import SETS, default_data_dir, run_sets
 
     names = tuple(dict.fromkeys(name for wanted in sets for name in (SETS if wanted == "all" else (wanted,))))
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
-    return run_sets(names, data_dir=folder, limit=limit, on_set=on_set)
+    return run_sets(names, data_dir=folder, limit=limit, on_set=on_set, split=split)

@@ -119,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
                             help=f"one of {', '.join(EVAL_SETS)} (repeatable; default: all)")
     evaluation.add_argument("--format", choices=("table", "json"), default="table")
     evaluation.add_argument("--limit", type=_positive_int, metavar="N", help="at most N documents per set")
+    evaluation.add_argument("--split", choices=("test", "dev", "all"), default=None,
+                            help="half of GWN and LGL to score: test (odd-indexed articles, the default and the "
+                                 "reported figures), dev (even-indexed, the half rules are tuned on) or all")
     evaluation.set_defaults(run=run_eval)
 
     serve = commands.add_parser("serve", help="HTTP API and offline web map over a database", epilog=SERVE_EXAMPLE,
@@ -278,7 +281,7 @@ def run_eval(args: argparse.Namespace) -> int:
     def announce(name: str) -> None:
         print(f"sitrep: scoring {name}", file=sys.stderr)
 
-    results = evaluate(args.sets or ["all"], data_dir=args.data, limit=args.limit,
+    results = evaluate(args.sets or ["all"], data_dir=args.data, limit=args.limit, split=args.split,
                        on_set=announce if sys.stderr.isatty() else None)
     sys.stdout.write(json.dumps(results, indent=2) + "\n" if args.format == "json" else render_table(results))
     return EXIT_OK

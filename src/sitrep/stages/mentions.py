@@ -340,30 +340,112 @@ def dateline_end(text: str) -> int:
 
 def _match_run(doc: Document, gazetteer, run_start: int, run_end: int, claimed) -> list[Mention]:
     """Longest gazetteer matches inside one run of name tokens."""
-    sp = doc.spacy_doc
     found, i = [], run_start
     while i < run_end:
-        for j in range(min(run_end, i + MAX_NAME_TOKENS), i, -1):
-            span = sp[i:j]
-            if span[-1].text in CONNECTORS or span[0].text in CONNECTORS - ARTICLES:
-                continue
-            if _overlaps(span.start_char, span.end_char, claimed):
-                continue
-            text = doc.text[span.start_char:span.end_char]
-            candidates = gazetteer.lookup(text) if _plausible_name(text) else []
-            if candidates:
-                mention = _place_mention(doc, span.start_char, span.end_char, candidates)
-                mention.attrs["entity"] = span.root.ent_type_ or None
-                found.append(mention)
-                claimed.append((span.start_char, span.end_char))
-                i = j - 1
-                break
-        i += 1
+        mention, next_i = _longest_match(doc, gazetteer, i, (run_start, run_end), claimed)
+        if mention is not None:
+            found.append(mention)
+            claimed.append((mention.start, mention.end))
+        i = next_i
     return found
 
 
+def _longest_match(doc: Document, gazetteer, i: int, run: tuple[int, int], claimed) -> tuple[Mention | None, int]:
+    """The longest place name starting at token i, and the token to go on from."""
+    sp = doc.spacy_doc
+    for j in range(min(run[1], i + MAX_NAME_TOKENS), i, -1):
+        span = sp[i:j]
+        if not _good_span_edges(span) or _overlaps(span.start_char, span.end_char, claimed):
+            continue
+        text = doc.text[span.start_char:span.end_char]
+        candidates = gazetteer.lookup(text) if _plausible_name(text) else []
+        if not candidates and gazetteer.continent(text) is not None:
+            return _place_mention(doc, span.start_char, span.end_char, []), j  # the geocoder places continents
+        if not candidates or _generic_part(text, candidates, whole=(i, j) == run) or _part_of_person(span):
+            continue
+        if j < len(sp) and sp[j].lower_ in DIVISION_WORDS:
+            # 'Henry' of 'Henry County' is the county, which the gazetteer lacks, not the town of Henry
+            return _place_mention(doc, span.start_char, sp[j].idx + len(sp[j].text), []), j + 1
+        mention = _place_mention(doc, span.start_char, span.end_char, candidates)
+        mention.attrs["entity"] = span.root.ent_type_ or None
+        return mention, j
+    return None, i + 1
+
+
+# Abbreviations that do name countries, unlike most short acronyms.
+COUNTRY_ABBREVIATIONS = {"US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "U.A.E.", "DPRK", "DRC"}
+# Capitalised common words that the gazetteer knows as some small town ('Royal', 'Republic', 'Summit', 'Center'):
+# a place only when the whole name is the word and the gazetteer has a country, region or continent so called.
+GENERIC_NAME_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northwest",
+    "northeast", "southwest", "southeast", "midwest", "upper", "lower", "greater", "royal", "republic", "union",
+    "federal", "national", "state", "states", "city", "county", "college", "university", "school", "academy",
+    "summit", "point", "delta", "gulf", "bay", "pacific", "atlantic", "peninsula", "center", "centre", "street",
+    "tower", "see", "cup", "secretary", "marines", "marine", "navy", "army", "senate", "congress", "house", "white",
+    "capitol", "embassy", "mission", "church", "temple", "station", "park", "square", "bridge", "harbor", "harbour",
+    "valley", "ridge", "springs", "lake", "river", "island", "islands", "beach", "hills", "heights", "village",
+    "ocean", "sea", "coast", "president", "premier", "minister", "governor", "mayor", "general", "colonel",
+    "captain", "sergeant", "justice", "liberty", "freedom", "independence", "victory", "friendship", "unity",
+    "progress", "enterprise", "commerce", "industry", "energy", "security", "defense", "defence", "police",
+    "democrat", "republican", "christian", "catholic", "baptist", "global", "international", "american", "canadian",
+    "welcome", "hope", "faith", "providence", "paradise", "eden", "golden", "silver", "diamond", "crystal",
+    "garden", "gardens", "grove", "forest", "woods", "plains", "mountain", "mount", "highland", "highlands",
+    "the", "more", "air", "english", "agency", "officer", "vice", "week", "court", "market", "research",
+    "commissioner", "prince", "pope", "mega", "villa", "dr", "dr.", "mr", "mrs", "one", "two", "three", "four",
+    "council", "act", "day", "hospital", "way", "road", "hall", "bank", "war", "leader", "human", "gov.", "sen.",
+    "rep.", "sgt", "sgt.", "inc.", "superior",
+}
+
+
+# Words after a name that make it a division the gazetteer lacks ('Henry County', 'Orleans Parish').
+DIVISION_WORDS = {"county", "counties", "parish", "township", "borough"}
+
+
+def _good_span_edges(span) -> bool:
+    """A name neither ends in a connector nor starts with a lower-case one ('at Windsor'), unless it starts with an
+    Arabic article written with its hyphen ('al-Bab'); 'Al Hazm' is a name."""
+    if span[-1].text in CONNECTORS or span[0].text in CONNECTORS - ARTICLES:
+        return False
+    if span[0].text in ARTICLES:
+        return len(span) > 1 and span[1].text == "-"
+    return True
+
+
+def _part_of_person(span) -> bool:
+    """'Donald' of 'Donald Trump', 'Modi' of 'Narendra Modi': part of a longer PERSON entity, or a word that such an
+    entity holds elsewhere in the text ('Brown said' after 'Gordon Brown'). A lone PERSON, as the small model calls
+    Palmyra, is still looked up."""
+    sp = span.doc
+    if len(span) == 1 and span[0].text in _person_name_parts(sp):
+        return True
+    if any(token.ent_type_ != "PERSON" for token in span):
+        return False
+    inside_before = span[0].ent_iob_ == "I"
+    inside_after = span.end < len(sp) and sp[span.end].ent_iob_ == "I" and sp[span.end].ent_type_ == "PERSON"
+    return inside_before or inside_after
+
+
+def _person_name_parts(sp) -> set[str]:
+    """The words of the text's PERSON entities of two or more words (cached on the spaCy doc)."""
+    if not sp.user_data.get("person_name_parts"):
+        parts = {token.text for ent in sp.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
+        sp.user_data["person_name_parts"] = parts or {""}
+    return sp.user_data["person_name_parts"]
+
+
+def _generic_part(text: str, candidates, *, whole: bool) -> bool:
+    """A common word matched on its own ('Royal' of 'Royal Street', 'North' of 'River North', a lone 'Summit')."""
+    if text.lower() not in GENERIC_NAME_WORDS:
+        return False
+    named_area = any(c.feature_type in {"country", "admin1", "continent"} and c.name.lower() == text.lower()
+                     for c in candidates)
+    return not (whole and named_area)
+
+
 def _plausible_name(text: str) -> bool:
-    """Short acronyms ('SAM', 'SAA') are unit or weapon names far more often than places."""
+    """Short acronyms ('SAM', 'SAA') are unit or weapon names far more often than places; a few name countries."""
+    if text in COUNTRY_ABBREVIATIONS:
+        return True
     if len(text) <= 2:
         return False
     return not (text.isupper() and len(text) <= 4)
@@ -377,7 +459,8 @@ def _unresolved_entities(doc: Document, gazetteer, claimed) -> list[Mention]:
         if ent.label_ in PLACE_ENTS and not _overlaps(ent.start_char, ent.end_char, claimed) and ent.text[:1].isupper():
             if ent.text.lower() in MONTHS_AND_DAYS:
                 continue
-            sounds_like = gazetteer.lookup_by_sound(ent.text) if _plausible_name(ent.text) else []
+            plausible = _plausible_name(ent.text) and ent.text.lower() not in GENERIC_NAME_WORDS
+            sounds_like = gazetteer.lookup_by_sound(ent.text) if plausible else []
             mention = _place_mention(doc, ent.start_char, ent.end_char, sounds_like)
             mention.attrs["entity"] = ent.label_
             if sounds_like:

@@ -1,0 +1,77 @@
+"""Geocoding rules (GitHub issue 4): famous places beat their namesakes unless the text qualifies them, the report's
+country still decides small places, country points, and spans that are not places."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.gazetteer import Gazetteer, haversine_km
+from sitrep.model import Document
+from sitrep.pipeline import DEFAULT_STAGES, Pipeline
+
+
+@pytest.fixture(scope="module")
+def run():
+    pipeline = Pipeline(DEFAULT_STAGES)
+    return lambda text: pipeline(Document(text=text))
+
+
+def _placed(doc: Document) -> dict[str, tuple[str, str | None]]:
+    return {m.text: (m.location.country_code, m.location.admin1)
+            for m in doc.mentions if m.type == "place" and m.location is not None}
+
+
+def test_famous_place_beats_a_namesake_in_the_focus_country(run):
+    doc = run("Police in Houston, Dallas and Austin said the suspect had lived in London and Paris. "
+              "Officials in Russia and Mexico were told.")
+    placed = _placed(doc)
+    assert doc.focus_country == "US"
+    assert placed["London"][0] == "GB" and placed["Paris"][0] == "FR"
+    assert placed["Russia"][0] == "RU" and placed["Mexico"][0] == "MX"
+
+
+def test_text_that_names_the_state_picks_the_namesake(run):
+    placed = _placed(run("The festival in Paris, Texas drew crowds. Police in Albany, N.Y. and in Kent, Wash. "
+                         "made arrests. A man from London, Ohio was held."))
+    assert placed["Paris"] == ("US", "Texas")
+    assert placed["Albany"] == ("US", "New York")
+    assert placed["Kent"] == ("US", "Washington")
+    assert placed["London"] == ("US", "Ohio")
+
+
+def test_small_place_in_a_syria_report_stays_syrian(run):
+    doc = run("Syrian army troops shelled Tadmur on Sunday. ISIS fighters withdrew from Tadmur towards Raqqa.")
+    assert doc.focus_country == "SY"
+    assert {code for code, _ in _placed(doc).values()} == {"SY"}
+
+
+def test_country_abbreviations_and_continents_are_placed(run):
+    placed = _placed(run("The U.S. and the UK sent aid to Africa and Europe."))
+    assert placed["U.S."][0] == "US" and placed["UK"][0] == "GB"
+    assert "Africa" in placed and "Europe" in placed
+
+
+def test_common_words_and_county_names_are_not_towns(run):
+    doc = run("The parade went down Royal Street to River North. The Henry County sheriff said the Secretary "
+              "spoke to Marines at the Center.")
+    places = {m.text for m in doc.mentions if m.type == "place" and m.location is not None}
+    assert not places & {"Royal", "North", "Henry", "Secretary", "Marines", "Center"}
+
+
+def test_person_names_are_not_places(run):
+    doc = run("Donald Trump met Narendra Modi in Washington.")
+    texts = {m.text for m in doc.mentions if m.type == "place"}
+    assert "Donald" not in texts and "Modi" not in texts and "Washington" in texts
+
+
+def test_country_points_are_not_city_centres():
+    gazetteer = Gazetteer.default()
+    sweden = next(p for p in gazetteer.lookup("Sweden") if p.feature_type == "country")
+    usa = next(p for p in gazetteer.lookup("United States") if p.feature_type == "country")
+    assert (sweden.latitude, sweden.longitude) == (62.0, 15.0)  # countryinfo's point, in the middle of Sweden
+    assert haversine_km(usa.latitude, usa.longitude, 39.76, -98.5) < 50  # centre of the contiguous states
+    assert gazetteer.is_capital(next(p for p in gazetteer.lookup("Damascus") if p.country_code == "SY"))
+
+
+def test_admin1_point_is_not_its_largest_city():
+    michigan = next(p for p in Gazetteer.default().lookup("Michigan") if p.feature_type == "admin1")
+    assert haversine_km(michigan.latitude, michigan.longitude, 42.33, -83.05) > 150  # not at Detroit
