@@ -18,7 +18,8 @@ MONTHS_AND_DAYS = {
 }
 ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}
 # Lower-case words that join the parts of one name: 'Jabal al-Tar', 'Ras al-Ain', 'Bab el-Oued', 'Isle of Man'.
-CONNECTORS = ARTICLES | {"ibn", "bin", "bint", "de", "du", "la", "le", "of", "-", "'", "’"}
+CONNECTORS = ARTICLES | {"ibn", "bin", "bint", "de", "du", "da", "do", "dos", "das", "del", "della", "di", "la", "le",
+                         "of", "-", "'", "’"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 MAX_NAME_TOKENS = 5
 UNIT_NOUNS = ("units", "unit", "militants", "fighters", "forces", "troops", "soldiers", "militiamen", "militia",
@@ -251,7 +252,12 @@ def _name_runs(sent) -> list[tuple[int, int]]:
     return [(tokens[a].i, tokens[b - 1].i + 1) for a, b in runs]
 
 
-def _site_phrases(doc: Document) -> list[tuple[int, int, str]]:
+NOT_SITE_NAMES = {"the", "this", "that", "a", "an", "each", "every", "its", "their", "his", "her", "one", "another",
+                  "same", "nearby", "border", "key", "strategic", "northern", "southern", "eastern", "western",
+                  "central", "small", "large", "frontline", "front-line", "rebel-held", "government-held"}
+
+
+def _site_phrases(doc: Document, actors) -> list[tuple[int, int, str]]:
     """'T4 Airbase', 'Jabal al-Tar', 'Maher and Sha'er gas fields' (→ each field), 'Tiyas village'."""
     article = r"(?:(?-i:al|el|ad|as|ash|at|ar|an|az)-)?"
     name = rf"(?:{article}(?-i:[A-Z0-9])[\w'’\-]*(?:\s+{article}(?-i:[A-Z0-9])[\w'’\-]*){{0,3}})"
@@ -259,6 +265,9 @@ def _site_phrases(doc: Document) -> list[tuple[int, int, str]]:
     found = []
     pattern = re.compile(rf"\b({name})((?:\s*,\s*{name})*\s+and\s+{name})?\s+({suffixes})\b", re.IGNORECASE)
     for match in pattern.finditer(doc.text):
+        last = match.group(1).split()[-1]
+        if last.lower() in NOT_SITE_NAMES or actors.is_demonym(last):
+            continue  # 'The town', 'This village', 'Nigerian town': a description, not a name
         suffix = match.group(3)
         singular = re.sub(r"s$", "", suffix) if suffix.lower().endswith(("fields", "hills")) else suffix
         end = match.end(1) if match.group(2) else match.end()
@@ -308,7 +317,7 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
     gazetteer = ctx.gazetteer
     mentions: list[Mention] = []
     claimed = list(taken)
-    for start, end, phrase in sorted(_site_phrases(doc), key=lambda s: -(s[1] - s[0])):
+    for start, end, phrase in sorted(_site_phrases(doc, ctx.actors), key=lambda s: -(s[1] - s[0])):
         if _overlaps(start, end, claimed):
             continue
         candidates = _lookup_site(gazetteer, phrase)
@@ -320,9 +329,9 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
     for sent in doc.spacy_doc.sents:
         for run_start, run_end in _name_runs(sent):
             mentions.extend(_match_run(doc, gazetteer, run_start, run_end, claimed))
+    mentions.extend(_anaphors(doc, claimed))
     mentions.extend(_unresolved_entities(doc, gazetteer, claimed))
     mentions.extend(_repeated_names(doc, mentions, claimed))
-    mentions.extend(_anaphors(doc, claimed))
     dateline = dateline_end(doc.text)
     for mention in mentions:
         if mention.end <= dateline:
@@ -459,7 +468,9 @@ def _unresolved_entities(doc: Document, gazetteer, claimed) -> list[Mention]:
         if ent.label_ in PLACE_ENTS and not _overlaps(ent.start_char, ent.end_char, claimed) and ent.text[:1].isupper():
             if ent.text.lower() in MONTHS_AND_DAYS:
                 continue
-            plausible = _plausible_name(ent.text) and ent.text.lower() not in GENERIC_NAME_WORDS
+            plausible = _plausible_name(ent.text) and ent.text.lower() not in GENERIC_NAME_WORDS \
+                and all(word[:1].isupper() or word.lower() in CONNECTORS for word in ent.text.split()) \
+                and ent.text.split()[0].lower() not in {"the", "a", "an"}
             sounds_like = gazetteer.lookup_by_sound(ent.text) if plausible else []
             mention = _place_mention(doc, ent.start_char, ent.end_char, sounds_like)
             mention.attrs["entity"] = ent.label_
