@@ -3,7 +3,7 @@ towards", a reporter's date line, or a yardstick ("the size of Belgium").
 
 `choose_event_place` is the library form of that choice, scored by `sitrep eval --set event-location`:
 
-- method "baseline" is what the events stage does when the parse attaches no place to a trigger: drop
+- method "baseline" is what the events stage did before it used this module: drop
   destinations, date lines and comparisons (events._where_it_happened), take the nearest remaining place, preferring
   gazetteer-known, more specific than country, not "near X" (events._choose_places);
 - method "syntax" (the default) narrows the candidates before applying the baseline: it sets aside places that

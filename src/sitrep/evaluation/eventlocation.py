@@ -7,7 +7,7 @@ not count against the choice), and
 sitrep.eventplace.choose_event_place picks one for the gold VERB span.
 
 - accuracy: over records with a gold LOCATION, the chosen place overlaps one of them (default method);
-- baseline_accuracy: the same with the pipeline's current rule (method "baseline");
+- baseline_accuracy: the same with the previous rule, nearest acceptable place (method "baseline");
 - end_to_end_accuracy: candidates are sitrep's place mentions only (recognition misses count as wrong);
 - no_location_chose_place: over records with no gold LOCATION but with sitrep places, how often a place is
   chosen anyway (lower is better)."""
