@@ -253,6 +253,21 @@ def _first_actor(index: MentionIndex, token) -> Mention | None:
     return None
 
 
+def _governing_verb(token):
+    """The verb a noun phrase hangs from, through prepositions and nouns: 'claimed responsibility for the attack'."""
+    node = token
+    for _ in range(4):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.dep_ not in {"prep", "pobj", "dobj", "obj", "compound", "amod", "attr", "appos", "conj"} \
+                and node.pos_ not in {"ADP", "NOUN", "PROPN"}:
+            return None
+    return None
+
+
 def _blamed_actor(index: MentionIndex, token) -> Mention | None:
     lemma = _lemma(token)
     if token.pos_ != "VERB" or lemma not in {"blame", "attribute", "claim", "accuse"}:
@@ -354,8 +369,8 @@ class TriggerReader:
 
     def _read_noun(self) -> None:
         token = self.token
-        governor = token.head.head if token.dep_ == "pobj" else token.head
-        if token.dep_ in OBJECTS | {"pobj"} and governor.lemma_.lower() in REPORTING_VERBS:
+        governor = _governing_verb(token)
+        if token.dep_ in OBJECTS | {"pobj"} and governor is not None and _lemma(governor) in REPORTING_VERBS:
             self.anaphoric = self.told = True  # 'the GNA blamed the strike on ...': the strike told before
             return
         for child in token.children:
@@ -497,11 +512,13 @@ def _killed_subject_total(sent) -> int | None:
         numbers = []
         for subject in subjects:
             for node in [subject, *subject.conjuncts]:
-                for child in node.children:
+                # the number may hang from a word inside the noun phrase: '15 al Shabaab fighters'
+                for child in node.doc[node.left_edge.i:node.i]:
                     if child.dep_ == "nummod":
                         value = parse_number(child.text)
                         if value is not None:
                             numbers.append(value)
+                            break
         if len(numbers) > 1:
             return sum(numbers)
     return None

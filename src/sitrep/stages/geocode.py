@@ -246,23 +246,36 @@ def resolve_anaphors(doc: Document) -> None:
 def place_unlisted_sites(doc: Document) -> None:
     """A named site the gazetteer lacks ('Jabal al-Tar', 'Maher gas field') is placed, as ACLED coders do, at the
     nearest known place the report ties it to: a place named in the same sentence, else the last place named before
-    it. Its geo_precision is 2 and its gazetteer id says it is approximate."""
-    resolved = [m for m in doc.mentions if m.type == "place" and m.location is not None
-                and m.location.feature_type not in ADMIN_TYPES]
+    it. Its geo_precision is 2 (3 when only a region is known) and its gazetteer id says it is approximate."""
+    located = [m for m in doc.mentions if m.type == "place" and m.location is not None
+               and m.location.feature_type != "country" and not m.attrs.get("dateline")]
     for mention in doc.mentions:
-        if mention.type != "place" or mention.location is not None or not mention.attrs.get("unlisted_site"):
+        if mention.type != "place" or mention.location is not None or not _unplaced_name(mention):
             continue
+        regions_too = not mention.attrs.get("unlisted_site")  # 'the town of Moqokori in Hiraan region'
+        resolved = [m for m in located if regions_too or m.location.feature_type not in ADMIN_TYPES]
         same_sentence = [m for m in resolved if m.sentence == mention.sentence]
-        before = [m for m in resolved if m.start < mention.start]
-        anchor = (same_sentence or before[-1:] or resolved[:1] or [None])[0]
+        before = [m for m in resolved if m.start < mention.start] if not regions_too else []
+        anchor = (same_sentence or before[-1:] or (resolved[:1] if not regions_too else []) or [None])[0]
         if anchor is None:
             continue
         base = anchor.location
         mention.location = Location(
             name=mention.attrs.get("lookup", mention.text), mention=mention.text, latitude=base.latitude,
             longitude=base.longitude, country=base.country, country_code=base.country_code, admin1=base.admin1,
-            geo_precision=2, gazetteer_id=f"near:{base.gazetteer_id}:{fold(mention.text).replace(' ', '-')}",
-            feature_type=mention.attrs.get("feature_hint") or "site")
+            geo_precision=3 if base.feature_type in ADMIN_TYPES else 2,
+            gazetteer_id=f"near:{base.gazetteer_id}:{fold(mention.text).replace(' ', '-')}",
+            feature_type=mention.attrs.get("feature_hint") or ("site" if mention.attrs.get("unlisted_site") else "place"))
+
+
+def _unplaced_name(mention: Mention) -> bool:
+    """A named site the gazetteer lacks ('Jabal al-Tar'), or a name the parser calls a place that no gazetteer
+    entry matches ('the town of Moqokori in Hiraan region')."""
+    if mention.attrs.get("unlisted_site"):
+        return True
+    return mention.attrs.get("entity") in {"GPE", "LOC", "FAC"} and not mention.attrs.get("dateline") \
+        and not mention.attrs.get("anaphor") \
+        and (not mention.attrs.get("candidates") or mention.attrs.get("sound_match"))
 
 
 def _last_town_before(doc: Document, char: int) -> Mention | None:
