@@ -76,6 +76,7 @@ def _end_char(token) -> int:
 # ---- triggers ----------------------------------------------------------------------------------------------------
 
 ENTRY_VERBS = {"drive", "roll", "sweep", "march", "ride"}
+REMOTE_CLASSES = {"airstrike", "shelling", "ied", "suicide", "strike"}
 # Past forms the small model's lemmatizer leaves as they are.
 IRREGULAR_LEMMAS = {"retook": "retake", "retaken": "retake", "overran": "overrun", "outran": "outrun",
                     "withdrew": "withdraw", "withdrawn": "withdraw", "shot": "shoot", "slew": "slay"}
@@ -318,6 +319,20 @@ class TriggerReader:
         else:
             self._read_verb()
         self._fallback_actors()
+        if self.actor2 is None and self.cls in REMOTE_CLASSES:
+            self.actor2 = self._victims()
+
+    def _victims(self) -> Mention | None:
+        """'an airstrike ... killed 27 al Shabaab fighters', '... killing at least nine civilians': whom a strike hit."""
+        for token in self.token.sent:
+            if token.lemma_ not in {"kill", "wound", "injure", "hit"}:
+                continue
+            victims = [c for c in token.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+            for victim in victims:
+                found = _first_actor(self.index, victim)
+                if found is not None and found is not self.actor1:
+                    return found
+        return None
 
     def _adjacent_actor(self) -> Mention | None:
         """'... and IS claimed Tadmur': an actor written right before an active verb is its subject, whatever
