@@ -41,10 +41,12 @@ STATUS_LEMMAS = {
     "abandoned": {"abandon", "leave", "abandoned", "desert", "ditch"},
 }
 DISPLACEMENT = re.compile(
-    r"(?P<q>\b(?:[\d,]+|\w+(?: of)?|tens of thousands of|hundreds of|thousands of|dozens of)\s+)?"
+    r"(?P<q>\b(?:(?:several|a few|some|many) (?:hundred|thousand)|[\d,]+|\w+(?: of)?|tens of thousands of|"
+    r"hundreds of|thousands of|dozens of)\s+)?"
     r"(?P<who>civilians|residents|people|families|villagers|inhabitants|households)\b"
     r"(?P<mid>[^.;]{0,60}?)\b(?P<verb>fled|escaped|to escape|to flee|were displaced|have been displaced|"
-    r"had been displaced|were evacuated|displaced|evacuated|left their homes|were forced to leave)", re.I)
+    r"had been displaced|were evacuated|displaced|evacuated|left their homes|were forced to leave|left for|"
+    r"headed for|sought refuge|crossed into)", re.I)
 
 
 # ---- mention lookup over the parse -------------------------------------------------------------------------------
@@ -751,11 +753,15 @@ class EventBuilder:
                                         evidence=self.doc.span(sent.start_char, sent.end_char))
             after = self.index.within("place", sent.start_char + match.end(), sent.end_char)
             before = self.index.within("place", sent.start_char, start)
-            destination = next((p for p in after if re.search(r"\b(?:to|towards|toward|into)\s+(?:the\s+)?$",
-                                                              self.doc.text[max(0, p.start - 20):p.start], re.I)), None)
-            origin = next((p for p in after if re.search(r"(?:\bfrom\s+(?:the\s+)?|^\s*)$",
-                                                         self.doc.text[sent.start_char + match.end():p.start], re.I)
-                           or re.search(r"\bfrom\s+(?:the\s+)?$", self.doc.text[max(0, p.start - 12):p.start], re.I)), None)
+            toward = match.group("verb").lower().endswith((" for", " into", "refuge"))  # 'left for Kharkiv'
+            destination = next((p for p in after if re.search(r"\b(?:to|towards|toward|into|for|in)\s+(?:the\s+)?$",
+                                                              self.doc.text[max(0, p.start - 20):p.start], re.I)
+                                and (toward or not re.search(r"\b(?:for|in)\s+(?:the\s+)?$",
+                                                            self.doc.text[max(0, p.start - 20):p.start], re.I))), None)
+            origin = next((p for p in after if p is not destination and (
+                re.search(r"(?:\bfrom\s+(?:the\s+)?|^\s*)$", self.doc.text[sent.start_char + match.end():p.start],
+                          re.I) or re.search(r"\bfrom\s+(?:the\s+)?$", self.doc.text[max(0, p.start - 12):p.start],
+                                             re.I))), None)
             record.work.update(char=start, origin=origin or (before[-1] if before else None), destination=destination)
             self.doc.displacement.append(record)
 
@@ -797,6 +803,11 @@ def _quantity_from_text(text: str) -> Quantity | None:
     lowered = text.lower().strip()
     if not lowered:
         return None
+    scaled = re.fullmatch(r"(several|a few|some|many) (hundred|thousand)", lowered)
+    if scaled:  # 'several hundred' → 300-900, by the vague-quantity table times the unit
+        low, high = VAGUE_QUANTITIES.get(scaled.group(1), (2, None))
+        unit = 100 if scaled.group(2) == "hundred" else 1000
+        return Quantity(low * unit, high * unit if high else None, text)
     vague = VAGUE_QUANTITIES.get(lowered) or VAGUE_QUANTITIES.get(lowered.removesuffix(" of"))
     if vague:
         return Quantity(vague[0], vague[1], text)
