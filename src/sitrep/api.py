@@ -157,6 +157,16 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path, published: date | No
     return report
 
 
+def watch(feeds: Iterable[str], *, db: str | Path, every: float = 600.0, once: bool = False,
+          polls: int | None = None, fetcher: Any = None, on_poll: Callable[[Any], None] | None = None) -> list[Any]:
+    """Poll RSS/Atom feeds (URLs or files) and ingest their new items' pages (see sitrep.feeds): items already
+    stored are remembered in the database, pages that fail are retried on later polls. Returns one
+    sitrep.feeds.PollReport per poll."""
+    from .feeds import watch as run_watch
+
+    return run_watch(list(feeds), db=db, every=every, once=once, polls=polls, fetcher=fetcher, on_poll=on_poll)
+
+
 def _refresh_situation(store: Any, report: RunReport) -> None:
     """Fused events are recomputed from all stored events once per ingest run (also after an interruption)."""
     from .fusion import refresh
