@@ -257,15 +257,12 @@ def _ray_env() -> dict[str, str]:
     return {key: os.environ[key] for key in keep if key in os.environ}
 
 
-def _restart_forever() -> dict[str, Any]:
-    """A dead actor is restarted and its batch retried (the parent still re-runs anything that went missing)."""
-    return {"max_restarts": -1, "max_task_retries": -1}
-
-
 def _ray_window(ray: Any, fields: list[dict[str, Any]], sink: Sink, errors: list[SitrepError], workers: int,
                 stages: tuple[str, ...], batch_size: int) -> None:
     from .model import content_id
 
+    # Ray Data's actor pools restart a dead actor and retry its batch by default (max_restarts=-1,
+    # max_task_retries=-1); on top of that, documents a run did not return are run again here.
     wanted = {content_id(f["text"], f["external_id"]): f for f in fields}
     last: Exception | None = None
     for _attempt in range(MAX_ATTEMPTS):
@@ -276,8 +273,7 @@ def _ray_window(ray: Any, fields: list[dict[str, Any]], sink: Sink, errors: list
         mapped = dataset.map_batches(RayExtract, fn_constructor_kwargs={"stages": tuple(stages),
                                                                         "batch_size": batch_size},
                                      batch_size=batch_size, batch_format="numpy",
-                                     compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
-                                     ray_remote_args_fn=_restart_forever)
+                                     compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1)
         try:
             for batch in mapped.iter_batches(batch_size=batch_size, batch_format="numpy"):
                 for item in batch["out"]:
