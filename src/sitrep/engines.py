@@ -165,19 +165,26 @@ def run_local(documents: Iterable[Document], sink: Sink, errors: list[SitrepErro
                     broken = True
                     _requeue(batch, attempts, retry, errors)
                     continue
-                for status, value in outcomes:
-                    if status == "ok":
-                        sink(value)
-                    else:
-                        errors.append(ProcessingFailed(value[1]))
-            if broken:  # every other batch in flight died with the pool: run them again on a fresh one
+                _deliver(outcomes, sink, errors)
+            if broken:  # the other batches in flight died with the pool: keep what finished, run the rest again
                 for future, (batch, attempts) in list(pending.items()):
-                    _requeue(batch, attempts, retry, errors, blame=False)
+                    if future.done() and not future.cancelled() and future.exception() is None:
+                        _deliver(future.result(), sink, errors)
+                    else:
+                        _requeue(batch, attempts, retry, errors, blame=False)
                 pending.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _deliver(outcomes: list[tuple[str, Any]], sink: Sink, errors: list[SitrepError]) -> None:
+    for status, value in outcomes:
+        if status == "ok":
+            sink(value)
+        else:
+            errors.append(ProcessingFailed(value[1]))
 
 
 def _requeue(batch: list[dict[str, Any]], attempts: int, retry: list, errors: list[SitrepError], *,
