@@ -9,7 +9,6 @@ import random
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import duckdb
@@ -83,12 +82,21 @@ def test_ray_engine_stores_what_one_process_stores_even_when_an_actor_dies(corpu
 
 def test_sigkill_at_a_random_point_then_rerun_gives_the_uninterrupted_rows(corpus, reference, tmp_path):
     db = tmp_path / "killed.duckdb"
-    command = [sys.executable, "-m", "sitrep", "ingest", str(corpus), "--db", str(db), "--workers", "2", "--quiet"]
-    run = subprocess.Popen(command, start_new_session=True, stderr=subprocess.DEVNULL)
-    time.sleep(random.Random().uniform(6.0, 14.0))  # model loading takes a few seconds; then documents are stored
-    os.killpg(run.pid, signal.SIGKILL)  # the parent and its workers, no clean-up
+    stop_after = random.Random().randint(5, 150)  # documents stored before the kill
+    driver = (f"import sys; from sitrep import api; api.ingest([{str(corpus)!r}], db={str(db)!r}, workers=2, "
+              "on_document=lambda doc: print('stored', flush=True))")
+    run = subprocess.Popen([sys.executable, "-c", driver], start_new_session=True, stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL, text=True)
+    for _ in range(stop_after):
+        assert run.stdout.readline().strip() == "stored"
+    os.killpg(run.pid, signal.SIGKILL)  # the parent and its workers, mid-ingest, no clean-up
     run.wait(timeout=30)
-    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    con = duckdb.connect(str(db), read_only=True)
+    partial = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    con.close()
+    assert stop_after <= partial < 200
+    rerun = subprocess.run([sys.executable, "-m", "sitrep", "ingest", str(corpus), "--db", str(db), "--workers", "2",
+                            "--quiet"], capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert table_digest(db) == reference
 
