@@ -105,10 +105,66 @@ def _terminate_as_interrupt() -> Iterator[None]:
 
 def ingest(inputs: Iterable[str | Path], *, db: str | Path, published: date | None = None,
            max_mb: float = DEFAULT_MAX_MB, stages: tuple[str, ...] = DEFAULT_STAGES,
-           on_document: Callable[[Document], None] | None = None) -> RunReport:
-    """Process reports and store them; a document already in the database is skipped before any work."""
-    return _ingest_items(read_inputs(inputs, published=published, max_mb=max_mb), db=db, stages=stages,
-                         on_document=on_document)
+           on_document: Callable[[Any], None] | None = None, engine: str = "local", workers: int | None = None,
+           batch_size: int = 16, fetcher: Any = None) -> RunReport:
+    """Process reports and store them; a document already in the database is skipped before any work.
+
+    `engine` "local" runs the pipeline on `workers` processes (default: every core; an input smaller than one batch
+    per worker, or workers=1, is processed in this process), "ray" on a Ray Data actor pool (see sitrep.engines).
+    Whatever the engine, this process writes every document, one transaction each, so an interrupted run leaves
+    whole documents only and re-running it completes the database without duplicates."""
+    from itertools import chain, islice
+
+    from .engines import ENGINES, default_workers, run_local, run_ray
+    from .store import Store
+
+    if engine not in ENGINES:
+        raise SitrepError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    report = RunReport()
+    store = Store.open(db)
+
+    def save(doc: Any, result: dict[str, Any]) -> None:
+        if store.save(doc, result):
+            report.stored += 1
+        else:
+            report.already_stored += 1
+        if on_document:
+            on_document(doc)
+
+    try:
+        with _terminate_as_interrupt():
+            items = (item for item in read_inputs(inputs, published=published, max_mb=max_mb, fetcher=fetcher)
+                     if isinstance(item, InputError) or not _already(store, item, report))
+            documents: Iterator[Document] = _only_documents(items, report.errors)
+            count = workers or default_workers()
+            if engine == "local" and workers is None and count > 1:
+                head = list(islice(documents, count * batch_size))
+                if len(head) < count * batch_size:
+                    count = 1
+                documents = chain(head, documents)
+            if engine == "ray":
+                run_ray(documents, lambda p: save(p, p.result), report.errors, workers=count, stages=stages,
+                        batch_size=batch_size)
+            elif count > 1:
+                run_local(documents, lambda p: save(p, p.result), report.errors, workers=count, stages=stages,
+                          batch_size=batch_size)
+            else:
+                for doc, result in Extractor(stages, batch_size=batch_size).process(documents, report.errors):
+                    save(doc, result)
+    finally:
+        _refresh_situation(store, report)
+        store.close()
+    return report
+
+
+def watch(feeds: Iterable[str], *, db: str | Path, every: float = 600.0, once: bool = False,
+          polls: int | None = None, fetcher: Any = None, on_poll: Callable[[Any], None] | None = None) -> list[Any]:
+    """Poll RSS/Atom feeds (URLs or files) and ingest their new items' pages (see sitrep.feeds): items already
+    stored are remembered in the database, pages that fail are retried on later polls. Returns one
+    sitrep.feeds.PollReport per poll."""
+    from .feeds import watch as run_watch
+
+    return run_watch(list(feeds), db=db, every=every, once=once, polls=polls, fetcher=fetcher, on_poll=on_poll)
 
 
 def _refresh_situation(store: Any, report: RunReport) -> None:

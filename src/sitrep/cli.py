@@ -22,7 +22,13 @@ EXTRACT_EXAMPLE = """example:
   cat report.txt | sitrep extract -"""
 INGEST_EXAMPLE = """example:
   sitrep ingest reports/ --db sitrep.duckdb
-  sitrep ingest feed.jsonl --db sitrep.duckdb --quiet"""
+  sitrep ingest feed.jsonl --db sitrep.duckdb --quiet
+  sitrep ingest archive.parquet --engine local --workers 8
+  sitrep ingest https://example.org/news/article.html saved-page.html
+  sitrep ingest archive.csv --engine ray --workers 16"""
+WATCH_EXAMPLE = """example:
+  sitrep watch https://example.org/conflict.rss --db sitrep.duckdb --every 10m
+  sitrep watch feeds/agency.atom https://example.org/rss --once"""
 EVENTS_EXAMPLE = """example:
   sitrep events --db sitrep.duckdb --since 2016-12-01 --type "Battles" --actor "Islamic State"
   sitrep events --near 34.56,38.28,50 --format geojson"""
@@ -73,7 +79,8 @@ def _positive_int(value: str) -> int:
 
 def _add_reading_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("reports", nargs="+", metavar="REPORT",
-                        help="text files, folders of them, JSON Lines files (.jsonl), or - for standard input")
+                        help="text files, folders of them, JSON Lines (.jsonl), CSV or Parquet archives, HTML pages "
+                        "(.html files or http(s) URLs), or - for standard input")
     parser.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                         help="publication date used to resolve relative dates (else read from the text)")
     parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB, help="largest document accepted (MB)")
@@ -97,7 +104,24 @@ def build_parser() -> argparse.ArgumentParser:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_reading_options(ingest)
     ingest.add_argument("--db", type=Path, default=Path("sitrep.duckdb"), help="database file (default: %(default)s)")
+    ingest.add_argument("--engine", choices=("local", "ray"), default="local",
+                        help="local: worker processes on this machine (default); ray: a Ray Data actor pool")
+    ingest.add_argument("--workers", type=_positive_int, metavar="N",
+                        help="worker processes or actors (default: every core; small inputs run in-process)")
     ingest.set_defaults(run=run_ingest)
+
+    watch = commands.add_parser("watch", help="poll RSS/Atom feeds and ingest new items", epilog=WATCH_EXAMPLE,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    watch.add_argument("feeds", nargs="+", metavar="FEED", help="feed URLs or files (RSS or Atom)")
+    watch.add_argument("--db", type=Path, default=Path("sitrep.duckdb"), help="database file (default: %(default)s)")
+    watch.add_argument("--every", default="10m", help="time between polls: 90s, 10m, 1h (default: %(default)s)")
+    watch.add_argument("--once", action="store_true", help="poll once and exit")
+    watch.add_argument("--timeout", type=float, default=15.0, help="seconds per request (default: %(default)s)")
+    watch.add_argument("--retries", type=int, default=2, help="retries per request, back-off doubling from 1 s")
+    watch.add_argument("--host-delay", type=float, default=1.0,
+                       help="least seconds between two requests to one host (default: %(default)s)")
+    watch.add_argument("--quiet", "-q", action="store_true", help="no summary per poll")
+    watch.set_defaults(run=run_watch)
 
     events = commands.add_parser("events", help="query stored events", epilog=EVENTS_EXAMPLE,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -220,12 +244,30 @@ def run_ingest(args: argparse.Namespace) -> int:
 
     with _progress(not args.quiet, "ingesting") as bar:
         report = ingest(args.reports, db=args.db, published=args.published, max_mb=args.max_mb,
-                        on_document=_tick(bar))
+                        on_document=_tick(bar), engine=args.engine, workers=args.workers)
     _report_errors(report.errors)
     if not args.quiet:
         print(f"sitrep: stored {report.stored} document(s), {report.already_stored} already stored, "
               f"{len(report.errors)} unreadable, in {args.db}", file=sys.stderr)
     return EXIT_OK if report.ok else EXIT_INPUT_ERRORS
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    from .api import watch
+    from .feeds import parse_duration
+    from .fetch import Fetcher
+
+    every = parse_duration(args.every)
+    fetcher = Fetcher(timeout=args.timeout, retries=max(0, args.retries), host_delay=max(0.0, args.host_delay))
+
+    def summary(poll: Any) -> None:
+        _report_errors(poll.errors)
+        if not args.quiet:
+            print(f"sitrep: {poll.seen} item(s) in the feeds, {poll.new} tried, stored {poll.stored}, "
+                  f"{poll.pending} to retry on the next poll, in {args.db}", file=sys.stderr, flush=True)
+
+    reports = watch(args.feeds, db=args.db, every=every, once=args.once, fetcher=fetcher, on_poll=summary)
+    return EXIT_OK if all(not r.errors for r in reports) else EXIT_INPUT_ERRORS
 
 
 def run_events(args: argparse.Namespace) -> int:

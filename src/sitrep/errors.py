@@ -77,3 +77,23 @@ HTTP_TOKEN_REQUIRED = "writing needs 'Authorization: Bearer <token>' with the to
 HTTP_NO_DOCUMENT = "no stored document with id {document_id!r}"
 SERVE_NEEDS_TOKEN = ("refusing to listen on {host} (not a loopback address) without a write token: set {env} to a "
                      "secret, or listen on 127.0.0.1")
+
+# Archives (CSV, Parquet), web pages and feeds.
+ARCHIVE_NO_TEXT_COLUMN = "has no 'text' column (an archive needs id, text and optionally title, published, url, source)"
+BAD_ARCHIVE = "cannot be read as an archive: {detail}"
+PARQUET_NEEDS_PYARROW = "reading Parquet needs pyarrow (pip install pyarrow)"
+FETCH_FAILED = "could not be fetched: {detail}"
+FETCH_TIMEOUT = "timed out after {seconds:g} s ({attempts} attempt(s)); it will be retried on a later poll"
+HTTP_STATUS = "the server answered HTTP {status} {reason}"
+NOT_HTML = "is not an HTML page (content type {content_type!r})"
+NO_MAIN_TEXT = "no article text found in the page (boilerplate only, or not an article)"
+BAD_FEED = "is not an RSS or Atom feed: {detail}"
+
+
+class FetchError(InputError):
+    """A URL could not be fetched (network error, timeout, HTTP error status). `retryable` says whether asking
+    again later may succeed (timeouts, connection errors, 5xx, 429), as opposed to a 404 or a page that is not HTML."""
+
+    def __init__(self, source: str | Path, reason: str, *, retryable: bool = True) -> None:
+        super().__init__(source, reason)
+        self.retryable = retryable

@@ -1,5 +1,6 @@
-"""Reading reports: plain-text files, folders of them, JSON Lines (one document a line) and standard input.
-Bad inputs become InputError values in the stream, so one bad file never stops the batch."""
+"""Reading reports: plain-text files, folders of them, JSON Lines (one document a line), CSV and Parquet archives
+(sitrep.archives), HTML pages saved or at http(s) URLs (sitrep.htmlpages) and standard input. Bad inputs become
+InputError values in the stream, so one bad file (or unreachable URL) never stops the batch."""
 from __future__ import annotations
 
 import json
@@ -7,10 +8,13 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Iterator, Union
+from typing import Any, Iterable, Iterator, Union
 
 from . import errors
+from .archives import ARCHIVE_SUFFIXES, CSV_SUFFIXES, read_csv, read_parquet
 from .errors import InputError
+from .fetch import is_url
+from .htmlpages import HTML_SUFFIXES
 from .model import Document
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -24,6 +28,7 @@ Item = Union[Document, InputError]
 class ReadOptions:
     published: date | None = None
     max_mb: float = DEFAULT_MAX_MB
+    fetcher: Any = None  # a sitrep.fetch.Fetcher for URLs; one is made on first use
 
 
 def parse_date(value: str | None, *, source: str = "--published", line: int | None = None) -> date | None:
@@ -87,12 +92,24 @@ def read_jsonl_lines(lines: Iterable[bytes], source: str, options: ReadOptions) 
 
 
 def _read_path(path: Path, options: ReadOptions) -> Iterator[Item]:
-    if path.suffix.lower() in JSONL_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
         with open(path, "rb") as handle:
             yield from read_jsonl_lines(handle, str(path), options)
         return
+    if suffix in CSV_SUFFIXES:
+        yield from read_csv(path, options)
+        return
+    if suffix in ARCHIVE_SUFFIXES:
+        yield from read_parquet(path, options)
+        return
     try:
-        yield read_text_file(path, options)
+        if suffix in HTML_SUFFIXES:
+            from .htmlpages import read_html_file
+
+            yield read_html_file(path, options)
+        else:
+            yield read_text_file(path, options)
     except InputError as exc:
         yield exc
     except OSError as exc:
@@ -101,7 +118,7 @@ def _read_path(path: Path, options: ReadOptions) -> Iterator[Item]:
 
 def _folder_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")
-                  and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES)
+                  and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | ARCHIVE_SUFFIXES)
 
 
 def read_stdin(options: ReadOptions) -> Iterator[Item]:
@@ -118,13 +135,30 @@ def read_stdin(options: ReadOptions) -> Iterator[Item]:
         yield exc
 
 
+def _read_url(url: str, options: ReadOptions) -> Iterator[Item]:
+    from .htmlpages import fetch_page
+
+    try:
+        yield fetch_page(url, fetcher=options.fetcher, published=options.published, external_id=url)
+    except InputError as exc:
+        yield exc
+
+
 def read_inputs(inputs: Iterable[str | Path], *, published: date | None = None,
-                max_mb: float = DEFAULT_MAX_MB) -> Iterator[Item]:
-    """Every document in `inputs` (files, folders, '-'), in order; unreadable ones as InputError."""
-    options = ReadOptions(published=published, max_mb=max_mb)
+                max_mb: float = DEFAULT_MAX_MB, fetcher: Any = None) -> Iterator[Item]:
+    """Every document in `inputs` (files, folders, http(s) URLs of HTML pages, '-'), in order; unreadable ones
+    (and pages that cannot be fetched) as InputError."""
+    options = ReadOptions(published=published, max_mb=max_mb, fetcher=fetcher)
     for item in inputs:
         if str(item) == "-":
             yield from read_stdin(options)
+            continue
+        if is_url(str(item)):
+            if options.fetcher is None:
+                from .fetch import Fetcher
+
+                options = ReadOptions(published=published, max_mb=max_mb, fetcher=Fetcher())
+            yield from _read_url(str(item), options)
             continue
         path = Path(item)
         if path.is_dir():

@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS fused_members (fused_id VARCHAR, event_id VARCHAR, PR
 CREATE TABLE IF NOT EXISTS situation_state (name VARCHAR PRIMARY KEY, fingerprint VARCHAR);
 """
 
+INSERT_CHUNK = 256  # rows per INSERT statement
 # How long opening a database waits for another sitrep process that holds it (seconds); SITREP_LOCK_TIMEOUT overrides.
 DEFAULT_LOCK_TIMEOUT = 60.0
 DOCUMENT_COLUMNS = ("document_id", "external_id", "title", "published", "url", "source", "origin", "anchor_date",
@@ -166,9 +167,14 @@ class Store:
         return True
 
     def _insert_many(self, table: str, rows: list[tuple]) -> None:
+        """One multi-row INSERT per chunk of rows: DuckDB's executemany runs one statement per row, which made
+        storing a document's mentions slower than extracting them."""
         if rows:
-            marks = ",".join("?" * len(rows[0]))
-            self.db.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)
+            marks = "(" + ",".join("?" * len(rows[0])) + ")"
+            for start in range(0, len(rows), INSERT_CHUNK):
+                chunk = rows[start:start + INSERT_CHUNK]
+                self.db.execute(f"INSERT OR IGNORE INTO {table} VALUES {','.join([marks] * len(chunk))}",
+                                [value for row in chunk for value in row])
 
     def counts(self) -> dict[str, int]:
         return {table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
