@@ -60,15 +60,15 @@ def test_interrupted_ingest_is_consistent_and_resumable(tmp_path):
     folder = tmp_path / "reports"
     folder.mkdir()
     total = 0
-    for index in range(40):
+    for index in range(60):  # long enough that an 8 s run cannot finish it on one worker
         for report in REPORTS[:4]:
             text = Path(report).read_text(encoding="utf-8")
             (folder / f"{index:02d}-{Path(report).name}").write_text(f"{text}\n\nCopy {index}.", encoding="utf-8")
             total += 1
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
-    process = subprocess.Popen([sys.executable, "-m", "sitrep", "ingest", str(folder), "--db", str(db), "--quiet"],
-                               env=env, stderr=subprocess.PIPE)
-    time.sleep(10)
+    process = subprocess.Popen([sys.executable, "-m", "sitrep", "ingest", str(folder), "--db", str(db), "--quiet",
+                                "--workers", "1"], env=env, stderr=subprocess.PIPE)
+    time.sleep(8)
     process.send_signal(signal.SIGTERM)
     _, stderr = process.communicate(timeout=60)
     partial = _stored(db)
