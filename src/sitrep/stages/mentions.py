@@ -96,8 +96,8 @@ def _extend_actor(doc: Document, start: int, end: int) -> int:
 
 
 # 'The group overran Nyala': a collective noun that refers back to the armed group the report is about.
-COLLECTIVE_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:(?:armed|militant|jihadist|insurgent|rebel|extremist)\s+)?"
-                                r"(?:group|fighters|attackers|assailants|gunmen|movement|organi[sz]ation)\b")
+COLLECTIVE_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:[A-Za-z][\w-]*\s+)?"
+                                r"(?:group|fighters|attackers|assailants|gunmen|movement|organi[sz]ation|alliance|militia)\b")
 
 
 def _collective_anaphors(doc: Document, taken: list[tuple[int, int]]) -> list[Mention]:
