@@ -262,6 +262,10 @@ def _absorb(into: Event, other: Event) -> None:
         for flag in ("attributed", "inferred_actors"):
             if other.work.get(flag):
                 into.work[flag] = other.work[flag]
+    elif into.actor1 is not None and into.actor1 == other.actor1 and into.actor1_basis() != "text" \
+            and other.actor1_basis() == "text":
+        into.work.pop("attributed", None)  # another sentence names the same attacker outright
+        into.work.pop("inferred_actors", None)
     into.actor1, into.inter1 = into.actor1 or other.actor1, into.inter1 if into.actor1 else other.inter1
     into.actor2, into.inter2 = into.actor2 or other.actor2, into.inter2 if into.actor2 else other.inter2
     if into.location is None or (other.location and not into.work.get("own_date") and other.work.get("own_date")):
