@@ -377,6 +377,7 @@ def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
             destroyer = subject or (context.actor1 if context else None)
             record.losing_actor = owner or _opponent(destroyer, context, ctx.actors) or (
                 context.actor2 if context and not subject else None)
+            record.gaining_actor = subject  # the side that destroyed it, when the sentence says so
         else:
             record.losing_actor = owner or subject or (context.actor2 if context else None)
         if record.losing_actor is not None and record.losing_actor == record.gaining_actor:
