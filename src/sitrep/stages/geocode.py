@@ -217,10 +217,21 @@ def resolve_places(doc: Document, gazetteer: Any = None) -> None:
     for mention in places:
         qualifier = _qualifier(doc, mention, gazetteer)
         options = [c for c in _candidates(mention, gazetteer) if _acceptable(c, mention, evidence, qualifier)]
+        if _names_natural_feature(doc, mention):
+            options = [c for c in options if c.feature_type not in {"populated_place", "admin1", "admin2"}]
         if not options:
             continue
         best = max(options, key=lambda c: _score(c, mention, evidence, options, qualifier))
         mention.location = _location(best, mention.text, 3 if best.feature_type in ADMIN_TYPES else 1)
+
+
+NATURAL_FEATURE = re.compile(r"\s+(?:river|reservoir|lake|canal|sea|mountains|valley|desert|plain|gulf|bay)\b", re.I)
+
+
+def _names_natural_feature(doc: Document, mention: Mention) -> bool:
+    """'the Siverskyi Donets river', 'Lake Chad': the name is the river or lake, not a town called so."""
+    return bool(NATURAL_FEATURE.match(doc.text, mention.end)) or \
+        doc.text[max(0, mention.start - 5):mention.start].lower() in {"lake ", "mount"}
 
 
 def _location(place: Place, mention_text: str, precision: int) -> Location:
