@@ -1,6 +1,7 @@
 """The local gazetteer: packaged data, the supplement, and GeoNames dumps imported by the user."""
 from __future__ import annotations
 
+import os
 import zipfile
 
 import pytest
@@ -68,3 +69,15 @@ def test_bad_dump_names_file_and_line(tmp_path):
     bad.write_text(_row(1, "Ok", "", 1, 1, "P", "PPL", "SY", "11", 0) + "not a geonames row\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match=r"bad.txt:2"):
         import_dump(bad, home=tmp_path / "home")
+
+
+def test_abandoned_partial_builds_are_removed(tmp_path):
+    from sitrep.gazetteer import _remove_abandoned_builds
+
+    index = tmp_path / "gazetteer-v9.sqlite"
+    dead = tmp_path / "gazetteer-v9.999999999.building"
+    alive = tmp_path / f"gazetteer-v9.{os.getpid()}.building"
+    dead.write_text("x")
+    alive.write_text("x")
+    _remove_abandoned_builds(index)
+    assert not dead.exists() and alive.exists()

@@ -337,10 +337,29 @@ def _load_supplement(db: sqlite3.Connection) -> None:
         _insert_place(db, place, names)
 
 
+def _remove_abandoned_builds(path: Path) -> None:
+    """Partial indexes left by builders that were killed (their process is gone)."""
+    for leftover in path.parent.glob(f"{path.stem}.*.building"):
+        pid = leftover.name[len(path.stem) + 1:-len(".building")]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def build_index(path: Path) -> None:
     """(Re)build the gazetteer index at `path` from the packaged data; imported dumps are replayed from imports/."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.stem}.{os.getpid()}.building")  # concurrent builders never share a file
+    _remove_abandoned_builds(path)
     partial.unlink(missing_ok=True)
     db = sqlite3.connect(partial)
     try:
