@@ -36,7 +36,6 @@ import csv
 import math
 import os
 import re
-import sys
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from . import errors
-from .errors import FetchError, InputError, SitrepError
+from .errors import InputError, SitrepError
 from .fetch import Fetcher, is_url
 
 MAX_ATTEMPTS = 5
