@@ -8,7 +8,6 @@ table, the row count and an order-independent hash of the rows (ingest timestamp
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -17,22 +16,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-TABLES = ("documents", "events", "equipment", "displacement", "mentions", "fused_events", "fused_members")
 
 
 def digest(db: Path) -> dict:
-    import duckdb
+    from sitrep.store import table_digest
 
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        out = {}
-        for table in TABLES:
-            query = f"SELECT * EXCLUDE (ingested_at) FROM {table}" if table == "documents" else f"SELECT * FROM {table}"
-            rows = sorted(repr(row) for row in con.execute(query).fetchall())
-            out[table] = [len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16]]
-        return out
-    finally:
-        con.close()
+    return {table: list(value) for table, value in table_digest(db).items()}
 
 
 def main() -> None:

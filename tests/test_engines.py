@@ -3,7 +3,6 @@ stores; a worker that dies mid-batch loses and duplicates nothing; an ingest SIG
 gives exactly the rows of an uninterrupted run."""
 from __future__ import annotations
 
-import hashlib
 import os
 import random
 import signal
@@ -16,26 +15,10 @@ import pytest
 
 from sitrep import api
 from sitrep.engines import KILL_ONCE_ENV
+from sitrep.store import table_digest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from corpus import write  # noqa: E402
-
-TABLES = ("documents", "events", "equipment", "displacement", "mentions", "fused_events", "fused_members")
-
-
-def table_digest(db: Path) -> dict[str, tuple[int, str]]:
-    """Row count and an order-independent hash of every table (ingest timestamps left out)."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        out = {}
-        for table in TABLES:
-            query = f"SELECT * EXCLUDE (ingested_at) FROM {table}" if table == "documents" else f"SELECT * FROM {table}"
-            rows = sorted(repr(row) for row in con.execute(query).fetchall())
-            out[table] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16])
-        return out
-    finally:
-        con.close()
-
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:

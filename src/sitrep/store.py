@@ -286,3 +286,23 @@ def row_to_event(row: dict[str, Any]) -> dict[str, Any]:
     out["confidence"] = row["confidence"]
     out["evidence"] = json.loads(row["evidence"]) if isinstance(row["evidence"], str) else row["evidence"]
     return out
+
+
+DIGEST_TABLES = ("documents", "events", "equipment", "displacement", "mentions", "fused_events", "fused_members")
+
+
+def table_digest(path: str | Path) -> dict[str, tuple[int, str]]:
+    """Row count and an order-independent hash of every stored table (ingest timestamps left out): two databases
+    with equal digests hold the same rows, whatever the engine or order that wrote them."""
+    import hashlib
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        out = {}
+        for table in DIGEST_TABLES:
+            query = f"SELECT * EXCLUDE (ingested_at) FROM {table}" if table == "documents" else f"SELECT * FROM {table}"
+            rows = sorted(repr(row) for row in con.execute(query).fetchall())
+            out[table] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16])
+        return out
+    finally:
+        con.close()
