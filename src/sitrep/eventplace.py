@@ -29,8 +29,8 @@ def choose_event_place(doc: Document, verb: tuple[int, int], candidates: Sequenc
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; known: {', '.join(METHODS)}")
     if method == "syntax":
-        plain = [c for c in candidates if not _modifier(doc, c)] or list(candidates)
-        specific = narrow_places(doc, plain)
+        plain = _without_modifiers(doc, candidates)
+        specific = _without_containers(doc, plain)
         attached = [c for c in specific if _attached_to_verb(doc, verb, c)]
         for group in (attached, specific, plain):
             chosen = _baseline(doc, verb, group)
@@ -42,8 +42,15 @@ def choose_event_place(doc: Document, verb: tuple[int, int], candidates: Sequenc
 def narrow_places(doc: Document, places: Sequence[Mention]) -> list[Mention]:
     """Set aside places that only describe a noun and containers of a more specific place named in the same
     phrase, unless that leaves none."""
-    plain = [c for c in places if not _modifier(doc, c)] or list(places)
-    return [c for c in plain if not _container(doc, c, plain)] or plain
+    return _without_containers(doc, _without_modifiers(doc, places))
+
+
+def _without_modifiers(doc: Document, places: Sequence[Mention]) -> list[Mention]:
+    return [c for c in places if not _modifier(doc, c)] or list(places)
+
+
+def _without_containers(doc: Document, places: list[Mention]) -> list[Mention]:
+    return [c for c in places if not _container(doc, c, places)] or places
 
 
 def _baseline(doc: Document, verb: tuple[int, int], candidates: Sequence[Mention]) -> Mention | None:

@@ -231,7 +231,7 @@ NATURAL_FEATURE = re.compile(r"\s+(?:river|reservoir|lake|canal|sea|mountains|va
 def _names_natural_feature(doc: Document, mention: Mention) -> bool:
     """'the Siverskyi Donets river', 'Lake Chad': the name is the river or lake, not a town called so."""
     return bool(NATURAL_FEATURE.match(doc.text, mention.end)) or \
-        doc.text[max(0, mention.start - 5):mention.start].lower() in {"lake ", "mount"}
+        doc.text[max(0, mention.start - 5):mention.start].lower() == "lake "
 
 
 def _location(place: Place, mention_text: str, precision: int) -> Location:

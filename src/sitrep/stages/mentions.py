@@ -106,9 +106,14 @@ def _collective_anaphors(doc: Document, taken: list[tuple[int, int]]) -> list[Me
             for match in COLLECTIVE_ANAPHOR.finditer(doc.text) if not _overlaps(*match.span(), taken)]
 
 
+def _capitalised_word_before(doc: Document, start: int) -> re.Match | None:
+    """The capitalised word (and the space after it) right before `start`, if any."""
+    return re.search(r"([A-Z][\w'’-]*)\s+$", doc.text[max(0, start - 40):start])
+
+
 def _demonym_before(doc: Document, start: int, actors) -> int:
     """'Ukrainian troops' when the parser did not see 'Ukrainian' as a nationality: the mention starts there."""
-    previous = re.search(r"([A-Z][\w'’-]*)\s+$", doc.text[max(0, start - 40):start])
+    previous = _capitalised_word_before(doc, start)
     if previous is not None and actors.is_demonym(previous.group(1)):
         return start - len(previous.group(0))
     return start
@@ -117,7 +122,7 @@ def _demonym_before(doc: Document, start: int, actors) -> int:
 def _tail_of_unknown_name(doc: Document, start: int, end: int, actors) -> bool:
     """'Arakan Army', 'Kachin Independence Army': a generic word ending a name the dictionary does not know is
     that group, not the state's army."""
-    previous = re.search(r"([A-Z][\w'’-]*)\s+$", doc.text[max(0, start - 40):start])
+    previous = _capitalised_word_before(doc, start)
     if previous is None or previous.group(1) in {"The", "A", "An"} or previous.group(1).lower() in MONTHS_AND_DAYS:
         return False
     return actors.generic_role(doc.text[start:end]) is not None
