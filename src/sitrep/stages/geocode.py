@@ -133,6 +133,8 @@ def _acceptable(place: Place, mention: Mention, evidence: Evidence, qualifier: s
         return True
     if mention.attrs.get("entity") not in {"GPE", "LOC"} or len(mention.text) <= 3:
         return False
+    if fold(place.name) != fold(mention.attrs.get("lookup", mention.text)):
+        return False  # abroad, another name of a mid-sized city ('Nawa' for Naha, Japan) is too weak a match
     return place.population >= 100_000 or place.feature_type == "admin1" or _in_region(place, evidence.regions)
 
 
