@@ -150,7 +150,10 @@ def test_report_with_markup_is_shown_inert(page):
     shown = page.inner_text("#report-text")
     assert "<script>window.__pwned=1</script>" in shown and "onerror" in shown
     assert page.locator("#report-text script, #report-text img, #paste-status b").count() == 0
-    page.locator("path.event-marker[data-place='Kharkiv']").click(force=True)
+    marker = page.locator("path.event-marker[data-place='Kharkiv']")
+    marker.first.wait_for(state="attached", timeout=30_000)  # the map redraws after the ingest answers
+    marker.click(force=True)
+    page.wait_for_function("document.querySelector('#details').innerText.includes('__pwned')", timeout=30_000)
     assert "<script>window.__pwned=1</script>" in page.inner_text("#details")
     assert page.locator("#details script").count() == 0
     assert page.evaluate("typeof window.__pwned") == "undefined"
