@@ -87,7 +87,7 @@ def _container(doc: Document, place: Mention, others: Sequence[Mention]) -> bool
     'X area in Baghdad', 'the village of X in the countryside of Kobane' (Baghdad and Kobane contain X)."""
     node = _root(doc, place)
     for _ in range(6):
-        if node is None or node.head is node or node.dep_ in {"conj", "appos"}:
+        if node is None or node.head == node or node.dep_ in {"conj", "appos"}:
             return False  # 'Jabal al-Tar and Jabal Hayyal', 'Konduga, 35 km from X': siblings, not containers
         node = node.head
         if node.pos_ in {"VERB", "AUX"}:
@@ -111,7 +111,7 @@ def _attached_to_verb(doc: Document, verb: tuple[int, int], place: Mention) -> b
         return False
     node = span.root
     for _ in range(8):
-        if node.head is node:
+        if node.head == node:
             return False
         node = node.head
         if node.i == head.i:

@@ -112,10 +112,10 @@ def _governing_chain(token) -> list:
     of another clause it happens to hang from ('the figures could not be verified')."""
     chain = [token]
     while token.pos_ in {"NOUN", "PROPN", "ADP"} and token.dep_ in {"pobj", "prep", "dobj", "conj", "appos"} \
-            and token.head is not token:
+            and token.head != token:
         token = token.head  # a noun trigger shares the mood of the verb it hangs from: 'will rely on airstrikes'
         chain.append(token)
-    while len(chain) < 6 and chain[-1].head is not chain[-1] and (
+    while len(chain) < 6 and chain[-1].head != chain[-1] and (
             chain[-1].dep_ in {"xcomp", "conj"} or chain[-1].dep_ == "advcl" and chain[-1].tag_ == "VBG"):
         chain.append(chain[-1].head)
     return chain
@@ -147,6 +147,8 @@ def _is_attempt(token) -> bool:
 
 AIR_WORDS = re.compile(r"\b(?:air|aircraft|airstrikes?|warplanes?|jets?|drones?|helicopters?|uavs?|bombers?|"
                        r"air force|aerial|sorties?|bayraktar|shahed)\b", re.I)
+EXPLOSIVE_WORDS = re.compile(r"\b(?:bombs?|ieds?|explosives?|explosive devices?|(?:land)?mines?|vbieds?|"
+                             r"booby[- ]traps?)\b", re.I)
 ARTILLERY_WORDS = re.compile(r"\b(?:artillery|shell\w*|mortars?|rockets?|missiles?|howitzers?|grads?|himars|"
                              r"barrage|katyusha)\b", re.I)
 
@@ -161,8 +163,8 @@ def _strike_kind(token) -> str | None:
         return "airstrike"
     if ARTILLERY_WORDS.search(text):
         return "shelling"
-    if token.lemma_.lower() in {"bombing", "bomb"}:
-        return "ied"
+    if token.lemma_.lower() in {"bombing", "bomb"} or EXPLOSIVE_WORDS.search(text):
+        return "ied"  # 'a roadside bomb struck a police vehicle'
     return "airstrike" if token.pos_ == "NOUN" else "shelling"
 
 
@@ -205,7 +207,7 @@ def _subject(token):
             if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
                 return child, child.dep_ in PASSIVE_SUBJECTS
         if node.dep_ in {"xcomp", "advcl", "conj", "dobj", "pobj", "pcomp", "prep", "ccomp", "relcl", "acl"} \
-                and node.head is not node:
+                and node.head != node:
             node = node.head
         else:
             break
@@ -260,7 +262,7 @@ def _governing_verb(token):
     """The verb a noun phrase hangs from, through prepositions and nouns: 'claimed responsibility for the attack'."""
     node = token
     for _ in range(4):
-        if node.head is node:
+        if node.head == node:
             return None
         node = node.head
         if node.pos_ in {"VERB", "AUX"}:
@@ -712,8 +714,8 @@ class EventBuilder:
                     c.dep_ == "appos" and self.index.at_token("equipment", c) for c in head.children):
                 continue
             status, verb = _equipment_status(head)
-            if status is None:
-                continue
+            if status is None or (head.dep_ == "nsubj" and head.head == verb):
+                continue  # 'a roadside bomb struck a police vehicle': the bomb did the damage, it was not lost
             quantity = _equipment_quantity(head, mention)
             record = EquipmentRecord(
                 record_id="", document_id=self.doc.id, item=mention.canonical or mention.text,
@@ -786,7 +788,7 @@ def _equipment_status(head):
             status = _status_of(node.lemma_.lower())
             if status:
                 return status, node
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
     return None, None
