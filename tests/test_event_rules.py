@@ -66,3 +66,54 @@ def test_date_told_relative_to_another_event(tmp_path):
 def test_aim_of_an_offensive_is_not_an_event(tmp_path):
     events = _events(tmp_path, "The army launched an offensive on 2 May 2016 to retake Fallujah from Islamic State.")
     assert not [e for e in events if e["sub_event_type"] == "Government regains territory"]
+
+
+def _only(events: list[dict], sub_event_type: str) -> dict:
+    found = [e for e in events if e["sub_event_type"] == sub_event_type]
+    assert len(found) == 1, [(e["sub_event_type"], e["actor1"]) for e in events]
+    return found[0]
+
+
+def test_both_sides_named_after_between(tmp_path):
+    events = _events(tmp_path, "Heavy fighting erupted on 4 May 2019 in Kidal between the Malian army and "
+                               "fighters of the Islamic State in the Greater Sahara.")
+    clash = _only(events, "Armed clash")
+    assert {clash["actor1"], clash["actor2"]} >= {"Islamic State (Greater Sahara)"} or \
+        "Islamic State" in (clash["actor1"] or "") + (clash["actor2"] or "")
+    assert clash["actor1"] and clash["actor2"] and clash["actor1"] != clash["actor2"]
+
+
+def test_fighters_loyal_to_a_group_are_that_group(tmp_path):
+    events = _events(tmp_path, "Gunmen loyal to Al Shabaab ambushed a police patrol outside Kismayo in Somalia "
+                               "on 9 July 2018.")
+    assert events and events[0]["actor1"] == "Al Shabaab"
+
+
+@pytest.mark.parametrize("sentence, sub_event_type", [
+    ("Houthi forces fired three rockets at the port of Mokha on 2 June 2018.", "Shelling/artillery/missile attack"),
+    ("Army helicopters dropped barrel bombs on Daraya in Syria on 5 March 2016.", "Air/drone strike"),
+    ("Russian forces launched a wave of Shahed drones at Odesa on 17 July 2023.", "Air/drone strike"),
+])
+def test_what_was_fired_says_the_kind_of_attack(tmp_path, sentence, sub_event_type):
+    assert _only(_events(tmp_path, sentence), sub_event_type)
+
+
+def test_force_against_protesters(tmp_path):
+    events = _events(tmp_path, "Soldiers opened fire on demonstrators in Omdurman in Sudan on 30 June 2022, "
+                               "killing nine. The next day police fired tear gas at protesters in Khartoum.")
+    lethal = _only(events, "Excessive force against protesters")
+    assert lethal["actor2"] == "Protesters" and lethal["fatalities"] == 9
+    dispersed = _only(events, "Protest with intervention")
+    assert dispersed["actor1"] == "Protesters"
+
+
+def test_gunmen_killing_villagers_is_violence_against_civilians(tmp_path):
+    events = _events(tmp_path, "Armed men attacked the village of Kongoussi in Burkina Faso on 2 April 2022, "
+                               "killing 17 villagers.")
+    assert _only(events, "Attack")["event_type"] == "Violence against civilians"
+
+
+def test_storming_a_building_is_not_taking_a_town(tmp_path):
+    events = _events(tmp_path, "Militants stormed a school in Kabul in Afghanistan on 3 May 2021.")
+    assert not [e for e in events if e["sub_event_type"] in {"Non-state actor overtakes territory",
+                                                             "Government regains territory"}]

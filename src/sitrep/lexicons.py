@@ -65,6 +65,7 @@ ACTOR_KINDS: frozenset[str] = frozenset(
 NON_ALIGNED_SIDES: frozenset[str] = frozenset({"unidentified", "civilians", "protesters", "rioters"})
 
 STATE_FORCES_ROLE = "state_forces"
+POLICE_ROLE = "police"
 WILDCARD_COUNTRY = "*"
 
 # ---------------------------------------------------------------------------
@@ -249,7 +250,7 @@ class ActorDictionary:
        officials") on the full text.
     """
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
+    def __init__(self, data: Mapping[str, Any], *, every_country: bool = False) -> None:
         self._actors: dict[str, Actor] = {}
         self._aliases = _AliasIndex(_actor_key, possessive=True)
         self._generic = _AliasIndex(_actor_key, possessive=True)
@@ -263,6 +264,8 @@ class ActorDictionary:
         self._surface: list[tuple[str, bool]] = []
         self._generic_surface: list[tuple[str, bool]] = []
         self._load_actors(data["actors"])
+        self._police_of: dict[str, str] = {}
+        self._add_state_forces_everywhere(_country_names() if every_country else {})
         self._load_generic(data.get("generic_aliases", []), data.get("role_defaults", {}))
         self._load_demonyms(data.get("demonym_aliases", []), data.get("demonym_heads", {}))
         self._descriptors = frozenset(w.casefold() for w in data.get("descriptor_words", []))
@@ -271,9 +274,10 @@ class ActorDictionary:
     # -- construction ------------------------------------------------------
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "ActorDictionary":
-        """Load ``path`` or, by default, the packaged ``actors.json``."""
-        return cls(_read_json(path, "actors.json"))
+    def load(cls, path: Path | None = None, *, every_country: bool = False) -> "ActorDictionary":
+        """Load ``path`` or, by default, the packaged ``actors.json``; with ``every_country``, countries the file
+        lacks get military and police forces in ACLED's naming."""
+        return cls(_read_json(path, "actors.json"), every_country=every_country)
 
     @classmethod
     def default(cls) -> "ActorDictionary":
@@ -312,6 +316,29 @@ class ActorDictionary:
             state_of=rec.get("state_of"),
             side_in=tuple(sorted(rec.get("side_in", {}).items())),
         )
+
+    def _add_state_forces_everywhere(self, countries: Mapping[str, str]) -> None:
+        """Every country has military and police forces, in ACLED's naming ('Military Forces of Mozambique',
+        'Police Forces of Mozambique'), on the government's side; the dictionary's own entries take precedence."""
+        for actor in self._actors.values():
+            if actor.kind == "state" and actor.country and actor.name.startswith("Police Forces of "):
+                self._police_of.setdefault(actor.country, actor.name)
+        for code, country in countries.items():
+            state = self._state_of.get(code)
+            if state is None and f"Military Forces of {country}" not in self._actors:
+                self._load_actors([{"name": f"Military Forces of {country}", "side": f"{code.lower()}_gov",
+                                    "inter": 1, "country": code, "kind": "state", "state_of": code}])
+                state = self._state_of[code]
+            if code not in self._police_of and state is not None:
+                name = f"Police Forces of {country}"
+                if name not in self._actors:
+                    side = self._actors[state].side
+                    self._load_actors([{"name": name, "side": side, "inter": 1, "country": code, "kind": "state"}])
+                self._police_of[code] = name
+
+    def police_forces(self, country: str) -> Actor | None:
+        name = self._police_of.get(country.upper())
+        return self._actors[name] if name else None
 
     def _register_state(self, actor: Actor) -> None:
         assert actor.state_of is not None
@@ -453,6 +480,8 @@ class ActorDictionary:
             return table[country]
         if role == STATE_FORCES_ROLE and country:
             return self._state_of.get(country)
+        if role == POLICE_ROLE and country:
+            return self._police_of.get(country)
         return table.get(WILDCARD_COUNTRY)
 
     def _resolve_demonym(self, text: str, country: str | None) -> str | None:
@@ -477,7 +506,14 @@ class ActorDictionary:
 
 @functools.cache
 def _default_actors() -> ActorDictionary:
-    return ActorDictionary.load()
+    return ActorDictionary.load(every_country=True)
+
+
+def _country_names() -> dict[str, str]:
+    """ISO code → English short name, from the packaged country points."""
+    text = resources.files("sitrep").joinpath("data", "country_points.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {row[0]: row[3] for row in rows[1:] if len(row) >= 4}
 
 
 # ---------------------------------------------------------------------------

@@ -38,6 +38,8 @@ TRIGGER_CLASSES: dict[str, tuple[str, str]] = {
     "abduction": (VAC, "Abduction/forced disappearance"),
     "arrest": (STRATEGIC, "Arrests"),
     "protest": (PROTESTS, "Peaceful protest"),
+    "intervention": (PROTESTS, "Protest with intervention"),
+    "excessive_force": (PROTESTS, "Excessive force against protesters"),
     "riot": (RIOTS, "Violent demonstration"),
     "looting": (STRATEGIC, "Looting/property destruction"),
     "transfer": (STRATEGIC, "Non-violent transfer of territory"),

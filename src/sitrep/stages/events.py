@@ -88,12 +88,44 @@ def _lemma(token) -> str:
     return IRREGULAR_LEMMAS.get(token.lower_, token.lemma_.lower())
 
 
+LAUNCH_VERBS = {"fire", "launch", "drop", "lob", "rain", "unleash", "open"}
+CROWD_CONTROL = re.compile(r"\b(?:tear ?gas|teargas|rubber bullets|water cannons?|batons?|stun grenades?)\b", re.I)
+
+
+def _object_words(token) -> str:
+    return " ".join(t.lower_ for c in token.children if c.dep_ in OBJECTS for t in c.subtree)
+
+
+def _launch_class(token, lemma: str) -> str | None:
+    """'fired a ballistic missile at Marib', 'dropped barrel bombs on Kafr Nabl', 'launched drones at Odesa',
+    'fired tear gas at demonstrators', 'opened fire on the crowd': what was fired says what kind of event it is."""
+    fired = _object_words(token)
+    if lemma == "open" and not re.search(r"\bfire\b", fired):
+        return None
+    if CROWD_CONTROL.search(fired):
+        return "intervention"
+    subject, _ = _subject(token)
+    shooter = " ".join(t.lower_ for t in subject.subtree) if subject is not None else ""
+    if AIR_WORDS.search(fired) or (lemma == "drop" and EXPLOSIVE_WORDS.search(fired)) or (
+            AIR_WORDS.search(shooter) and (ARTILLERY_WORDS.search(fired) or EXPLOSIVE_WORDS.search(fired))):
+        return "airstrike"
+    if ARTILLERY_WORDS.search(fired):
+        return "shelling"
+    if lemma in {"fire", "open"} and (not fired or re.search(r"\b(?:fire|shots|bullets|rounds|live ammunition)\b", fired)):
+        return "gunfire"
+    return None
+
+
 def _trigger_class(token) -> str | None:
     lemma = _lemma(token)
     if token.pos_ in {"VERB", "AUX"} or (token.tag_ in {"VBN", "VBD", "VBG"}):
         cls = VERB_TRIGGERS.get(lemma)
         if cls:
             return cls
+        if lemma in LAUNCH_VERBS:
+            return _launch_class(token, lemma)
+        if lemma == "disperse" and any(t.lower_ in PROTESTER_WORDS for t in _object_words(token).split()):
+            return "intervention"  # 'police dispersed the demonstrators'
         if lemma in ENTRY_VERBS and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children):
             return "territory"  # 'rebel columns drove into Timbuktu'
     if token.pos_ in {"NOUN", "PROPN"}:
@@ -250,12 +282,22 @@ DISTINCT_WORDS = {"separate", "another", "second", "third", "new", "further", "a
 def _first_actor(index: MentionIndex, token) -> Mention | None:
     """The actor a noun phrase names; for a pronoun ('it', 'they'), the last actor named before it in the sentence."""
     found = index.in_subtree("actor", token)
+    if len(found) > 1 and _bare_fighters(found[0]) and not _civilian(found[1]):
+        return found[1]  # 'militants loyal to the Islamic State', 'fighters from the Arakan Army'
     if found:
         return found[0]
     if token.pos_ == "PRON" and token.lower_ in {"it", "they", "he", "she", "we"}:
         before = [m for m in index.within("actor", token.sent.start_char, token.idx) if not _civilian(m)]
         return before[-1] if before else None
     return None
+
+
+BARE_FIGHTERS = re.compile(r"(?:the\s+)?(?:militants|fighters|gunmen|insurgents|jihadists|rebels|members|elements|"
+                           r"militiamen|combatants|troops|forces|units)", re.I)
+
+
+def _bare_fighters(mention: Mention) -> bool:
+    return bool(BARE_FIGHTERS.fullmatch(mention.text.strip()))
 
 
 def _governing_verb(token):
@@ -322,9 +364,43 @@ class TriggerReader:
             self._read_noun()
         else:
             self._read_verb()
+        self._between_parties()
         self._fallback_actors()
         if self.actor2 is None and self.cls in REMOTE_CLASSES:
             self.actor2 = self._victims()
+        if self.cls in {"intervention", "excessive_force"}:
+            self._protest_parties()
+
+    def _protest_parties(self) -> None:
+        """ACLED puts the protesters first in a protest the police broke up, and the force first when it used
+        lethal force: 'police fired tear gas at demonstrators' is Protesters / Police."""
+        sent = self.token.sent
+        protesters = next((m for m in self.index.within("actor", sent.start_char, sent.end_char)
+                           if m is not self.actor1 and PROTESTER_WORDS & set(m.text.lower().split())), None)
+        force = self.actor1 if self.actor1 is not protesters else None
+        if self.cls == "intervention":
+            self.actor1, self.actor2 = protesters, force
+        else:
+            self.actor1, self.actor2 = force, protesters
+
+    def _between_parties(self) -> None:
+        """'fighting between the army and the Kachin Independence Army', 'clashes erupted in Tal Afar between
+        Iraqi troops and IS militants': the two sides are named after 'between', whatever the subject is."""
+        if self.cls not in {"clash", "territory"}:
+            return
+        holders = {self.token.i, self.token.head.i}
+        for token in self.token.sent:
+            if token.lower_ != "between" or not any(a.i in holders for a in (token.head, *token.head.ancestors)):
+                continue
+            for obj in (c for c in token.children if c.dep_ == "pobj"):
+                parties = [m for m in self.index.in_subtree("actor", obj) if not _civilian(m)]
+                if len(parties) < 2:
+                    continue
+                first, second = parties[0], parties[1]
+                if self.actor1 is not None and self.actor1.text == second.text:
+                    first, second = second, first  # the side the clause already made the attacker stays first
+                self.actor1, self.actor2 = first, second
+                return
 
     def _victims(self) -> Mention | None:
         """'an airstrike ... killed 27 al Shabaab fighters', '... killing at least nine civilians': whom a strike hit."""
@@ -593,10 +669,36 @@ def _own_clause_text(token) -> str:
     return " ".join(t.text for t in token.subtree if t.i not in skip)
 
 
+# Verbs of an attack that may have had no armed opponent; 'clashes', 'fighting' always had two armed sides.
+ONE_SIDED_ATTACKS = {"attack", "raid", "storm", "assault", "ambush"}
+BUILDING_WORDS = {"hotel", "school", "church", "mosque", "market", "prison", "jail", "hospital", "restaurant", "mall",
+                  "parliament", "embassy", "compound", "house", "home", "office", "offices", "station", "bank",
+                  "court", "courthouse", "ministry", "building", "headquarters", "university", "college", "clinic",
+                  "cafe", "theatre", "theater", "stadium", "bus", "train", "guesthouse", "residence"}
+
+
+def _target_is_building(token) -> bool:
+    """'stormed a hotel in Mogadishu': an assault on a building, not the taking of a town."""
+    return any(c.dep_ in OBJECTS and c.lemma_.lower() in BUILDING_WORDS for c in token.children)
+
+
+def _target_words(token) -> set[str]:
+    words = {t.lower_ for c in token.children if c.dep_ in OBJECTS for t in c.subtree}
+    words |= {t.lower_ for prep, obj in _preps(token) if prep in {"on", "at", "into", "upon"} for t in obj.subtree}
+    return words
+
+
 def _refine_class(token, cls: str) -> str | None:
     """What the rest of the sentence says about the trigger's kind of event."""
     if cls == "strike":
         cls = _strike_kind(token)
+    if cls == "gunfire":
+        targets = _target_words(token)
+        if targets & PROTESTER_WORDS:
+            return "excessive_force"  # 'security forces opened fire on protesters'
+        cls = "civilian_attack" if CIVILIAN_WORDS.search(" ".join(targets)) else "clash"
+    if cls == "territory" and _lemma(token) in {"storm", "raid"} and _target_is_building(token):
+        cls = "clash"
     if cls == "territory" and _is_attempt(token):
         cls = "clash"
     if cls == "territory" and UNCONTESTED.search(_own_clause_text(token)):
@@ -671,6 +773,10 @@ class EventBuilder:
         reader = TriggerReader(self.doc, self.index, token, cls)
         reader.read()
         lemma = _lemma(token)
+        if cls == "clash" and reader.actor2 is None and lemma in ONE_SIDED_ATTACKS and token.pos_ == "VERB":
+            victims = reader._victims()
+            if victims is not None and _civilian(victims):
+                cls, reader.actor2 = "civilian_attack", victims  # 'gunmen attacked the village, killing 40 civilians'
         if cls == "territory" and not reader.places:
             return None
         if cls == "civilian_attack" and not CIVILIAN_WORDS.search(token.sent.text):

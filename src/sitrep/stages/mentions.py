@@ -249,12 +249,22 @@ def _name_runs(sent) -> list[tuple[int, int]]:
                 start = i - 2  # 'al-Bab' is tokenised 'al', '-', 'Bab'
         elif inside and token.text in CONNECTORS and i + 1 < len(tokens) and _is_name_token(tokens[i + 1]):
             continue
+        elif inside and _hyphenated_article(tokens, i):
+            continue  # 'Maarat al-Numan': the article and its hyphen join the name
         elif inside:
             runs.append((start, i))
             start = None
     if start is not None:
         runs.append((start, len(tokens)))
     return [(tokens[a].i, tokens[b - 1].i + 1) for a, b in runs]
+
+
+def _hyphenated_article(tokens, i: int) -> bool:
+    """Token i is 'al' (or its hyphen) of 'al-Numan' inside a longer name."""
+    if tokens[i].lower_ in ARTICLES:
+        return i + 2 < len(tokens) and tokens[i + 1].text == "-" and _is_name_token(tokens[i + 2])
+    return tokens[i].text == "-" and i >= 1 and tokens[i - 1].lower_ in ARTICLES \
+        and i + 1 < len(tokens) and _is_name_token(tokens[i + 1])
 
 
 NOT_SITE_NAMES = {"the", "this", "that", "a", "an", "each", "every", "its", "their", "his", "her", "one", "another",
@@ -353,7 +363,13 @@ def dateline_end(text: str) -> int:
 
 
 def _match_run(doc: Document, gazetteer, run_start: int, run_end: int, claimed) -> list[Mention]:
-    """Longest gazetteer matches inside one run of name tokens."""
+    """Longest gazetteer matches inside one run of name tokens; a whole name of several words that the gazetteer
+    knows only under another transliteration ('Ain Issa' for ‘Ayn ‘Īsá) is matched by sound before its words are
+    tried one by one ('Issa' alone is a village in Russia)."""
+    whole = _sounds_like_whole_run(doc, gazetteer, run_start, run_end, claimed)
+    if whole is not None:
+        claimed.append((whole.start, whole.end))
+        return [whole]
     found, i = [], run_start
     while i < run_end:
         mention, next_i = _longest_match(doc, gazetteer, i, (run_start, run_end), claimed)
@@ -364,6 +380,45 @@ def _match_run(doc: Document, gazetteer, run_start: int, run_end: int, claimed) 
     return found
 
 
+def _sounds_like_whole_run(doc: Document, gazetteer, run_start: int, run_end: int, claimed) -> Mention | None:
+    sp = doc.spacy_doc
+    span = sp[run_start:run_end]
+    if not 2 <= len(span) <= MAX_NAME_TOKENS or not _good_span_edges(span) or _part_of_person(span) \
+            or _overlaps(span.start_char, span.end_char, claimed):
+        return None
+    text = doc.text[span.start_char:span.end_char]
+    if not _plausible_name(text) or gazetteer.lookup(text) or _area_word_after(sp, run_end):
+        return None
+    candidates = [p for p in gazetteer.lookup_by_sound(text) if p.feature_type != "country"]
+    if not candidates:
+        return None
+    mention = _place_mention(doc, span.start_char, span.end_char, candidates)
+    mention.attrs["sound_match"] = True
+    mention.attrs["entity"] = span.root.ent_type_ or None
+    return mention
+
+
+AREA_WORDS = {"province", "governorate", "oblast", "region", "state", "prefecture"}
+
+
+def _area_word_after(sp, j: int) -> str | None:
+    return sp[j].lower_ if j < len(sp) and sp[j].lower_ in AREA_WORDS else None
+
+
+def _area_match(doc: Document, gazetteer, span) -> Mention | None:
+    """'Shabwa province' is the province Shabwah, not the Burmese village Sha Bwa that shares the bare name."""
+    word = _area_word_after(span.doc, span.end)
+    if word is None:
+        return None
+    phrase = f"{doc.text[span.start_char:span.end_char]} {word}"
+    areas = [p for p in gazetteer.lookup(phrase) if p.feature_type == "admin1"] \
+        or [p for p in gazetteer.lookup_by_sound(phrase) if p.feature_type == "admin1"]
+    if not areas:
+        return None
+    end = span.doc[span.end]
+    return _place_mention(doc, span.start_char, end.idx + len(end.text), areas)
+
+
 def _longest_match(doc: Document, gazetteer, i: int, run: tuple[int, int], claimed) -> tuple[Mention | None, int]:
     """The longest place name starting at token i, and the token to go on from."""
     sp = doc.spacy_doc
@@ -372,6 +427,9 @@ def _longest_match(doc: Document, gazetteer, i: int, run: tuple[int, int], claim
         if not _good_span_edges(span) or _overlaps(span.start_char, span.end_char, claimed):
             continue
         text = doc.text[span.start_char:span.end_char]
+        area = _area_match(doc, gazetteer, span) if j == run[1] and _plausible_name(text) else None
+        if area is not None:
+            return area, j + 1
         candidates = gazetteer.lookup(text) if _plausible_name(text) else []
         if not candidates and gazetteer.continent(text) is not None:
             return _place_mention(doc, span.start_char, span.end_char, []), j  # the geocoder places continents
