@@ -105,6 +105,8 @@ def test_force_against_protesters(tmp_path):
     assert lethal["actor2"] == "Protesters" and lethal["fatalities"] == 9
     dispersed = _only(events, "Protest with intervention")
     assert dispersed["actor1"] == "Protesters"
+    broken_up = _events(tmp_path, "Riot police dispersed hundreds of demonstrators in Nairobi on 7 July 2023.")
+    assert _only(broken_up, "Protest with intervention")["actor1"] == "Protesters"
 
 
 def test_gunmen_killing_villagers_is_violence_against_civilians(tmp_path):
@@ -117,3 +119,15 @@ def test_storming_a_building_is_not_taking_a_town(tmp_path):
     events = _events(tmp_path, "Militants stormed a school in Kabul in Afghanistan on 3 May 2021.")
     assert not [e for e in events if e["sub_event_type"] in {"Non-state actor overtakes territory",
                                                              "Government regains territory"}]
+
+
+def test_a_year_after_since_does_not_date_the_report(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("HARGEISA, Somaliland, May 3 - Gunmen attacked a police post in Burao on Saturday. It was the "
+                    "deadliest attack since 2008, when suicide bombers struck Hargeisa.", encoding="utf-8")
+    report = extract([path])
+    events = report.combined()["events"]
+    recalled = [e for e in events if e["event_date"] and e["event_date"].startswith("2008")]
+    assert recalled and all(e["background"] for e in recalled)
+    assert all(e["event_date"] is None for e in events if not e["background"])
+    assert report.notices and "--published" in report.notices[0]

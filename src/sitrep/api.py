@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .errors import InputError, SitrepError
+from .errors import UNDATED, InputError, SitrepError
 from .model import Document
 from .pipeline import DEFAULT_STAGES, Context, Pipeline
 from .sources import DEFAULT_MAX_MB, Item, read_inputs
@@ -22,6 +22,15 @@ class RunReport:
     errors: list[SitrepError] = field(default_factory=list)
     stored: int = 0
     already_stored: int = 0
+    notices: list[str] = field(default_factory=list)
+
+    def note_undated(self, result: dict[str, Any]) -> None:
+        """Tell the user when events could not be dated for want of a year, rather than guess one."""
+        document = result["documents"][0]
+        undated = [e for e in result["events"] if e.get("event_date") is None]
+        if undated and document.get("anchor_date") is None:
+            source = document.get("origin") or document.get("external_id") or document["document_id"]
+            self.notices.append(UNDATED.format(source=source, count=len(undated)))
 
     @property
     def ok(self) -> bool:
@@ -80,6 +89,7 @@ def extract(inputs: Iterable[str | Path], *, published: date | None = None, max_
     extractor = Extractor(stages)
     for doc, result in extractor.process(read_inputs(inputs, published=published, max_mb=max_mb), report.errors):
         report.results.append(result)
+        report.note_undated(result)
         if on_document:
             on_document(doc)
     return report
@@ -124,6 +134,7 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path, published: date | No
     store = Store.open(db)
 
     def save(doc: Any, result: dict[str, Any]) -> None:
+        report.note_undated(result)
         if store.save(doc, result):
             report.stored += 1
         else:

@@ -216,7 +216,9 @@ def _progress(enabled: bool, description: str) -> Iterator[Any]:
         yield bar
 
 
-def _report_errors(errors: Sequence[SitrepError]) -> None:
+def _report_errors(errors: Sequence[SitrepError], notices: Sequence[str] = ()) -> None:
+    for notice in notices:
+        print(f"sitrep: note: {notice}", file=sys.stderr)
     for error in errors:
         print(f"sitrep: {error}", file=sys.stderr)
 
@@ -235,7 +237,7 @@ def run_extract(args: argparse.Namespace) -> int:
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    _report_errors(report.errors)
+    _report_errors(report.errors, report.notices)
     return EXIT_OK if report.ok else EXIT_INPUT_ERRORS
 
 
@@ -245,7 +247,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     with _progress(not args.quiet, "ingesting") as bar:
         report = ingest(args.reports, db=args.db, published=args.published, max_mb=args.max_mb,
                         on_document=_tick(bar), engine=args.engine, workers=args.workers)
-    _report_errors(report.errors)
+    _report_errors(report.errors, report.notices)
     if not args.quiet:
         print(f"sitrep: stored {report.stored} document(s), {report.already_stored} already stored, "
               f"{len(report.errors)} unreadable, in {args.db}", file=sys.stderr)

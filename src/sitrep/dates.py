@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
-__all__ = ["TimeExpression", "find_anchor", "find_time_expressions"]
+__all__ = ["TimeExpression", "after_since", "find_anchor", "find_time_expressions"]
 
 
 @dataclass(frozen=True)
@@ -691,11 +691,25 @@ def _dateline(text: str, mentions: list[_Mention]) -> _Mention | None:
     return None
 
 
+_SINCE = re.compile(r"\b(?:since|(?:largest|biggest|worst|deadliest|first|heaviest|most \w+) since)\s+$", re.I)
+
+
+def _lower_bound_only(text: str, mention: _Mention) -> bool:
+    """'the largest offensive since 2011': the report was written after 2011, in a year it does not say."""
+    return mention.end - mention.start <= 4 and after_since(text, mention.start)
+
+
+def after_since(text: str, start: int) -> bool:
+    """A date written after 'since' ('since 2011, when ...') lies before the time of the report."""
+    return bool(_SINCE.search(text[max(0, start - 30):start]))
+
+
 def _anchor(text: str, mentions: list[_Mention], published: date | None) -> tuple[int | None, date | None]:
     """(year, reference day) for reading the text."""
     if published is not None:
         return published.year, published
-    written = [year for mention in mentions for year in mention.written_years()]
+    written = [year for mention in mentions if not _lower_bound_only(text, mention)
+               for year in mention.written_years()]
     latest = max(written, default=None)
     dateline = _dateline(text, mentions)
     if dateline is not None:

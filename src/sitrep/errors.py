@@ -45,6 +45,8 @@ JSON_NOT_OBJECT = "a JSON Lines record must be an object with a 'text' field"
 JSON_NO_TEXT = "record has no non-empty 'text' field"
 BAD_DATE = "'published' must be an ISO date (YYYY-MM-DD), got {value!r}"
 NOT_FOUND = "no such file or folder"
+UNDATED = ("{source}: {count} event(s) left undated: the text gives no year for its own time (a date line without "
+           "one, or only 'since 2011'); pass --published YYYY-MM-DD")
 DATABASE_LOCKED = ("{path}: the database is in use by another sitrep process (waited {waited:.0f} s); "
                    "try again when it has finished, or raise SITREP_LOCK_TIMEOUT")
 

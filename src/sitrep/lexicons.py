@@ -439,7 +439,8 @@ class ActorDictionary:
         """Every alias text (canonical names included) with its
         case_sensitive flag, deduplicated, for a PhraseMatcher/EntityRuler."""
         forms = self._surface + (self._generic_surface if include_generic else [])
-        return list(dict.fromkeys(forms))
+        dotted = [(_dotted(text), sensitive) for text, sensitive in forms if _ACRONYM.search(text)]
+        return list(dict.fromkeys(forms + dotted))
 
     # -- resolution helpers ------------------------------------------------------
 
@@ -507,6 +508,14 @@ class ActorDictionary:
 @functools.cache
 def _default_actors() -> ActorDictionary:
     return ActorDictionary.load(every_country=True)
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
+
+
+def _dotted(text: str) -> str:
+    """'US Africa Command' as newspapers print it: 'U.S. Africa Command'."""
+    return _ACRONYM.sub(lambda m: ".".join(m.group(0)) + ".", text)
 
 
 def _country_names() -> dict[str, str]:

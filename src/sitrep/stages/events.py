@@ -124,7 +124,7 @@ def _trigger_class(token) -> str | None:
             return cls
         if lemma in LAUNCH_VERBS:
             return _launch_class(token, lemma)
-        if lemma == "disperse" and any(t.lower_ in PROTESTER_WORDS for t in _object_words(token).split()):
+        if lemma == "disperse" and PROTESTER_WORDS & set(_object_words(token).split()):
             return "intervention"  # 'police dispersed the demonstrators'
         if lemma in ENTRY_VERBS and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children):
             return "territory"  # 'rebel columns drove into Timbuktu'
@@ -819,6 +819,9 @@ class EventBuilder:
             if mention.attrs.get("generic") and any(
                     c.dep_ == "appos" and self.index.at_token("equipment", c) for c in head.children):
                 continue
+            if head.dep_ in {"compound", "amod", "nmod"} and head.head.pos_ == "NOUN" \
+                    and _lemma(head.head) in NOUN_TRIGGERS:
+                continue  # 'a drone strike hit the square': the drone is the weapon of the strike, not a loss
             status, verb = _equipment_status(head)
             if status is None or (head.dep_ == "nsubj" and head.head == verb):
                 continue  # 'a roadside bomb struck a police vehicle': the bomb did the damage, it was not lost

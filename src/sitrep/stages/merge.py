@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..dates import after_since
 from ..lexicon_patterns import parse_number
 from ..model import Document, Event, Location
 from ..pipeline import Context, stage
@@ -148,7 +149,8 @@ def _set_own_date(doc: Document, event: Event, expr, reference: date | None) -> 
     if expr is not None:
         event.event_date, event.date_end, event.time_precision = expr.date_start, expr.date_end, expr.time_precision
         event.work["own_date"] = True
-    event.background = expr is not None and reference is not None and _recalled(doc, event, expr, reference)
+    event.background = expr is not None and (
+        after_since(doc.text, expr.start) if reference is None else _recalled(doc, event, expr, reference))
 
 
 def _recall_cue(doc: Document, event: Event) -> bool:
