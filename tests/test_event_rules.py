@@ -131,3 +131,11 @@ def test_a_year_after_since_does_not_date_the_report(tmp_path):
     assert recalled and all(e["background"] for e in recalled)
     assert all(e["event_date"] is None for e in events if not e["background"])
     assert report.notices and "--published" in report.notices[0]
+
+
+def test_a_guessed_year_is_reported(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("KIDAL, Nov 14 - Malian troops took control of Kidal on Tuesday. The rebels signed a peace deal "
+                    "with Bamako in 2015.", encoding="utf-8")
+    assert any("dates assume 2015" in notice for notice in extract([path]).notices)
+    assert not extract([path], published=date(2023, 11, 14)).notices

@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .errors import UNDATED, InputError, SitrepError
+from .dates import year_is_assumed
+from .errors import UNDATED, YEAR_ASSUMED, InputError, SitrepError
 from .model import Document
 from .pipeline import DEFAULT_STAGES, Context, Pipeline
 from .sources import DEFAULT_MAX_MB, Item, read_inputs
@@ -24,13 +25,16 @@ class RunReport:
     already_stored: int = 0
     notices: list[str] = field(default_factory=list)
 
-    def note_undated(self, result: dict[str, Any]) -> None:
-        """Tell the user when events could not be dated for want of a year, rather than guess one."""
-        document = result["documents"][0]
+    def note_dating(self, doc: Document, result: dict[str, Any]) -> None:
+        """Tell the user when events could not be dated for want of a year, or when the year is a guess."""
+        if doc.published is not None or not result["events"]:
+            return
+        source = doc.origin or doc.external_id or doc.id
         undated = [e for e in result["events"] if e.get("event_date") is None]
-        if undated and document.get("anchor_date") is None:
-            source = document.get("origin") or document.get("external_id") or document["document_id"]
+        if undated and doc.anchor_date is None:
             self.notices.append(UNDATED.format(source=source, count=len(undated)))
+        elif doc.anchor_date is not None and year_is_assumed(doc.text):
+            self.notices.append(YEAR_ASSUMED.format(source=source, year=doc.anchor_date.year))
 
     @property
     def ok(self) -> bool:
@@ -89,7 +93,7 @@ def extract(inputs: Iterable[str | Path], *, published: date | None = None, max_
     extractor = Extractor(stages)
     for doc, result in extractor.process(read_inputs(inputs, published=published, max_mb=max_mb), report.errors):
         report.results.append(result)
-        report.note_undated(result)
+        report.note_dating(doc, result)
         if on_document:
             on_document(doc)
     return report
@@ -134,7 +138,7 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path, published: date | No
     store = Store.open(db)
 
     def save(doc: Any, result: dict[str, Any]) -> None:
-        report.note_undated(result)
+        report.note_dating(doc, result)
         if store.save(doc, result):
             report.stored += 1
         else:

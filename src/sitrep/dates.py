@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
-__all__ = ["TimeExpression", "after_since", "find_anchor", "find_time_expressions"]
+__all__ = ["TimeExpression", "after_since", "find_anchor", "find_time_expressions", "year_is_assumed"]
 
 
 @dataclass(frozen=True)
@@ -702,6 +702,17 @@ def _lower_bound_only(text: str, mention: _Mention) -> bool:
 def after_since(text: str, start: int) -> bool:
     """A date written after 'since' ('since 2011, when ...') lies before the time of the report."""
     return bool(_SINCE.search(text[max(0, start - 30):start]))
+
+
+def year_is_assumed(text: str, *, published: date | None = None) -> bool:
+    """True when the report's year is not given by a publication date or a dated date line, but taken from the
+    latest year the text names ('KIDAL, Nov 14 - ... a peace deal signed in 2015'): a guess the user should hear of."""
+    if published is not None:
+        return False
+    mentions = _find_mentions(text)
+    full_dates = [m for m in mentions if m.written_years() and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b",
+                                                                          text[m.start:m.end])]
+    return not full_dates and any(m.written_years() for m in mentions)
 
 
 def _anchor(text: str, mentions: list[_Mention], published: date | None) -> tuple[int | None, date | None]:

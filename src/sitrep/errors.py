@@ -47,6 +47,8 @@ BAD_DATE = "'published' must be an ISO date (YYYY-MM-DD), got {value!r}"
 NOT_FOUND = "no such file or folder"
 UNDATED = ("{source}: {count} event(s) left undated: the text gives no year for its own time (a date line without "
            "one, or only 'since 2011'); pass --published YYYY-MM-DD")
+YEAR_ASSUMED = ("{source}: dates assume {year}, the latest year the text names (no publication date, and no full "
+                "date in the text); pass --published YYYY-MM-DD if the report is from another year")
 DATABASE_LOCKED = ("{path}: the database is in use by another sitrep process (waited {waited:.0f} s); "
                    "try again when it has finished, or raise SITREP_LOCK_TIMEOUT")
 
