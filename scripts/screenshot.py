@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             page = browser.new_page(viewport=VIEWPORT)
             page.goto(url)
             page.wait_for_selector("body[data-ready='1']")
+            page.wait_for_selector("body[data-admin1]")  # the admin-1 borders fetched (or given up) at this zoom
             page.fill("#day-input", "2016-12-11")
             page.dispatch_event("#day-input", "change")
             page.wait_for_selector("body[data-day='2016-12-11']")

