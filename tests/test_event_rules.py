@@ -139,3 +139,21 @@ def test_a_guessed_year_is_reported(tmp_path):
                     "with Bamako in 2015.", encoding="utf-8")
     assert any("dates assume 2015" in notice for notice in extract([path]).notices)
     assert not extract([path], published=date(2023, 11, 14)).notices
+
+
+def test_a_backer_named_before_led_is_not_a_place(tmp_path):
+    events = _events(tmp_path, "Malian troops took control of the northern town of Kidal, a stronghold of "
+                               "Tuareg-led separatist rebels, on 14 November 2023.")
+    assert [(e["location"] or {}).get("name") for e in events] == ["Kidal"]
+
+
+def test_a_stopped_fight_is_not_an_event(tmp_path):
+    events = _events(tmp_path, "Rebels and the army signed a truce in Idlib on 5 March 2020, a deal that "
+                               "froze fighting across the province.")
+    assert not [e for e in events if e["event_type"] == "Battles"]
+
+
+def test_a_peace_deal_takes_no_death_toll(tmp_path):
+    events = _events(tmp_path, "The alliance, which signed a peace deal with Bamako in 2015, said on 2 October "
+                               "2023 it had captured a camp in Bourem, killing 81 soldiers.")
+    assert all(e["fatalities"] in (None, 0) for e in events if e["event_type"] == "Strategic developments")

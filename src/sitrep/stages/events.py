@@ -669,6 +669,10 @@ def _own_clause_text(token) -> str:
     return " ".join(t.text for t in token.subtree if t.i not in skip)
 
 
+# Kinds of event whose sentence's death toll belongs to something else ('a rebel alliance, which signed a peace
+# deal in 2015, said it had captured a camp, killing 81 soldiers').
+NON_LETHAL_CLASSES = {"agreement", "transfer", "arrest", "protest", "intervention"}
+STOPPING_VERBS = {"freeze", "halt", "end", "stop", "suspend", "pause", "cease", "interrupt"}
 # Verbs of an attack that may have had no armed opponent; 'clashes', 'fighting' always had two armed sides.
 ONE_SIDED_ATTACKS = {"attack", "raid", "storm", "assault", "ambush"}
 BUILDING_WORDS = {"hotel", "school", "church", "mosque", "market", "prison", "jail", "hospital", "restaurant", "mall",
@@ -717,6 +721,12 @@ def _protesters_involved(token) -> bool:
     return any(t.lower_ in PROTESTER_WORDS for t in parties)
 
 
+def _stopped(token) -> bool:
+    """'a ceasefire froze the fighting', 'to halt the offensive': fighting named as what stopped is no new event."""
+    return token.tag_ in {"NN", "NNS", "VBG"} and token.dep_ in OBJECTS | {"xcomp", "nsubjpass"} \
+        and _lemma(token.head) in STOPPING_VERBS
+
+
 class EventBuilder:
     def __init__(self, doc: Document, ctx: Context) -> None:
         self.doc, self.ctx = doc, ctx
@@ -732,7 +742,7 @@ class EventBuilder:
             triggers = [(token, cls) for token, cls in triggers if cls is not None]
             other_violence = any(cls not in {"civilian_attack"} for _, cls in triggers)
             for token, cls in triggers:
-                if token.i in claimed_tokens or _is_modifier(token) or _is_hypothetical(token):
+                if token.i in claimed_tokens or _is_modifier(token) or _is_hypothetical(token) or _stopped(token):
                     continue
                 if cls == "civilian_attack" and other_violence and token.lemma_ in {"kill", "shoot"}:
                     continue  # 'the strike killed nine civilians': the killing is the strike's result
@@ -792,7 +802,8 @@ class EventBuilder:
             event = Event(
                 event_id="", document_id=self.doc.id, event_date=None, time_precision=3,
                 event_type=event_type, sub_event_type=sub_type, actor1=None, actor2=None, location=None,
-                fatalities=fatalities_in(sentence.text, token.sent), outcome="failed" if _failed(token) else None,
+                fatalities=fatalities_in(sentence.text, token.sent) if cls not in NON_LETHAL_CLASSES else None,
+                outcome="failed" if _failed(token) else None,
                 background=False, confidence=0.0, evidence=[sentence], trigger=token.text,
             )
             event.work.update(distinct=any(c.lower_ in DISTINCT_WORDS for c in token.children),

@@ -347,11 +347,18 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
     mentions.extend(_anaphors(doc, claimed))
     mentions.extend(_unresolved_entities(doc, gazetteer, claimed))
     mentions.extend(_repeated_names(doc, mentions, claimed))
+    mentions = [m for m in mentions if not _names_a_backer(doc, m)]
     dateline = dateline_end(doc.text)
     for mention in mentions:
         if mention.end <= dateline:
             mention.attrs["dateline"] = True  # where the reporter filed from, not where anything happened
     return mentions
+
+
+def _names_a_backer(doc: Document, mention: Mention) -> bool:
+    """'Tuareg-led rebels', 'Moscow-backed separatists', 'Kyiv-controlled territory': the name qualifies who leads
+    or holds, it is not a place where anything happened."""
+    return bool(re.match(rf"-{HYPHEN_SUFFIXES}\b", doc.text[mention.end:mention.end + 16]))
 
 
 DATELINE = re.compile(r"\A(?:[^\n]{0,160}\n\s*)?[A-Z][A-Z .'’-]{2,40},[^\n—]{0,80}?(?:—|–|--|\s-\s)")
