@@ -157,3 +157,34 @@ def test_a_peace_deal_takes_no_death_toll(tmp_path):
     events = _events(tmp_path, "The alliance, which signed a peace deal with Bamako in 2015, said on 2 October "
                                "2023 it had captured a camp in Bourem, killing 81 soldiers.")
     assert all(e["fatalities"] in (None, 0) for e in events if e["event_type"] == "Strategic developments")
+
+
+def test_attacking_villages_and_killing_people_is_violence_against_civilians(tmp_path):
+    events = _events(tmp_path, "Militiamen attacked three villages near Bentiu in South Sudan on 3 May 2022, "
+                               "killing at least 40 people.")
+    attack = _only(events, "Attack")
+    assert attack["actor2"] == "Civilians" and attack["fatalities"] == 40
+
+
+def test_sexual_violence(tmp_path):
+    events = _events(tmp_path, "Women were subjected to sexual violence by soldiers in Bunia in Congo on 4 June 2023.")
+    assert _only(events, "Sexual violence")["event_type"] == "Violence against civilians"
+
+
+def test_a_glide_bomb_is_an_air_strike(tmp_path):
+    events = _events(tmp_path, "A Russian glide bomb hit a hospital in Kherson on 4 June 2024.")
+    strike = _only(events, "Air/drone strike")
+    assert strike["actor1"].startswith("Military Forces of Russia")
+
+
+def test_a_claim_the_report_doubts_is_not_coded(tmp_path):
+    events = _events(tmp_path, "Russian milbloggers claimed on 4 June 2024 that Russian forces captured Ocheretyne, "
+                               "but the claim could not be independently verified.")
+    assert not [e for e in events if e["event_type"] == "Battles"]
+
+
+def test_a_village_name_unknown_to_the_gazetteer_is_not_its_last_word(tmp_path):
+    events = _events(tmp_path, "Ukrainian forces recaptured positions near Zeleny Shlyakh in Kursk Oblast on "
+                               "11 September 2024.")
+    place = events[0]["location"]
+    assert place["name"] == "Zeleny Shlyakh" and place["country"] == "Russia" and place["geo_precision"] >= 2

@@ -143,7 +143,7 @@ def _governing_chain(token) -> list:
     """The trigger and the verbs whose mood it shares: 'may attack and capture', 'could try to storm'; not the verb
     of another clause it happens to hang from ('the figures could not be verified')."""
     chain = [token]
-    while token.pos_ in {"NOUN", "PROPN", "ADP"} and token.dep_ in {"pobj", "prep", "dobj", "conj", "appos"} \
+    while token.pos_ in {"NOUN", "PROPN", "ADP"} and token.dep_ in {"pobj", "prep", "dobj", "conj", "appos", "nsubj"} \
             and token.head != token:
         token = token.head  # a noun trigger shares the mood of the verb it hangs from: 'will rely on airstrikes'
         chain.append(token)
@@ -178,7 +178,8 @@ def _is_attempt(token) -> bool:
 
 
 AIR_WORDS = re.compile(r"\b(?:air|aircraft|airstrikes?|warplanes?|jets?|drones?|helicopters?|uavs?|bombers?|"
-                       r"air force|aerial|sorties?|bayraktar|shahed)\b", re.I)
+                       r"air force|aerial|sorties?|bayraktar|shahed|glide bombs?|guided bombs?|barrel bombs?|kabs?|"
+                       r"air-dropped|fab-\d+)\b", re.I)
 EXPLOSIVE_WORDS = re.compile(r"\b(?:bombs?|ieds?|explosives?|explosive devices?|(?:land)?mines?|vbieds?|"
                              r"booby[- ]traps?)\b", re.I)
 ARTILLERY_WORDS = re.compile(r"\b(?:artillery|shell\w*|mortars?|rockets?|missiles?|howitzers?|grads?|himars|"
@@ -721,6 +722,20 @@ def _protesters_involved(token) -> bool:
     return any(t.lower_ in PROTESTER_WORDS for t in parties)
 
 
+DWELLINGS = {"village", "town", "home", "house", "market", "camp", "settlement", "neighbourhood", "neighborhood",
+             "hamlet", "school", "hospital", "mosque", "church", "farm", "homestead"}
+UNVERIFIED = re.compile(r"\b(?:not (?:been )?(?:independently )?(?:verified|confirmed)|could not (?:be )?(?:independently )?"
+                        r"(?:verify|verified|confirm|confirmed)|unverified|unconfirmed|has not observed confirmation|"
+                        r"no confirmation|without evidence)\b", re.I)
+
+
+def _unconfirmed_claim(token) -> bool:
+    """'Milbloggers claimed that Russian forces encircled Ukrainian troops, but ISW has not observed confirmation':
+    a claim the report itself doubts is not coded."""
+    claimed = any(_lemma(node) in {"claim", "allege", "boast"} for node in token.ancestors)
+    return claimed and bool(UNVERIFIED.search(token.sent.text))
+
+
 def _stopped(token) -> bool:
     """'a ceasefire froze the fighting', 'to halt the offensive': fighting named as what stopped is no new event."""
     return token.tag_ in {"NN", "NNS", "VBG"} and token.dep_ in OBJECTS | {"xcomp", "nsubjpass"} \
@@ -784,9 +799,11 @@ class EventBuilder:
         reader.read()
         lemma = _lemma(token)
         if cls == "clash" and reader.actor2 is None and lemma in ONE_SIDED_ATTACKS and token.pos_ == "VERB":
-            victims = reader._victims()
+            victims = reader._victims() or self._people_in_homes(token)
             if victims is not None and _civilian(victims):
                 cls, reader.actor2 = "civilian_attack", victims  # 'gunmen attacked the village, killing 40 civilians'
+        if _unconfirmed_claim(token):
+            return None
         if cls == "territory" and not reader.places:
             return None
         if cls == "civilian_attack" and not CIVILIAN_WORDS.search(token.sent.text):
@@ -813,6 +830,19 @@ class EventBuilder:
             events.append(event)
         self.doc.events.extend(events[1:])
         return events[0]
+
+    def _people_in_homes(self, token) -> Mention | None:
+        """'attacked villages ..., killing at least 124 people': people killed where people live are civilians."""
+        targets = {t.lemma_.lower() for c in token.children if c.dep_ in OBJECTS for t in c.subtree}
+        if not targets & DWELLINGS:
+            return None
+        match = re.search(r"\b(?:killing|killed)\s+(?:at least\s+|some\s+|about\s+|more than\s+)?[\w,-]+\s+(people)\b",
+                          token.sent.text, re.I)
+        if match is None:
+            return None
+        start = token.sent.start_char + match.start(1)
+        return Mention(match.group(1), start, start + len(match.group(1)), "actor", self.doc.sentence_index(start),
+                       attrs={"lookup": "civilians"})
 
     def _sentence_place(self, token) -> list[tuple[Mention, int]]:
         """No place attached to the trigger: the sentence's place the event most likely happened at."""

@@ -133,6 +133,8 @@ def _acceptable(place: Place, mention: Mention, evidence: Evidence, qualifier: s
         return False  # a spelling the gazetteer does not know is only trusted inside the report's country
     if _famous(place, evidence.gazetteer) or _in_region(place, qualifier or set()):
         return True
+    if place.feature_type == "admin1" and _names_area(mention):
+        return True  # 'Kursk Oblast' in a report on Ukraine: the word 'Oblast' leaves no doubt
     if mention.attrs.get("entity") not in {"GPE", "LOC"} or len(mention.text) <= 3:
         return False
     if fold(place.name) != fold(mention.attrs.get("lookup", mention.text)):

@@ -150,7 +150,8 @@ def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
 VIOLENCE_NOUNS = ("shelling", "airstrike", "airstrikes", "air strike", "air strikes", "strike", "strikes", "artillery",
                   "jets", "warplanes", "drones", "drone", "missile", "missiles", "rockets", "rocket", "bombardment",
                   "bombing", "offensive", "attack", "attacks", "assault", "counteroffensive", "advance", "gunfire",
-                  "fire", "mortar", "tanks", "helicopters", "aircraft", "raid", "raids")
+                  "fire", "mortar", "tanks", "helicopters", "aircraft", "raid", "raids", "bomb", "bombs", "shells",
+                  "munitions")
 
 
 def _demonym_actors(doc: Document, actors) -> list[Mention]:
@@ -286,7 +287,10 @@ def _site_phrases(doc: Document, actors) -> list[tuple[int, int, str]]:
         suffix = match.group(3)
         singular = re.sub(r"s$", "", suffix) if suffix.lower().endswith(("fields", "hills")) else suffix
         end = match.end(1) if match.group(2) else match.end()
-        found.append((match.start(1), end, f"{match.group(1)} {singular}"))
+        start, first = _without_leading_function_words(doc.text, match.start(1), match.end(1))
+        if start >= match.end(1):
+            continue
+        found.append((start, end, f"{first} {singular}"))
         if match.group(2):
             for part in re.finditer(name, match.group(2)):
                 offset = match.start(2) + part.start()
@@ -296,6 +300,19 @@ def _site_phrases(doc: Document, actors) -> list[tuple[int, int, str]]:
         if match.group(0)[:1].isupper():
             found.append((match.start(), match.end(), match.group(0)))
     return found
+
+
+LEADING_FUNCTION_WORDS = {"in", "at", "on", "near", "from", "by", "for", "with", "to", "into", "of", "and", "outside",
+                          "around", "across", "after", "before", "during", "since", "inside", "towards", "toward"}
+
+
+def _without_leading_function_words(text: str, start: int, end: int) -> tuple[int, str]:
+    """'In Al Sireha village' at the start of a sentence: the name is 'Al Sireha'."""
+    while True:
+        word = re.match(r"\S+\s+", text[start:end])
+        if word is None or word.group(0).strip().lower() not in LEADING_FUNCTION_WORDS:
+            return start, text[start:end]
+        start += word.end()
 
 
 def _feature_hint(text: str) -> str | None:
@@ -373,7 +390,8 @@ def _match_run(doc: Document, gazetteer, run_start: int, run_end: int, claimed) 
     """Longest gazetteer matches inside one run of name tokens; a whole name of several words that the gazetteer
     knows only under another transliteration ('Ain Issa' for ‘Ayn ‘Īsá) is matched by sound before its words are
     tried one by one ('Issa' alone is a village in Russia)."""
-    whole = _sounds_like_whole_run(doc, gazetteer, run_start, run_end, claimed)
+    whole = _sounds_like_whole_run(doc, gazetteer, run_start, run_end, claimed) \
+        or _unknown_whole_name(doc, gazetteer, run_start, run_end, claimed)
     if whole is not None:
         claimed.append((whole.start, whole.end))
         return [whole]
@@ -403,6 +421,30 @@ def _sounds_like_whole_run(doc: Document, gazetteer, run_start: int, run_end: in
     mention.attrs["sound_match"] = True
     mention.attrs["entity"] = span.root.ent_type_ or None
     return mention
+
+
+def _unknown_whole_name(doc: Document, gazetteer, run_start: int, run_end: int, claimed) -> Mention | None:
+    """'Zeleny Shlyakh', a village the gazetteer lacks, is not the Ukrainian village of Shlyakh: when the parser
+    calls the whole name a place and only its tail is in the gazetteer, the whole stays one unresolved place
+    (placed near the places around it)."""
+    sp = doc.spacy_doc
+    span = sp[run_start:run_end]
+    if len(span) < 2 or _overlaps(span.start_char, span.end_char, claimed) or not _good_span_edges(span):
+        return None
+    entity = next((e for e in sp.ents if e.start == run_start and e.end == run_end and e.label_ in PLACE_ENTS), None)
+    text = doc.text[span.start_char:span.end_char]
+    if entity is None or gazetteer.lookup(text) or not _plausible_name(text) or _well_known(gazetteer, span[0].text) \
+            or _well_known(gazetteer, span[-1].text):
+        return None  # 'Kharkiv City', 'Idlib Governorate office': a known place and a word about it
+    if span[-1].lower_ in GENERIC_NAME_WORDS or span[0].lower_ in ARTICLES:
+        return None
+    mention = _place_mention(doc, span.start_char, span.end_char, [])
+    mention.attrs["entity"] = entity.label_
+    return mention
+
+
+def _well_known(gazetteer, name: str) -> bool:
+    return any(p.population >= 50_000 or p.feature_type in {"country", "admin1"} for p in gazetteer.lookup(name))
 
 
 AREA_WORDS = {"province", "governorate", "oblast", "region", "state", "prefecture"}
