@@ -188,3 +188,31 @@ def test_a_village_name_unknown_to_the_gazetteer_is_not_its_last_word(tmp_path):
                                "11 September 2024.")
     place = events[0]["location"]
     assert place["name"] == "Zeleny Shlyakh" and place["country"] == "Russia" and place["geo_precision"] >= 2
+
+
+def test_killing_soldiers_is_a_battle_and_joint_subjects_are_both_sides(tmp_path):
+    events = _events(tmp_path, "Separatists killed two gendarmes at a checkpoint in Muyuka in Cameroon on "
+                               "1 October 2018. Rebels and the army clashed in Kumba on 2 October 2018.")
+    assert [e["event_type"] for e in events] == ["Battles", "Battles"]
+    assert all(e["actor2"] for e in events)
+
+
+def test_hostages_and_burned_buildings(tmp_path):
+    events = _events(tmp_path, "Militants burned a church in Marawi in the Philippines on 23 May 2017 and took a "
+                               "priest hostage.")
+    kinds = {e["sub_event_type"] for e in events}
+    assert {"Abduction/forced disappearance", "Looting/property destruction"} <= kinds
+
+
+def test_the_village_of_an_unknown_name_is_a_place(tmp_path):
+    events = _events(tmp_path, "Soldiers raided the nearby village of Munyenge in Cameroon on 1 October 2018, "
+                               "torching dozens of homes.")
+    assert any((e["location"] or {}).get("name") == "Munyenge" for e in events)
+
+
+def test_every_country_has_state_forces():
+    from sitrep.lexicons import ActorDictionary
+
+    actors = ActorDictionary.default()
+    assert actors.lookup("government forces", country="PH").name == "Military Forces of the Philippines"
+    assert actors.lookup("police", country="MZ").name == "Police Forces of Mozambique"

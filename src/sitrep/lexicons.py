@@ -324,6 +324,7 @@ class ActorDictionary:
             if actor.kind == "state" and actor.country and actor.name.startswith("Police Forces of "):
                 self._police_of.setdefault(actor.country, actor.name)
         for code, country in countries.items():
+            country = _with_article(country)
             state = self._state_of.get(code)
             if state is None and f"Military Forces of {country}" not in self._actors:
                 self._load_actors([{"name": f"Military Forces of {country}", "side": f"{code.lower()}_gov",
@@ -516,6 +517,17 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
 def _dotted(text: str) -> str:
     """'US Africa Command' as newspapers print it: 'U.S. Africa Command'."""
     return _ACRONYM.sub(lambda m: ".".join(m.group(0)) + ".", text)
+
+
+def _with_article(country: str) -> str:
+    """ACLED writes 'Military Forces of the Philippines', '... of the Central African Republic'."""
+    if country.startswith(("The ", "the ")):
+        return country
+    plural = country.endswith("s") and not country.endswith(("ss", "us", "Laos"))
+    if plural or re.match(r"(?:United|Central|Democratic|Dominican|Czech|Republic|Gambia)\b", country) \
+            or country.endswith(("Republic", "Islands", "Emirates", "Kingdom")):
+        return f"the {country}"
+    return country
 
 
 def _country_names() -> dict[str, str]:

@@ -124,6 +124,9 @@ def _trigger_class(token) -> str | None:
             return cls
         if lemma in LAUNCH_VERBS:
             return _launch_class(token, lemma)
+        if lemma in {"burn", "torch", "destroy", "raze", "demolish"} and set(_object_words(token).split()) & (
+                BUILDING_WORDS | DWELLINGS | {"homes", "houses", "villages", "shops", "churches", "mosques", "schools"}):
+            return "looting"  # 'burned a cathedral', 'torching dozens of homes'
         if lemma == "disperse" and PROTESTER_WORDS & set(_object_words(token).split()):
             return "intervention"  # 'police dispersed the demonstrators'
         if lemma in ENTRY_VERBS and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children):
@@ -366,6 +369,7 @@ class TriggerReader:
         else:
             self._read_verb()
         self._between_parties()
+        self._joint_subject()
         self._fallback_actors()
         if self.actor2 is None and self.cls in REMOTE_CLASSES:
             self.actor2 = self._victims()
@@ -401,6 +405,19 @@ class TriggerReader:
                 if self.actor1 is not None and self.actor1.text == second.text:
                     first, second = second, first  # the side the clause already made the attacker stays first
                 self.actor1, self.actor2 = first, second
+                return
+
+    def _joint_subject(self) -> None:
+        """'Separatist fighters and the army clashed in Kumba': the second of two joint subjects is the other side."""
+        if self.cls != "clash" or self.actor2 is not None or self.token.pos_ != "VERB":
+            return
+        subject, passive = _subject(self.token)
+        if subject is None or passive:
+            return
+        for other in (c for c in subject.children if c.dep_ == "conj"):
+            actor = _first_actor(self.index, other)
+            if actor is not None and actor is not self.actor1 and not _civilian(actor):
+                self.actor2 = actor
                 return
 
     def _victims(self) -> Mention | None:
@@ -679,7 +696,8 @@ ONE_SIDED_ATTACKS = {"attack", "raid", "storm", "assault", "ambush"}
 BUILDING_WORDS = {"hotel", "school", "church", "mosque", "market", "prison", "jail", "hospital", "restaurant", "mall",
                   "parliament", "embassy", "compound", "house", "home", "office", "offices", "station", "bank",
                   "court", "courthouse", "ministry", "building", "headquarters", "university", "college", "clinic",
-                  "cafe", "theatre", "theater", "stadium", "bus", "train", "guesthouse", "residence"}
+                  "cafe", "theatre", "theater", "stadium", "bus", "train", "guesthouse", "residence", "cathedral",
+                  "temple", "shrine", "monastery", "chapel"}
 
 
 def _target_is_building(token) -> bool:
@@ -693,10 +711,20 @@ def _target_words(token) -> set[str]:
     return words
 
 
+ARMED_VICTIMS = {"soldiers", "soldier", "gendarmes", "gendarme", "policemen", "policeman", "police", "officers",
+                 "troops", "fighters", "militants", "rebels", "guards", "militiamen", "servicemen", "personnel",
+                 "peacekeepers", "jihadists", "insurgents", "commanders", "commander", "marines", "paratroopers"}
+
+
 def _refine_class(token, cls: str) -> str | None:
     """What the rest of the sentence says about the trigger's kind of event."""
     if cls == "strike":
         cls = _strike_kind(token)
+    if cls == "civilian_attack" and token.pos_ == "VERB" and ARMED_VICTIMS & set(_object_words(token).split()):
+        cls = "clash"  # 'separatists killed two gendarmes at a checkpoint': an attack on armed men is a battle
+    if _lemma(token) in {"take", "hold", "seize", "keep"} and re.search(r"\bhostages?\b|\bcaptives?\b",
+                                                                         _own_clause_text(token), re.I):
+        return "abduction"  # 'took a priest and several parishioners hostage'
     if cls == "gunfire":
         targets = _target_words(token)
         if targets & PROTESTER_WORDS:

@@ -273,14 +273,17 @@ def place_unlisted_sites(doc: Document) -> None:
         resolved = [m for m in located if regions_too or m.location.feature_type not in ADMIN_TYPES]
         same_sentence = [m for m in resolved if m.sentence == mention.sentence]
         before = [m for m in resolved if m.start < mention.start] if not regions_too else []
-        anchor = (same_sentence or before[-1:] or (resolved[:1] if not regions_too else []) or [None])[0]
+        countries = [m for m in doc.mentions if m.type == "place" and m.location is not None
+                     and m.location.feature_type == "country" and m.sentence == mention.sentence]
+        anchor = (same_sentence or before[-1:] or (resolved[:1] if not regions_too else []) or countries[:1]
+                  or [None])[0]
         if anchor is None:
             continue
         base = anchor.location
         mention.location = Location(
             name=mention.attrs.get("lookup", mention.text), mention=mention.text, latitude=base.latitude,
             longitude=base.longitude, country=base.country, country_code=base.country_code, admin1=base.admin1,
-            geo_precision=3 if base.feature_type in ADMIN_TYPES else 2,
+            geo_precision=3 if base.feature_type in ADMIN_TYPES | {"country"} else 2,
             gazetteer_id=f"near:{base.gazetteer_id}:{fold(mention.text).replace(' ', '-')}",
             feature_type=mention.attrs.get("feature_hint") or ("site" if mention.attrs.get("unlisted_site") else "place"))
 

@@ -295,6 +295,10 @@ def _site_phrases(doc: Document, actors) -> list[tuple[int, int, str]]:
             for part in re.finditer(name, match.group(2)):
                 offset = match.start(2) + part.start()
                 found.append((offset, offset + len(part.group(0)), f"{part.group(0)} {singular}"))
+    joined = rf"{name}(?:\s+(?-i:da|de|do|dos|das|del|di|du|la|le|el|al|ibn|bin)\s+{name})*"
+    for match in re.finditer(rf"\b(?:village|town|city|hamlet|locality|settlement|commune|suburb)\s+of\s+({joined})",
+                             doc.text):
+        found.append((match.start(1), match.end(1), match.group(1)))  # 'the nearby village of Munyenge'
     prefixes = "|".join(re.escape(p) for p in SITE_PREFIXES)
     for match in re.finditer(rf"\b(?:{prefixes})\s+{name}", doc.text, re.IGNORECASE):
         if match.group(0)[:1].isupper():
