@@ -88,3 +88,31 @@ def test_loser_held_before_and_withdrawal_ends_control():
     assert rows["2022-01-02"]["side"] == "b" and not rows["2022-01-02"]["start_known"]
     assert rows["2022-01-20"]["side"] == "a"
     assert rows["2022-02-02"]["status"] == "unknown"  # withdrew; nobody said who came in
+
+
+def _fused_withdrawal(actor1, actor2=None, geo_precision=1, time_precision=1):
+    return {"fused_id": "f1", "event_type": "Strategic developments",
+            "sub_event_type": "Non-violent transfer of territory", "outcome": "withdrawal", "actor1": actor1,
+            "actor2": actor2, "event_date": "2022-11-11", "event_date_end": None, "time_precision": time_precision,
+            "event_ids": ["e1"], "sources": [],
+            "location": {"name": "Kherson", "gazetteer_id": "geonames:706448", "latitude": 46.6, "longitude": 32.6,
+                         "geo_precision": geo_precision, "country_code": "UA"}}
+
+
+def test_a_withdrawal_says_the_withdrawing_side_lost_the_place_not_that_it_holds_it():
+    from sitrep.control import claims_from_fused
+
+    claims = claims_from_fused(_fused_withdrawal("Military Forces of Russia (2000-)"))
+    assert [(c.kind, c.actor) for c in claims] == [(LOST, "Military Forces of Russia (2000-)")]
+    handed = claims_from_fused(_fused_withdrawal("Military Forces of France", "Military Forces of Mali (2021-)"))
+    assert {(c.kind, c.actor) for c in handed} == {(LOST, "Military Forces of France"),
+                                                   (GAIN, "Military Forces of Mali (2021-)")}
+
+
+@pytest.mark.parametrize("geo_precision, time_precision", [(2, 1), (1, 2)])
+def test_a_withdrawal_near_a_place_or_on_a_borrowed_day_claims_nothing(geo_precision, time_precision):
+    from sitrep.control import claims_from_fused
+
+    fused = _fused_withdrawal("Military Forces of Russia (2000-)", geo_precision=geo_precision,
+                              time_precision=time_precision)
+    assert claims_from_fused(fused) == []

@@ -216,3 +216,160 @@ def test_every_country_has_state_forces():
     actors = ActorDictionary.default()
     assert actors.lookup("government forces", country="PH").name == "Military Forces of the Philippines"
     assert actors.lookup("police", country="MZ").name == "Police Forces of Mozambique"
+
+
+# ---- strategic developments: withdrawals, arrests, deployments -------------------------------------------------
+
+TRANSFER = "Non-violent transfer of territory"
+
+
+def _all_of(events, sub_event_type):
+    return [e for e in events if e["sub_event_type"] == sub_event_type]
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Russian forces withdrew from Kherson on 11 November 2022.", "Kherson"),
+    ("Ukrainian troops pulled out of Soledar on 16 January 2023.", "Soledar"),
+    ("Government forces evacuated their positions in Tadmur on 11 December 2016.", "Tadmur"),
+    ("The last American soldiers departed Kabul on 30 August 2021.", "Kabul"),
+])
+def test_withdrawal_is_a_transfer_with_the_withdrawing_side_as_actor1(tmp_path, sentence, place):
+    events = _events(tmp_path, sentence)
+    (withdrawal,) = _all_of(events, TRANSFER)
+    assert withdrawal["event_type"] == "Strategic developments"
+    assert withdrawal["outcome"] == "withdrawal"
+    assert withdrawal["location"]["name"].startswith(place[:4])
+    assert withdrawal["actor1"] is not None and "Forces" in withdrawal["actor1"]
+
+
+def test_retreat_to_a_place_is_not_located_there(tmp_path):
+    events = _events(tmp_path, "The Syrian army retreated to Tiyas airbase on 11 December 2016.")
+    (withdrawal,) = _all_of(events, TRANSFER)
+    assert withdrawal["location"] is None  # where it came from is not told; the airbase is where it went
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebels withdrew from the peace talks in Doha on 3 May 2023.",
+    "The United States withdrew its ambassador from Niger on 3 May 2023.",
+    "The army evacuated 300 civilians from Kharkiv on 3 May 2023.",
+    "Soldiers abandoned three tanks near Izium on 3 May 2023.",
+    "Residents fled the village of Kuma on 3 May 2023.",
+    "The blast left 12 people dead in Kano on 3 May 2023.",
+])
+def test_leaving_talks_an_ambassador_or_people_is_no_withdrawal(tmp_path, sentence):
+    assert not _all_of(_events(tmp_path, sentence), TRANSFER)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia threatened to withdraw its troops from the border on 3 May 2023.",
+    "Russian forces are expected to withdraw from Kherson.",
+    "Amhara officials vowed to retake Alamata on 3 May 2023.",
+    "The rebels will withdraw from Kidal next week.",
+    "Troops did not withdraw from Bakhmut on 3 May 2023.",
+    "Ukraine called for the withdrawal of Russian troops from Zaporizhzhia on 3 May 2023.",
+    "Russia plans to deploy more troops to the border.",
+    "Chad agreed to send troops to Mali on 3 May 2023.",
+    "A warrant for the arrest of the former president was issued on 3 May 2023.",
+])
+def test_threats_plans_and_demands_are_not_coded(tmp_path, sentence):
+    assert not _events(tmp_path, sentence)
+
+
+def test_withdrawal_told_with_the_capture_is_the_capture(tmp_path):
+    events = _events(tmp_path, "M23 rebels entered Goma on 27 January 2025 after Congolese troops withdrew.")
+    assert not _all_of(events, TRANSFER)
+    (capture,) = [e for e in events if e["event_type"] == "Battles"]
+    assert capture["actor1"].startswith("M23") and "Congo" in (capture["actor2"] or "")
+
+
+def test_withdrawal_then_capture_next_morning_is_one_event(tmp_path):
+    events = _events(tmp_path, "On 30 March 2012 the Malian army withdrew from Gao. The next morning MNLA fighters "
+                               "seized Gao.")
+    assert not _all_of(events, TRANSFER)
+    (capture,) = [e for e in events if e["event_type"] == "Battles"]
+    assert "Mali" in (capture["actor2"] or "") and len(capture["evidence"]) == 2
+
+
+def test_fighting_then_falling_back_is_the_fight(tmp_path):
+    events = _events(tmp_path, "Ukrainian forces repelled an assault on Avdiivka on 19 October 2023 and the Russian "
+                               "grouping fell back to its starting positions.")
+    assert not _all_of(events, TRANSFER)
+    assert [e["outcome"] for e in events if e["event_type"] == "Battles"] == ["failed"]
+
+
+def test_entering_unopposed_after_a_withdrawal(tmp_path):
+    events = _events(tmp_path, "On 1 April 2012, rebel columns drove into Timbuktu unopposed after the last Malian "
+                               "troops pulled out overnight.")
+    (transfer,) = _all_of(events, TRANSFER)
+    assert transfer["outcome"] is None and "Mali" in transfer["actor2"]
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("Police arrested 12 protesters in Khartoum on 3 May 2023.", None),
+    ("Nigerian troops captured 12 Boko Haram militants in Maiduguri on 3 May 2023.", "Nigeria"),
+    ("The suspects were taken into custody in Lagos on 3 May 2023.", None),
+    ("Soldiers rounded up dozens of young men in Kidal on 3 May 2023.", None),
+])
+def test_detentions_by_state_forces_are_arrests(tmp_path, sentence, actor):
+    events = _events(tmp_path, sentence)
+    assert [e["sub_event_type"] for e in events] == ["Arrests"]
+    assert all(e["event_type"] != "Battles" for e in events)  # people taken, not a town
+    assert actor is None or actor in events[0]["actor1"]
+
+
+def test_people_seized_by_an_armed_group_are_abducted(tmp_path):
+    events = _events(tmp_path, "Al Shabaab fighters detained five elders in the town of Jowhar on 3 May 2023.")
+    assert [(e["event_type"], e["sub_event_type"]) for e in events] == [
+        ("Violence against civilians", "Abduction/forced disappearance")]
+
+
+def test_raid_with_arrests_is_the_arrests(tmp_path):
+    events = _events(tmp_path, "Police raided the offices of a newspaper in Harare on 3 May 2023 and arrested three "
+                               "editors.")
+    assert [e["sub_event_type"] for e in events] == ["Arrests"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Pentagon deployed 2,000 troops to Poland on 3 February 2022.",
+    "Russia called up 300,000 reservists on 21 September 2022.",
+    "Reinforcements arrived in Bakhmut on 3 May 2023.",
+    "Russia has massed 100,000 troops near the Ukrainian border.",
+])
+def test_deployments_and_call_ups_are_mobilisation(tmp_path, sentence):
+    events = _events(tmp_path, sentence)
+    assert [(e["event_type"], e["sub_event_type"]) for e in events] == [("Strategic developments", "Other")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The government sent aid to Sudan on 3 May 2023.",
+    "Parliament drafted a new law on 3 May 2023.",
+    "The government announced the recruitment of 50,000 volunteers on 3 May 2023.",
+])
+def test_aid_laws_and_recruitment_drives_are_not_mobilisation(tmp_path, sentence):
+    assert not _events(tmp_path, sentence)
+
+
+def test_base_established(tmp_path):
+    events = _events(tmp_path, "Ethiopian forces set up a new base near Gondar on 3 May 2023.")
+    assert [e["sub_event_type"] for e in events] == ["Headquarters or base established"]
+
+
+def test_surrender_is_an_agreement_exported_as_retreat(tmp_path):
+    from sitrep.vocabulary import plover_event_type
+
+    events = _events(tmp_path, "Some 200 Boko Haram fighters surrendered to the army in Bama on 3 May 2023.")
+    assert [e["sub_event_type"] for e in events] == ["Agreement"]
+    assert plover_event_type("Agreement", events[0]["trigger"]) == "RETREAT"
+    assert plover_event_type("Agreement", "ceasefire") == "AGREE"
+
+
+def test_plover_export_of_strategic_developments():
+    from sitrep.vocabulary import EVENT_TYPES, PLOVER, TRIGGER_CLASSES, plover_event_type
+
+    assert all(sub in EVENT_TYPES[kind] or sub == "territory" for kind, sub in TRIGGER_CLASSES.values())
+    assert {sub: PLOVER[sub] for sub in ("Arrests", "Non-violent transfer of territory", "Other",
+                                         "Headquarters or base established")} == {
+        "Arrests": "COERCE", "Non-violent transfer of territory": "RETREAT", "Other": "MOBILIZE",
+        "Headquarters or base established": "MOBILIZE"}
+    assert plover_event_type("Looting/property destruction", "seized") == "COERCE"
+    assert plover_event_type("Looting/property destruction", "torched") == "ASSAULT"

@@ -19,6 +19,7 @@ from .fusion import TERRITORY_SUB_EVENTS, side_of
 from .gazetteer import haversine_km
 
 GAIN, HOLD, LOST, NOT = "gain", "hold", "lost", "not"
+WITHDRAWAL = "withdrawal"  # sitrep.vocabulary.WITHDRAWAL: the outcome of a side leaving a place
 POSITIVE = (GAIN, HOLD)
 
 
@@ -64,12 +65,14 @@ def _claim(fused: dict[str, Any], kind: str, actor: str, dates: tuple[date, date
 
 
 def claims_from_fused(fused: dict[str, Any]) -> list[Claim]:
-    """Territory changes and repelled assaults as control claims."""
+    """Territory changes, withdrawals and repelled assaults as control claims."""
     dates = _dates(fused)
     if not fused.get("location") or dates is None:
         return []
     a1, a2 = fused.get("actor1"), fused.get("actor2")
     claims = []
+    if fused.get("outcome") == WITHDRAWAL:
+        return _withdrawal_claims(fused, a1, a2, dates)
     if fused["sub_event_type"] in TERRITORY_SUB_EVENTS and a1:
         claims.append(_claim(fused, GAIN, a1, dates))
         if a2 and side_of(a2) != side_of(a1):
@@ -79,6 +82,19 @@ def claims_from_fused(fused: dict[str, Any]) -> list[Claim]:
             claims.append(_claim(fused, HOLD, a2, dates))
         if a1:
             claims.append(_claim(fused, NOT, a1, dates))
+    return claims
+
+
+def _withdrawal_claims(fused: dict[str, Any], a1: str | None, a2: str | None,
+                       dates: tuple[date, date]) -> list[Claim]:
+    """A withdrawal: actor1 left the place (`lost`); actor2, when it was handed over, has it (`gain`). Nothing is
+    said about where the withdrawing side went. Only a withdrawal from the place itself (geo_precision 1: not 'from
+    positions north of Tadmur') on a day of its own (time_precision 1: not a day borrowed from the narrative)."""
+    if fused["location"].get("geo_precision") != 1 or fused.get("time_precision") != 1:
+        return []
+    claims = [_claim(fused, LOST, a1, dates)] if a1 else []
+    if a2 and side_of(a2) != side_of(a1):
+        claims.append(_claim(fused, GAIN, a2, dates))
     return claims
 
 

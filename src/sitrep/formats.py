@@ -6,7 +6,7 @@ import io
 import json
 from typing import Any, Iterable
 
-from .vocabulary import PLOVER
+from .vocabulary import plover_event_type
 
 FORMATS = ("json", "jsonl", "csv", "geojson")
 
@@ -38,7 +38,7 @@ def acled_row(event: dict[str, Any], *, source: str | None = None) -> dict[str, 
         "fatalities": event["fatalities"] if event["fatalities"] is not None else 0,
         "outcome": event.get("outcome"), "background": event.get("background"),
         "confidence": event.get("confidence"),
-        "plover_event_type": PLOVER.get(event["sub_event_type"], "OTHER"),
+        "plover_event_type": plover_event_type(event["sub_event_type"], event.get("trigger")),
         "document_id": event["document_id"],
         "evidence_start": evidence[0]["start"] if evidence else None,
         "evidence_end": evidence[0]["end"] if evidence else None,

@@ -45,7 +45,20 @@ TRIGGER_CLASSES: dict[str, tuple[str, str]] = {
     "looting": (STRATEGIC, "Looting/property destruction"),
     "transfer": (STRATEGIC, "Non-violent transfer of territory"),
     "agreement": (STRATEGIC, "Agreement"),
+    # A side leaving ground ('withdrew from Kherson', 'pulled out of', 'fell back'): ACLED codes a withdrawal as a
+    # non-violent transfer of territory with the withdrawing side as actor1 (outcome WITHDRAWAL says so).
+    "retreat": (STRATEGIC, "Non-violent transfer of territory"),
+    # Troops sent somewhere, reservists called up: ACLED has no category of its own; sitrep codes them as 'Other'
+    # (its only use of 'Other'), exported to PLOVER as MOBILIZE.
+    "mobilize": (STRATEGIC, "Other"),
+    "base": (STRATEGIC, "Headquarters or base established"),
+    # People (not places) captured or seized: by state forces an arrest, by a rebel group or militia an abduction
+    # (settled once actors are known); told with a battle, part of the battle.
+    "captive": (STRATEGIC, "Arrests"),
+    # ACLED's Agreement includes surrenders and prisoner releases: a side yielding (PLOVER RETREAT).
+    "yield": (STRATEGIC, "Agreement"),
 }
+WITHDRAWAL = "withdrawal"  # Event.outcome of a 'retreat' event: actor1 left the place, actor2 (if any) was handed it
 
 # Verb lemmas → trigger class.
 VERB_TRIGGERS: dict[str, str] = {
@@ -61,11 +74,77 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["massacre", "execute", "behead", "kill", "murder", "shoot"], "civilian_attack"),
     **dict.fromkeys(["abduct", "kidnap"], "abduction"),
     **dict.fromkeys(["rape"], "sexual_violence"),
-    **dict.fromkeys(["arrest", "detain"], "arrest"),
+    **dict.fromkeys(["arrest", "detain", "apprehend"], "arrest"),
+    # Checked against their arguments in the events stage (an armed side leaving a place; troops sent somewhere).
+    **dict.fromkeys(["withdraw", "retreat", "evacuate", "abandon", "flee", "vacate", "cede", "relinquish", "leave",
+                     "depart"], "retreat"),
+    **dict.fromkeys(["deploy", "redeploy", "dispatch", "send", "mobilise", "mobilize", "mass", "arrive", "station",
+                     "move", "conscript", "draft", "recruit", "increase", "boost", "bolster", "strengthen", "put",
+                     "place"], "mobilize"),
+    **dict.fromkeys(["surrender", "release", "free", "exchange", "swap"], "yield"),
+    **dict.fromkeys(["establish", "build", "construct"], "base"),
     **dict.fromkeys(["protest", "demonstrate", "rally", "march"], "protest"),
     **dict.fromkeys(["riot"], "riot"),
-    **dict.fromkeys(["loot", "pillage", "ransack", "torch", "raze"], "looting"),
+    **dict.fromkeys(["loot", "pillage", "ransack", "torch", "raze", "plunder", "confiscate"], "looting"),
 }
+
+# Verb + particle → trigger class: 'pulled out of', 'fell back', 'rounded up', 'called up reservists', 'set up a base',
+# 'handed the base over to'. The particle decides: 'fell' alone is a place falling, 'pulled' alone nothing.
+PARTICLE_TRIGGERS: dict[tuple[str, str], str] = {
+    ("pull", "out"): "retreat", ("pull", "back"): "retreat", ("fall", "back"): "retreat", ("hand", "over"): "retreat",
+    ("move", "out"): "retreat", ("give", "up"): "retreat", ("round", "up"): "arrest", ("call", "up"): "mobilize", ("build", "up"): "mobilize", ("set", "up"): "base",
+}
+# Who can withdraw, be deployed or be called up: the head word of the phrase naming them.
+TROOP_WORDS = frozenset({"troop", "troops", "soldier", "soldiers", "force", "forces", "unit", "units", "battalion",
+                         "battalions", "brigade", "brigades", "regiment", "regiments", "division", "divisions",
+                         "personnel", "reservist", "reservists", "conscript", "conscripts", "fighter", "fighters",
+                         "militiaman", "militiamen", "paratrooper", "paratroopers", "marine", "marines", "peacekeeper",
+                         "peacekeepers", "police", "policemen", "gendarme", "gendarmes", "commando", "commandos",
+                         "reinforcement", "reinforcements", "contingent", "contingents", "garrison", "army",
+                         "detachment", "detachments", "militants", "militant", "rebels", "rebel", "insurgents",
+                         "insurgent", "jihadists", "guards", "guardsmen", "servicemen", "mercenaries", "sailors",
+                         "gunmen", "grouping", "column", "columns", "company", "companies", "officer",
+                         "officers", "policemen", "troopers", "recruits", "volunteers"})
+# Where a side can withdraw from: positions and places, not talks or treaties.
+POSITION_WORDS = frozenset({"position", "base", "garrison", "post", "outpost", "checkpoint", "town", "city",
+                            "village", "area", "district", "region", "frontline", "front", "line", "trench",
+                            "stronghold", "airport", "airbase", "airfield", "barracks", "headquarters", "bridgehead",
+                            "territory", "hill", "island", "province", "bank", "camp", "border", "zone", "sector",
+                            "port", "neighbourhood", "neighborhood", "suburb", "outskirts", "capital", "compound",
+                            "facility", "plant", "dam", "bridge", "hills", "heights", "enclave", "pocket", "corridor",
+                            "road", "highway", "route", "crossing", "valley", "ridge", "mountain", "mountains",
+                            "forest", "countryside", "strip", "peninsula", "salient", "positions"})
+# Military hardware whose deployment is a show of force ('deployed warships to', 'stationed missiles in').
+HARDWARE_WORDS = frozenset({"tank", "tanks", "warship", "warships", "ship", "ships", "carrier", "carriers", "jet", "jets",
+                            "aircraft", "missile", "missiles", "artillery", "submarine", "submarines", "bomber",
+                            "bombers", "battery", "batteries", "howitzers", "destroyer", "destroyers", "frigate",
+                            "frigates", "armour", "armor", "presence"})
+# Who can be captured, seized, detained or freed: people, not places or things.
+PERSON_WORDS = frozenset({"people", "person", "persons", "man", "men", "woman", "women", "child", "children", "suspect",
+                          "suspects", "civilian", "civilians", "leader", "leaders", "commander", "commanders", "member",
+                          "members", "journalist", "journalists", "protester", "protesters", "activist", "activists",
+                          "prisoner", "prisoners", "hostage", "hostages", "villager", "villagers", "resident",
+                          "residents", "student", "students", "worker", "workers", "official", "officials", "soldier",
+                          "soldiers", "fighter", "fighters", "militant", "militants", "insurgent", "insurgents", "rebel",
+                          "rebels", "gunman", "gunmen", "troops", "policemen", "officer", "officers", "detainee",
+                          "detainees", "captive", "captives", "pow", "pows", "abductee", "abductees", "chief", "chiefs",
+                          "elder", "elders", "youth", "youths", "teacher", "teachers", "priest", "priests", "pilot",
+                          "pilots", "crew", "passengers", "tourists", "foreigners", "nationals", "jihadists", "spy",
+                          "spies", "kingpin", "mastermind", "militiamen", "mercenaries", "opponents", "dissidents"})
+# Civilian property whose seizure ACLED codes as Looting/property destruction ('seized land from farmers').
+PROPERTY_WORDS = frozenset({"land", "lands", "farmland", "property", "properties", "house", "houses", "home", "homes",
+                            "farm", "farms", "cattle", "livestock", "goats", "sheep", "camels", "cows", "goods", "crops",
+                            "harvest", "money", "cash", "assets", "businesses", "shops", "belongings", "valuables",
+                            "possessions", "food", "grain", "gold", "jewellery", "jewelry"})
+CAPTIVE_WORDS = frozenset({"prisoner", "prisoners", "hostage", "hostages", "detainee", "detainees", "captive", "captives",
+                           "pow", "pows", "abductee", "abductees", "prisoners-of-war"})
+BASE_WORDS = frozenset({"base", "headquarters", "outpost", "garrison", "airbase", "command"})
+# Governors that make a noun trigger a proposal, not a deed: 'called for the withdrawal of', 'a warrant for the arrest'.
+DEMAND_WORDS = frozenset({"call", "demand", "urge", "ask", "announce", "order", "plan", "seek", "negotiate", "agree",
+                          "discuss", "propose", "request", "insist", "want", "expect", "investigate", "investigation",
+                          "warrant", "demands", "calls", "plans", "talks", "deal", "agreement", "timetable", "deadline",
+                          "condition", "pledge", "promise", "threat", "threaten", "consider", "approve", "authorise",
+                          "authorize", "schedule", "decision", "decide"})
 
 # 'hunger strike', 'general strike', 'went on strike': a labour or political strike, not an attack.
 LABOUR_STRIKE_WORDS = frozenset({"hunger", "general", "labour", "labor", "workers", "worker", "national", "teachers",
@@ -103,6 +182,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["abduction", "kidnapping"], "abduction"),
     **dict.fromkeys(["sexual violence", "rape", "rapes", "gang rape", "sexual assault"], "sexual_violence"),
     **dict.fromkeys(["arrest", "arrests", "detention"], "arrest"),
+    **dict.fromkeys(["withdrawal", "pullout", "pull-out", "retreat"], "retreat"),
     **dict.fromkeys(["protest", "demonstration", "rally", "sit-in"], "protest"),
     **dict.fromkeys(["riot"], "riot"),
     **dict.fromkeys(["looting"], "looting"),
@@ -116,7 +196,35 @@ PLACE_SUBJECT_VERBS = {"fall"}
 FAILURE_VERBS = {"repel", "repulse", "halt", "thwart", "foil", "fend", "beat", "stop", "block", "fail", "rebuff",
                  "stall", "defeat"}
 MODAL_WORDS = {"may", "might", "could", "would", "should", "will", "shall", "must"}
+# Verbs whose 'to' clause, or a verb joined to them by 'and', is an aim rather than a deed: 'vowed to retake',
+# 'threatened to withdraw', 'plans to encircle and capture'.
+INTENT_HEADS = {"threaten", "plan", "want", "hope", "vow", "aim", "intend", "prepare", "encircle"}
+# Verbs and adjectives whose 'to' clause (only) is an intention, a forecast, an order or a demand: 'is expected to
+# withdraw', 'agreed to pull out', 'ordered troops to withdraw', 'is likely to fall', 'refused to leave'.
+INTENT_TO_HEADS = INTENT_HEADS | {
+    "expect", "agree", "promise", "pledge", "order", "urge", "ask", "call", "demand", "refuse", "decide", "likely",
+    "due", "ready", "poised", "offer", "propose", "seek", "need", "warn", "tell", "instruct", "request", "wish",
+    "consider", "determine", "resolve", "unlikely", "unable", "willing", "reluctant", "eager", "going"}
 HYPOTHETICAL_ADJ = {"future", "possible", "potential", "planned", "expected", "imminent", "threatened", "likely"}
+
+# Triggers that make an ACLED sub-event another PLOVER type: ACLED's Agreement holds surrenders and prisoner releases
+# (PLOVER RETREAT: yield); its Looting/property destruction holds seizures (PLOVER COERCE: confiscate property) and
+# destruction (ASSAULT).
+PLOVER_BY_TRIGGER: dict[str, tuple[tuple[str, str], ...]] = {
+    "Agreement": ((r"^(?:surrender|releas|free|exchang|swap)", "RETREAT"),),
+    "Looting/property destruction": ((r"^(?:loot|pillag|ransack|plunder|seiz|confiscat)", "COERCE"),),
+}
+
+
+def plover_event_type(sub_event_type: str, trigger: str | None = None) -> str:
+    """The PLOVER type an event is exported as: by its ACLED sub-event type, refined by its trigger word."""
+    import re
+
+    for pattern, plover in PLOVER_BY_TRIGGER.get(sub_event_type, ()):
+        if trigger and re.match(pattern, trigger.lower()):
+            return plover
+    return PLOVER.get(sub_event_type, "OTHER")
+
 
 # ACLED sub-event → PLOVER event type (for export).
 PLOVER = {
@@ -128,5 +236,7 @@ PLOVER = {
     "Excessive force against protesters": "ASSAULT", "Violent demonstration": "PROTEST", "Mob violence": "ASSAULT",
     "Agreement": "AGREE", "Arrests": "COERCE", "Change to group/activity": "OTHER",
     "Disrupted weapons use": "COERCE", "Headquarters or base established": "MOBILIZE",
-    "Looting/property destruction": "ASSAULT", "Non-violent transfer of territory": "RETREAT", "Other": "OTHER",
+    "Looting/property destruction": "ASSAULT", "Non-violent transfer of territory": "RETREAT",
+    # sitrep codes 'Other' only for troop deployments and call-ups (trigger class "mobilize").
+    "Other": "MOBILIZE",
 }

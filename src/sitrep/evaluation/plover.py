@@ -2,7 +2,7 @@
 
 Each record's sentence is one document through the whole pipeline. sitrep's event of record is its most confident
 event (the first in text order among equals); its ACLED sub-event type is mapped to PLOVER with
-sitrep.vocabulary.PLOVER (the export mapping). A record with no sitrep event is predicted "NONE". Accuracy is over
+sitrep.vocabulary.plover_event_type (the export mapping: by sub-event type, refined by the trigger word). A record with no sitrep event is predicted "NONE". Accuracy is over
 the gold records whose type is one of CONFLICT_TYPES; `any_event_accuracy` credits a record when any sitrep event in
 it maps to the gold type. Actors: the gold source (target) matches when sitrep's actor1 (actor2) mention overlaps
 where the gold actor text occurs in the sentence, or one name contains the other. Rates are over records that have a
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Event
-from ..vocabulary import PLOVER
+from ..vocabulary import plover_event_type
 from .common import Runner, capped, names_match, need_file, overlaps, pct
 
 CONFLICT_TYPES = ("ASSAULT", "FIGHT", "COERCE", "RETREAT", "MOBILIZE", "THREATEN", "PROTEST")
@@ -27,7 +27,7 @@ def read_records(path: Path) -> list[dict[str, Any]]:
 
 
 def plover_type(event: Event) -> str:
-    return PLOVER.get(event.sub_event_type, "OTHER")
+    return plover_event_type(event.sub_event_type, event.trigger)
 
 
 def event_of_record(events: list[Event]) -> Event | None:

@@ -8,9 +8,10 @@ from ..eventplace import choose_event_place, narrow_places
 from ..lexicon_patterns import ACLED_VAGUE_FATALITIES, VAGUE_QUANTITIES, VICINITY, parse_number
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
 from ..pipeline import Context, stage
-from ..vocabulary import (FAILURE_VERBS, HYPOTHETICAL_ADJ, LABOUR_STRIKE_WORDS, LOSER_SUBJECT_VERBS, MODAL_WORDS,
-                          NOUN_TRIGGERS, PLACE_SUBJECT_VERBS, PROTESTER_WORDS, REPORTING_VERBS, TRIGGER_CLASSES,
-                          VERB_TRIGGERS)
+from ..vocabulary import (BASE_WORDS, CAPTIVE_WORDS, DEMAND_WORDS, HARDWARE_WORDS, PERSON_WORDS, PROPERTY_WORDS, FAILURE_VERBS, HYPOTHETICAL_ADJ, INTENT_HEADS, INTENT_TO_HEADS,
+                          LABOUR_STRIKE_WORDS, LOSER_SUBJECT_VERBS, MODAL_WORDS, NOUN_TRIGGERS, PARTICLE_TRIGGERS,
+                          PLACE_SUBJECT_VERBS, POSITION_WORDS, PROTESTER_WORDS, REPORTING_VERBS, TRIGGER_CLASSES,
+                          TROOP_WORDS, VERB_TRIGGERS, WITHDRAWAL)
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -116,10 +117,27 @@ def _launch_class(token, lemma: str) -> str | None:
     return None
 
 
+def _particle_class(token, lemma: str) -> str | None:
+    """'pulled out of', 'fell back', 'rounded up', 'called up', 'set up', 'handed ... over'; 'taken into custody'."""
+    for child in token.children:
+        if child.dep_ in {"prt", "advmod", "prep"}:
+            cls = PARTICLE_TRIGGERS.get((lemma, child.lower_))
+            if cls:
+                return cls
+            if lemma in {"take", "place", "put"} and child.lower_ in {"into", "in"} and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() == "custody" for g in child.children):
+                return "arrest"
+    return None
+
+
+# Strategic developments read from their arguments: a side leaving a place, troops sent somewhere, a base set up.
+STRATEGIC_CLASSES = {"retreat", "mobilize", "base", "captive", "yield"}
+
+
 def _trigger_class(token) -> str | None:
     lemma = _lemma(token)
     if token.pos_ in {"VERB", "AUX"} or (token.tag_ in {"VBN", "VBD", "VBG"}):
-        cls = VERB_TRIGGERS.get(lemma)
+        cls = _particle_class(token, lemma) or VERB_TRIGGERS.get(lemma)
         if cls:
             return cls
         if lemma in LAUNCH_VERBS:
@@ -171,8 +189,9 @@ def _is_hypothetical(token) -> bool:
     purpose = token.dep_ in {"acl", "advcl"} or token.dep_ == "xcomp" and token.head.pos_ in {"NOUN", "PROPN"}
     if infinitive and purpose and not _is_attempt(token):
         return True  # 'launched an offensive to retake Mosul', 'a push to capture the airport': the aim, not the deed
-    return token.dep_ in {"xcomp", "acl", "conj"} and token.head.lemma_ in {
-        "threaten", "plan", "want", "hope", "vow", "aim", "intend", "prepare", "encircle"}
+    if token.dep_ in {"xcomp", "acl"} and token.head.lemma_.lower() in INTENT_TO_HEADS:
+        return True  # 'is expected to withdraw', 'ordered troops to pull back', 'is likely to fall'
+    return token.dep_ == "conj" and token.head.lemma_ in INTENT_HEADS
 
 
 def _is_attempt(token) -> bool:
@@ -362,8 +381,16 @@ class TriggerReader:
         self.places: list[Mention] = []
         self.anaphoric = False
         self.told = False
+        self.valid = True  # a strategic trigger whose arguments say it is something else ('withdrew from the talks')
+        self.origin = False  # a withdrawal says where from
 
     def read(self) -> None:
+        if self.cls in STRATEGIC_CLASSES:
+            {"retreat": self._read_retreat, "mobilize": self._read_mobilize, "base": self._read_base,
+             "captive": self._read_verb, "yield": self._read_yield}[self.cls]()
+            if self.cls == "captive":
+                self._fallback_actors()
+            return
         if self.token.pos_ in {"NOUN", "PROPN"}:
             self._read_noun()
         else:
@@ -501,6 +528,201 @@ class TriggerReader:
         if self.actor1 is None and token.lemma_ in {"loss"}:
             self.actor1 = self._actor_after_to()
 
+    # -- strategic developments: withdrawals, deployments, bases
+    def _doer(self, subject, passive: bool) -> Mention | None:
+        """Who withdrew or deployed: the active subject (a country standing for its forces), else the passive's
+        agent, else whom the passive subject names ('Russian troops were withdrawn')."""
+        if subject is not None and subject.tag_ in {"WDT", "WP"} and self.token.dep_ == "relcl":
+            subject = self.token.head
+        if passive:
+            agent = _agent(self.token)
+            found = _first_actor(self.index, agent) if agent is not None else None
+            return found or (_first_actor(self.index, subject) if subject is not None else None)
+        if subject is not None:
+            return _first_actor(self.index, subject) or self._country_as_actor(subject)
+        return self._adjacent_actor() if self.token.tag_ in {"VBD", "VBZ", "VBP"} else None
+
+    def _armed(self, node, found: Mention | None) -> bool:
+        """An armed side: an actor that is not civilians or protesters, or troops named as such."""
+        if node is not None:
+            words = {t.lower_ for t in node.subtree}
+            if CIVILIAN_WORDS.search(" ".join(words)) and not words & TROOP_WORDS or words & PROTESTER_WORDS:
+                return False
+            if _head_words(node) & TROOP_WORDS:
+                return True
+        return found is not None and not _civilian(found) and found.text.lower() not in PROTESTER_WORDS
+
+    def _is_position(self, node) -> bool:
+        """A place or a military position ('their positions', 'the base'), not talks, a treaty or an ambassador."""
+        if _head_words(node) & POSITION_WORDS or self.index.at_token("place", node) is not None:
+            return True
+        if node.lemma_.lower() == "control":  # 'ceded control of Kidal'
+            return any(prep == "of" and self._is_position(obj) for prep, obj in _preps(node))
+        return any(self.index.at_token("place", head) for head in node.conjuncts)
+
+    def _read_retreat(self) -> None:
+        token = self.token
+        if token.pos_ in {"NOUN", "PROPN"}:
+            self._read_retreat_noun()
+            return
+        lemma = _lemma(token)
+        subject, passive = _subject(token)
+        self.actor1 = self._doer(subject, passive)
+        objects = [c for c in token.children if c.dep_ in OBJECTS]
+        leaving = lemma in {"flee", "abandon", "evacuate", "vacate", "cede", "hand", "leave", "depart", "relinquish",
+                            "give"}
+        origins = []
+        for obj in objects:
+            if leaving:  # 'fled the town', 'abandoned their positions', 'handed the base over'
+                if not self._is_position(obj):
+                    self.valid = False  # 'evacuated civilians', 'abandoned three tanks'
+                origins.append(obj)
+            elif not _head_words(obj) & (TROOP_WORDS | {"equipment", "personnel", "weapons", "most", "all", "some"}):
+                self.valid = False  # 'withdrew its ambassador', 'withdrew support'
+        if leaving and lemma != "flee" and not objects:
+            self.valid = False
+        for prep, obj in self._retreat_preps():
+            if prep == "from":
+                if not self._is_position(obj):
+                    self.valid = False  # 'withdrew from the talks'
+                origins.append(obj)
+            elif prep == "to" and lemma in {"hand", "cede", "relinquish", "give"}:
+                self.actor2 = _first_actor(self.index, obj)  # 'handed the base over to the army'
+        carrier = subject if not (objects and not leaving) else objects[0]
+        if not (self._armed(subject, self.actor1) or carrier is not subject and self._armed(carrier, None)):
+            self.valid = False
+        for origin in origins:
+            self.places += _places_in(self.index, origin)
+        self.origin = bool(self.places)
+        if lemma in {"leave", "depart"} and not origins:
+            self.valid = False  # 'troops left for the front' is a deployment; 'the blast left 12 dead' no withdrawal
+
+    def _retreat_preps(self):
+        """The verb's prepositions, with 'out of X' read as 'from X'."""
+        for child in self.token.children:
+            if child.dep_ in {"prep", "prt", "advmod"} and child.lower_ in {"out", "away", "back", "off"}:
+                for prep, obj in _preps(child):
+                    if prep == "of" or prep == "from":
+                        yield "from", obj
+        yield from _preps(self.token)
+        for obj in (c for c in self.token.children if c.dep_ in OBJECTS):
+            for prep, grand in _preps(obj):  # 'withdrew its troops from Kherson' when 'from' hangs on the troops
+                if prep == "from":
+                    yield prep, grand
+
+    def _read_retreat_noun(self) -> None:
+        """'the withdrawal of Russian troops from Kherson', 'the Russian pullout from Izium'; not 'called for the
+        withdrawal of', 'an investigation into the withdrawal'."""
+        token = self.token
+        who = None
+        for child in token.children:
+            if child.dep_ in {"compound", "amod", "poss", "nmod"}:
+                self.actor1 = self.actor1 or self.index.at_token("actor", child)
+        for prep, obj in _preps(token):
+            if prep == "of" and self._armed(obj, _first_actor(self.index, obj)):
+                who = obj
+                self.actor1 = self.actor1 or _first_actor(self.index, obj)
+            elif prep == "from":
+                if not self._is_position(obj):
+                    self.valid = False
+                    return
+                self.places += _places_in(self.index, obj)
+        self.origin = bool(self.places)
+        governor = _governing_verb(token)
+        if self.actor1 is None and governor is not None and token.dep_ in OBJECTS:
+            subject, passive = _subject(governor)  # 'Soviet forces completed their withdrawal from Afghanistan'
+            if subject is not None and not passive and self._armed(subject, _first_actor(self.index, subject)):
+                self.actor1 = _first_actor(self.index, subject)
+                who = subject
+        if who is None and not (self.actor1 and self.places):
+            self.valid = False
+
+    def _read_mobilize(self) -> None:
+        """'deployed 2,000 troops to Kharkiv', 'reservists were called up', 'reinforcements arrived in Bakhmut'."""
+        token = self.token
+        lemma = _lemma(token)
+        subject, passive = _subject(token)
+        if lemma == "arrive":
+            troops = subject if not passive else None
+            fresh = troops is not None and (
+                _head_words(troops) & {"reinforcement", "reinforcements"} or _head_words(troops) & TROOP_WORDS and any(
+                    c.lower_ in {"additional", "fresh", "more", "extra", "new"} for c in troops.children))
+            if not fresh:
+                self.valid = False
+                return
+            self.actor1 = _first_actor(self.index, troops)
+        elif passive:
+            troops = subject
+            self.actor1 = self._doer(subject, True)
+        else:
+            troops = next((c for c in token.children if c.dep_ in OBJECTS), None)
+            self.actor1 = self._doer(subject, False) or (_first_actor(self.index, troops) if troops is not None else None)
+        words = _head_words(troops) if troops is not None else set()
+        if lemma in {"put", "place"}:  # 'put its forces on high alert'
+            alert = any(prep == "on" and obj.lemma_.lower() == "alert" for prep, obj in _preps(token))
+            wanted = TROOP_WORDS | HARDWARE_WORDS if alert else set()
+        elif lemma in {"increase", "boost", "bolster", "strengthen"}:
+            wanted = {"presence", "deployment", "troops", "forces"}  # 'increased its military presence'
+        elif lemma in {"conscript", "draft", "recruit", "mobilise", "mobilize"}:
+            wanted = TROOP_WORDS | {"men", "youths", "recruits", "volunteers", "children", "boys"}
+        elif lemma in {"deploy", "redeploy", "station", "mass", "move"}:
+            wanted = TROOP_WORDS | HARDWARE_WORDS  # 'deployed warships to', 'stationed missiles in'
+        else:
+            wanted = TROOP_WORDS
+        if troops is None or not words & wanted:
+            self.valid = False  # 'sent aid', 'deployed drones', 'mobilised supporters', 'drafted a law'
+            return
+        if lemma == "move" and not any(prep in {"to", "into", "toward", "towards", "near"} for prep, _ in _preps(token)):
+            self.valid = False  # troops moved somewhere: 'moved troops to the border'
+            return
+        if any(c.dep_ in {"xcomp", "ccomp", "oprd", "advcl"} and c.tag_ == "VBG" for c in token.children):
+            self.valid = False  # 'sent the militiamen running': a rout, not a deployment
+            return
+        for node in (token, troops):
+            for prep, obj in _preps(node):
+                if prep in {"to", "into", "in", "at", "near", "along", "on", "toward", "towards", "across", "inside",
+                            "around", "outside"}:
+                    self.places += _places_in(self.index, obj)
+
+    def _read_yield(self) -> None:
+        """ACLED Agreement: 'some 200 Boko Haram fighters surrendered to the army', 'the rebels released 30
+        prisoners', 'the two sides exchanged prisoners'."""
+        token = self.token
+        lemma = _lemma(token)
+        subject, passive = _subject(token)
+        if lemma == "surrender":
+            if passive or subject is None or not self._armed(subject, _first_actor(self.index, subject)):
+                self.valid = False  # 'surrendered their passports'; who surrendered must be armed
+                return
+            self.actor1 = _first_actor(self.index, subject)
+            for prep, obj in _preps(token):
+                if prep == "to":
+                    self.actor2 = _first_actor(self.index, obj)
+        else:
+            freed = subject if passive else next((c for c in token.children if c.dep_ in OBJECTS), None)
+            if freed is None or not _head_words(freed) & CAPTIVE_WORDS:
+                self.valid = False  # 'released a statement', 'freed up funds'
+                return
+            self.actor1 = self._doer(subject, passive)
+        for prep, obj in _preps(token):
+            if prep in {"in", "at", "near", "outside", "inside"}:
+                self.places += _places_in(self.index, obj)
+
+    def _read_base(self) -> None:
+        """'established a base in Gao', 'set up its headquarters in Kidal'."""
+        token = self.token
+        subject, passive = _subject(token)
+        site = subject if passive else next((c for c in token.children if c.dep_ in OBJECTS), None)
+        if site is None or site.lemma_.lower() not in BASE_WORDS:
+            self.valid = False
+            return
+        self.actor1 = self._doer(subject, passive) if not passive else (
+            _first_actor(self.index, _agent(token)) if _agent(token) is not None else None)
+        self.places += _places_in(self.index, site)
+        for prep, obj in _preps(token):
+            if prep in {"in", "at", "near", "on", "outside", "inside", "around"}:
+                self.places += _places_in(self.index, obj)
+
     def _country_as_actor(self, subject) -> Mention | None:
         """'Ukraine regained control of Kupiansk', 'Russia seized the port': the state acting is its forces."""
         for place in self.index.in_subtree("place", subject):
@@ -556,8 +778,8 @@ class TriggerReader:
             elif prep in {"from", "against", "on", "upon", "with"} and self.index.at_token("actor", obj):
                 self.actor2 = self.actor2 or _first_actor(self.index, obj)
                 self.places += _places_in(self.index, obj)
-            elif prep in DESTINATION_PREPS and lemma in MOTION_VERBS:
-                continue
+            elif prep in DESTINATION_PREPS and lemma in MOTION_VERBS and not (prep == "into" and lemma in ENTRY_VERBS):
+                continue  # 'fled to Kharkiv'; but 'drove into Timbuktu' is the place entered
             elif prep in {"in", "at", "near", "around", "outside", "on", "of", "across", "along", "inside",
                           "within", "into", "over", "against", "upon", "north", "south", "east", "west"}:
                 self.places += _places_in(self.index, obj)
@@ -578,6 +800,25 @@ class TriggerReader:
             self.actor1 = others[0] if others else None
 
 
+QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "number",
+                  "group", "groups", "batch", "most", "all", "some", "many", "several", "rest", "remainder", "half",
+                  "majority", "couple", "few", "part", "bulk", "contingent", "unit", "units", "battalion", "company",
+                  "detachment", "column", "convoy", "team"}
+
+
+def _head_words(node) -> set[str]:
+    """A phrase's head word, and what it counts ('dozens of troops', 'most of their equipment', 'a battalion of
+    paratroopers'), with its conjuncts; not what it is about ('a video of two hostages')."""
+    words = set()
+    for head in (node, *node.conjuncts):
+        words |= {head.lower_, head.lemma_.lower()}
+        if head.lemma_.lower() in QUANTITY_HEADS or head.lower_ in QUANTITY_HEADS or head.pos_ == "NUM":
+            for prep, obj in _preps(head):
+                if prep == "of":
+                    words |= {obj.lower_, obj.lemma_.lower()}
+    return words
+
+
 def _where_it_happened(mention: Mention, doc: Document) -> bool:
     """Not a destination, a reporter's date line or a yardstick ('the size of Belgium')."""
     return not (_is_destination(mention, doc) or mention.attrs.get("dateline") or _is_comparison(mention, doc))
@@ -590,11 +831,14 @@ def _clause_places(doc: Document, index: MentionIndex, token) -> list[Mention]:
     return sorted(places, key=lambda m: abs(m.start - token.idx))
 
 
-def _choose_places(doc: Document, places: list[Mention]) -> list[tuple[Mention, int]]:
-    """Drop destinations and reference points ('surrounding Tadmur') when a more specific place is given."""
+def _choose_places(doc: Document, places: list[Mention], *,
+                   keep_destinations: bool = False) -> list[tuple[Mention, int]]:
+    """Drop destinations (unless the event is the arrival: troops deployed to a place) and reference points
+    ('surrounding Tadmur') when a more specific place is given."""
     unique = []
     for place in places:
-        if place not in unique and _where_it_happened(place, doc):
+        if place not in unique and (_where_it_happened(place, doc) or keep_destinations and not (
+                place.attrs.get("dateline") or _is_comparison(place, doc))):
             unique.append(place)
     known = [p for p in unique if p.attrs.get("candidates") or p.attrs.get("anaphor") or p.attrs.get("unlisted_site")]
     unique = known or unique
@@ -682,7 +926,8 @@ UNCONTESTED = re.compile(r"\b(?:without (?:a fight|a shot|firing a shot|resistan
 def _own_clause_text(token) -> str:
     """The trigger's clause without the clauses inside it ('..., six months after the mayor surrendered it without
     a fight' is not part of 'regained')."""
-    nested = [c for c in token.children if c.dep_ in {"advcl", "relcl", "ccomp", "acl", "parataxis"}]
+    nested = [c for c in token.children if c.dep_ in {"advcl", "relcl", "ccomp", "acl", "parataxis"}
+              and c.pos_ not in {"ADJ", "ADV"}]  # 'drove into Timbuktu unopposed': the manner, not another clause
     skip = {t.i for c in nested for t in c.subtree}
     return " ".join(t.text for t in token.subtree if t.i not in skip)
 
@@ -734,6 +979,10 @@ def _refine_class(token, cls: str) -> str | None:
         cls = "clash"
     if cls == "territory" and _is_attempt(token):
         cls = "clash"
+    if cls == "territory" and _people_taken(token):
+        return "abduction" if _held_hostage(token) else "captive"
+    if cls == "territory" and _taken(token) is not None and _head_words(_taken(token)) & PROPERTY_WORDS:
+        return "looting"  # 'seized land from farmers': ACLED's looting covers seizing goods or property
     if cls == "territory" and UNCONTESTED.search(_own_clause_text(token)):
         cls = "transfer"  # 'entered Kupiansk without a fight', 'drove into Timbuktu unopposed'
     if cls == "ied" and re.search(r"\bsuicide\b", token.sent.text, re.I):
@@ -741,6 +990,65 @@ def _refine_class(token, cls: str) -> str | None:
     if cls == "clash" and _protesters_involved(token):
         cls = "riot"  # battles are between armed groups; 'protesters clashed with police' is a riot
     return cls
+
+
+def _temporal_clause(token) -> bool:
+    """'before the militia left the town', 'after the garrison withdrew', 'as they retreated'."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {
+        "before", "after", "as", "when", "until", "while", "once", "since"} for c in token.children)
+
+
+def _demanded(token) -> bool:
+    """A noun trigger asked for, planned or investigated, not done: 'a warrant for the arrest of the former
+    president', 'called for the withdrawal of', 'an investigation into the withdrawal'."""
+    node = token
+    for _ in range(4):
+        if node.head == node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in DEMAND_WORDS:
+            return True
+        if node.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def _own_event(cls: str, reader: TriggerReader, sentence_events) -> bool:
+    """One event per happening. A withdrawal told with a capture ('RSF overran Mellit after the garrison withdrew',
+    'forced to retreat ... and IS claimed Tadmur') is the capture; one told with a fight and no place of its own
+    ('the assault was repelled and the grouping fell back') is the fight's outcome. A deployment told with an attack
+    is part of that attack."""
+    kinds = {event.work["cls"] for event in sentence_events}
+    if cls == "captive":  # 'captured 12 fighters' in a battle is the battle's; on its own, a detention
+        return not any(event.event_type == "Battles" for event in sentence_events)
+    if cls == "retreat":
+        if kinds & {"territory", "transfer"}:
+            return False
+        if _temporal_clause(reader.token) and (sentence_events or not reader.origin):
+            return False  # '... shot dead four men, before the militia left the town': when the killing happened;
+            # 'abandoned three armoured vehicles as they retreated into the city': when the vehicles were lost
+        return reader.origin or not any(event.event_type == "Battles" for event in sentence_events)
+    return not sentence_events
+
+
+def _people_taken(token) -> bool:
+    """'captured 12 Boko Haram militants', 'seized two suspects', 'took 20 people hostage': people, not a place."""
+    taken = _taken(token)
+    if taken is None or taken.pos_ == "PRON":
+        return False
+    return bool(_head_words(taken) & PERSON_WORDS) and not _head_words(taken) & POSITION_WORDS
+
+
+def _taken(token):
+    """What a capturing verb ('captured', 'seized', 'took', 'grabbed') took: its object, or its passive subject."""
+    if _lemma(token) not in {"capture", "seize", "take", "grab"} or token.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject, passive = _subject(token)
+    return subject if passive else next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None)
+
+
+def _held_hostage(token) -> bool:
+    return any(t.lower_ in {"hostage", "hostages", "captive"} for t in token.subtree)
 
 
 def _protesters_involved(token) -> bool:
@@ -783,16 +1091,27 @@ class EventBuilder:
             claimed_tokens: set[int] = set()
             triggers = [(token, _trigger_class(token)) for token in sent]
             triggers = [(token, cls) for token, cls in triggers if cls is not None]
-            other_violence = any(cls not in {"civilian_attack"} for _, cls in triggers)
-            for token, cls in triggers:
+            other_violence = any(cls not in {"civilian_attack"} | STRATEGIC_CLASSES for _, cls in triggers)
+            arrests = any(cls == "arrest" and not _is_hypothetical(token) and not (
+                token.pos_ in {"NOUN", "PROPN"} and _demanded(token)) for token, cls in triggers)
+            first = len(self.doc.events)
+            # Withdrawals, deployments and bases after the rest: what else the sentence tells decides whether they
+            # are events of their own ('RSF overran Mellit after the garrison withdrew' is one event, the capture).
+            deferred = [pair for pair in triggers if pair[1] in STRATEGIC_CLASSES or _refine_class(*pair) == "captive"]
+            ordered = [pair for pair in triggers if pair not in deferred] + deferred
+            for token, cls in ordered:
                 if token.i in claimed_tokens or _is_modifier(token) or _is_hypothetical(token) or _stopped(token):
                     continue
                 if cls == "civilian_attack" and other_violence and token.lemma_ in {"kill", "shoot"}:
                     continue  # 'the strike killed nine civilians': the killing is the strike's result
+                if cls == "clash" and arrests and token.lemma_.lower() == "raid":
+                    continue  # 'police raided the offices and arrested three editors': ACLED codes the arrests
+                if cls in {"arrest", "retreat"} and token.pos_ in {"NOUN", "PROPN"} and _demanded(token):
+                    continue  # 'a warrant for the arrest of', 'called for the withdrawal of'
                 cls = _refine_class(token, cls)
                 if cls is None:
                     continue
-                event = self._event(token, cls)
+                event = self._event(token, cls, self.doc.events[first:])
                 if event is not None:
                     self.doc.events.append(event)
                     claimed_tokens.update(t.i for t in token.subtree if t.i != token.i and t.dep_ == "dobj")
@@ -822,7 +1141,7 @@ class EventBuilder:
                 return event
         return None
 
-    def _event(self, token, cls: str) -> Event | None:
+    def _event(self, token, cls: str, sentence_events: list[Event] = ()) -> Event | None:
         reader = TriggerReader(self.doc, self.index, token, cls)
         reader.read()
         lemma = _lemma(token)
@@ -832,14 +1151,25 @@ class EventBuilder:
                 cls, reader.actor2 = "civilian_attack", victims  # 'gunmen attacked the village, killing 40 civilians'
         if _unconfirmed_claim(token):
             return None
+        if cls in STRATEGIC_CLASSES and not (reader.valid and _own_event(cls, reader, sentence_events)):
+            if cls == "retreat" and reader.valid and reader.actor1 is not None:
+                for event in sentence_events:  # 'RSF overran Mellit after the SAF garrison withdrew': SAF lost it
+                    if event.work["cls"] in {"territory", "transfer"} and event.work.get("actor2") is None \
+                            and event.work.get("actor1") is not reader.actor1:
+                        event.work["actor2"] = reader.actor1
+            return None
         if cls == "territory" and not reader.places:
             return None
         if cls == "civilian_attack" and not CIVILIAN_WORDS.search(token.sent.text):
             return None
         if cls == "territory" and lemma == "control" and not TAKING_CONTROL.search(token.sent.text):
             return None  # 'controls a swathe of territory', 'months of LNA control': a state, not a change
-        places = _choose_places(self.doc, narrow_places(self.doc, reader.places)) or self._sentence_place(token)
+        destinations = cls in {"mobilize", "base"}  # troops sent to Kharkiv are in Kharkiv
+        places = _choose_places(self.doc, narrow_places(self.doc, reader.places), keep_destinations=destinations) \
+            or self._sentence_place(token)
         sentence = self.doc.span(token.sent.start_char, token.sent.end_char)
+        nonviolent = cls in STRATEGIC_CLASSES | {"arrest", "agreement"}
+        outcome = WITHDRAWAL if cls == "retreat" else "failed" if not nonviolent and _failed(token) else None
         events = []
         for place, precision in places or [(None, None)]:
             event_type, sub_type = TRIGGER_CLASSES[cls]
@@ -847,8 +1177,8 @@ class EventBuilder:
             event = Event(
                 event_id="", document_id=self.doc.id, event_date=None, time_precision=3,
                 event_type=event_type, sub_event_type=sub_type, actor1=None, actor2=None, location=None,
-                fatalities=fatalities_in(sentence.text, token.sent) if cls not in NON_LETHAL_CLASSES else None,
-                outcome="failed" if _failed(token) else None,
+                fatalities=None if nonviolent or cls in NON_LETHAL_CLASSES else fatalities_in(sentence.text, token.sent),
+                outcome=outcome,
                 background=False, confidence=0.0, evidence=[sentence], trigger=token.text,
             )
             event.work.update(distinct=any(c.lower_ in DISTINCT_WORDS for c in token.children),

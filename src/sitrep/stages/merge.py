@@ -12,7 +12,8 @@ from ..lexicon_patterns import parse_number
 from ..model import Document, Event, Location
 from ..pipeline import Context, stage
 from .mentions import dateline_end
-from ..vocabulary import ARMED_CLASH, BATTLES, GOV_REGAINS, NSA_OVERTAKES, TERRITORY
+from ..vocabulary import (ARMED_CLASH, BATTLES, GOV_REGAINS, NSA_OVERTAKES, STRATEGIC, TERRITORY, VAC,
+                          WITHDRAWAL)
 
 BACKGROUND_GAP = timedelta(days=45)
 RECALL_GAP = timedelta(days=7)
@@ -181,11 +182,12 @@ def _recalled(doc: Document, event: Event, expr, reference: date) -> bool:
 
 def fill_from_narrative(doc: Document) -> None:
     """A sentence that names no attacker continues the fight the report was describing."""
-    previous_of: dict[str, Event] = {}
+    previous_of: dict[tuple, Event] = {}
     for event in doc.events:
         if event.background:
             continue
-        previous = previous_of.get(event.event_type)
+        kind = _narrative_kind(event)
+        previous = previous_of.get(kind)
         if previous is not None:
             if event.actor1 is None and event.actor2 is None and event.event_type == BATTLES:
                 event.actor1, event.actor2 = previous.actor1, previous.actor2
@@ -201,7 +203,15 @@ def fill_from_narrative(doc: Document) -> None:
                 event.actor2, event.inter2 = previous.actor1, previous.inter1
                 event.work["inferred_actors"] = True
         if event.actor1 or event.actor2:
-            previous_of[event.event_type] = event
+            previous_of[kind] = event
+
+
+def _narrative_kind(event: Event) -> tuple:
+    """Which earlier event a sentence continues: a battle continues the battle; a strategic development only one of
+    its own sub-type (an arrest does not name who entered a town; a side leaving a place is not the side entering)."""
+    if event.event_type == STRATEGIC:
+        return event.event_type, event.sub_event_type, event.outcome == WITHDRAWAL
+    return (event.event_type,)
 
 
 def settle_territory(event: Event, ctx: Context) -> None:
@@ -223,7 +233,17 @@ def settle_territory(event: Event, ctx: Context) -> None:
         event.sub_event_type = NSA_OVERTAKES
 
 
+NON_STATE_INTER = {2, 3, 4}  # rebel groups, political and identity militias
+
+
+def settle_detention(event: Event) -> None:
+    """ACLED: an arrest is made by state forces; people seized by a rebel group or a militia are abducted."""
+    if event.sub_event_type == "Arrests" and event.inter1 in NON_STATE_INTER:
+        event.event_type, event.sub_event_type = VAC, "Abduction/forced disappearance"
+
+
 TERRITORY_TYPES = {GOV_REGAINS, NSA_OVERTAKES}
+TRANSFER = "Non-violent transfer of territory"
 
 
 def _same_kind(a: Event, b: Event) -> bool:
@@ -236,8 +256,8 @@ def _same_kind(a: Event, b: Event) -> bool:
 
 
 def _compatible(a: Event, b: Event) -> bool:
-    if a.background != b.background:
-        return False
+    if a.background != b.background or (a.outcome == WITHDRAWAL) != (b.outcome == WITHDRAWAL):
+        return False  # a side leaving a place and a side entering it unopposed have their actors the other way round
     if not _same_kind(a, b):
         return False
     if a.location is None or b.location is None or a.location.gazetteer_id != b.location.gazetteer_id:
@@ -327,6 +347,61 @@ def inherit_locations(doc: Document, events: list[Event]) -> list[Event]:
             last = event
         kept.append(event)
     return kept
+
+
+def absorb_withdrawals(events: list[Event], ctx: Context) -> list[Event]:
+    """One event per happening: a withdrawal from a place that the other side takes that day or the next ('the army
+    withdrew from its Gao garrison ... The next morning Gao fell') is the capture; a withdrawal that names no place,
+    told after a battle of the same day ('Soldiers at the barracks withdrew after running short of ammunition'), is
+    that battle's outcome. The withdrawing side becomes the host event's actor2 when it has none."""
+    hosts: dict[int, Event] = {}
+    for event in events:
+        if event.outcome != WITHDRAWAL or event.location is None:
+            continue
+        host = _withdrawal_host(event, events, ctx)
+        if host is not None:
+            hosts[id(event)] = host
+    kept = []
+    for event in events:
+        host = hosts.get(id(event))
+        if host is None:
+            if event.outcome == WITHDRAWAL and event.work.get("inferred_location"):
+                event.location = None  # where it withdrew from is not told: not where the last event was
+                event.work["inferred_location"] = False
+            kept.append(event)
+            continue
+        for span in event.evidence:
+            if span not in host.evidence:
+                host.evidence.append(span)
+        host.evidence.sort(key=lambda s: s.start)
+        if host.actor2 is None and event.actor1 is not None and event.actor1 != host.actor1 and not (
+                host.actor1 and ctx.actors.same_side(host.actor1, event.actor1)):
+            host.actor2, host.inter2 = event.actor1, event.inter1
+        host.work["merged"] = host.work.get("merged", 1) + event.work.get("merged", 1)
+    return kept
+
+
+def _withdrawal_host(event: Event, events: list[Event], ctx: Context) -> Event | None:
+    if event.work.get("inferred_location"):  # the sentence names no place: the outcome of that day's battle there
+        return next((other for other in events if other.event_type == BATTLES and other.location is not None
+                     and other.location.gazetteer_id == event.location.gazetteer_id
+                     and other.event_date == event.event_date and other.background == event.background), None)
+    for other in events:
+        if other is event or other.background != event.background or other.location is None:
+            continue
+        taken = other.sub_event_type in TERRITORY_TYPES or (other.sub_event_type == TRANSFER and other.outcome != WITHDRAWAL)
+        if not taken or other.location.gazetteer_id != event.location.gazetteer_id:
+            continue
+        # the same day, or (when the withdrawal has a day of its own) the other side entering the next morning;
+        # a withdrawal dated only by the narrative around it ('prior to the offensive') must match the day
+        next_day = 0 if event.work.get("inferred_date") else 1
+        if event.event_date and other.event_date and not (
+                event.event_date <= other.event_date <= event.event_date + timedelta(days=next_day)):
+            continue
+        if other.actor1 and event.actor1 and (other.actor1 == event.actor1 or ctx.actors.same_side(other.actor1, event.actor1)):
+            continue
+        return other
+    return None
 
 
 def _continues(previous: Event, event: Event) -> bool:
@@ -432,10 +507,12 @@ def merge(doc: Document, ctx: Context) -> None:
     fill_from_narrative(doc)
     for event in doc.events:
         settle_territory(event, ctx)
+        settle_detention(event)
     events = merge_mentions(doc.events)
     inherit_dates(doc, events)
     events = inherit_locations(doc, events)
     events = merge_mentions(events)
+    events = absorb_withdrawals(events, ctx)
     for event in events:
         event.confidence = _confidence(event)
         event.event_id = event_id(event)
