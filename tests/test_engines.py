@@ -3,6 +3,7 @@ stores; a worker that dies mid-batch loses and duplicates nothing; an ingest SIG
 gives exactly the rows of an uninterrupted run."""
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -94,3 +95,14 @@ def test_cli_ingest_takes_engine_and_workers(corpus, tmp_path):
     assert table_digest(db)["documents"][0] == 5
     assert main(["ingest", str(head), "--db", str(db), "--engine", "local", "--quiet"]) == 0
     assert table_digest(db)["documents"][0] == 5
+
+
+def test_guessed_years_are_reported_by_every_engine(tmp_path):
+    from sitrep.api import ingest
+
+    reports = tmp_path / "reports.jsonl"
+    text = "KIDAL, Nov 14 - Malian troops took control of Kidal on Tuesday. The rebels signed a deal in 2015."
+    reports.write_text("\n".join(json.dumps({"id": f"r{i}", "text": text + f" Report {i}."}) for i in range(4)) + "\n",
+                       encoding="utf-8")
+    report = ingest([reports], db=tmp_path / "s.duckdb", engine="local", workers=2, batch_size=1)
+    assert report.stored == 4 and len(report.notices) == 4

@@ -25,16 +25,18 @@ class RunReport:
     already_stored: int = 0
     notices: list[str] = field(default_factory=list)
 
-    def note_dating(self, doc: Document, result: dict[str, Any]) -> None:
+    def note_dating(self, text: str, result: dict[str, Any]) -> None:
         """Tell the user when events could not be dated for want of a year, or when the year is a guess."""
-        if doc.published is not None or not result["events"]:
+        document = result["documents"][0]
+        if document.get("published") or not result["events"]:
             return
-        source = doc.origin or doc.external_id or doc.id
+        source = document.get("origin") or document.get("external_id") or document["document_id"]
         undated = [e for e in result["events"] if e.get("event_date") is None]
-        if undated and doc.anchor_date is None:
+        anchor = document.get("anchor_date")
+        if undated and anchor is None:
             self.notices.append(UNDATED.format(source=source, count=len(undated)))
-        elif doc.anchor_date is not None and year_is_assumed(doc.text):
-            self.notices.append(YEAR_ASSUMED.format(source=source, year=doc.anchor_date.year))
+        elif anchor is not None and year_is_assumed(text):
+            self.notices.append(YEAR_ASSUMED.format(source=source, year=anchor[:4]))
 
     @property
     def ok(self) -> bool:
@@ -93,7 +95,7 @@ def extract(inputs: Iterable[str | Path], *, published: date | None = None, max_
     extractor = Extractor(stages)
     for doc, result in extractor.process(read_inputs(inputs, published=published, max_mb=max_mb), report.errors):
         report.results.append(result)
-        report.note_dating(doc, result)
+        report.note_dating(doc.text, result)
         if on_document:
             on_document(doc)
     return report
@@ -138,7 +140,7 @@ def ingest(inputs: Iterable[str | Path], *, db: str | Path, published: date | No
     store = Store.open(db)
 
     def save(doc: Any, result: dict[str, Any]) -> None:
-        report.note_dating(doc, result)
+        report.note_dating(doc.text, result)
         if store.save(doc, result):
             report.stored += 1
         else:
