@@ -521,7 +521,8 @@ class TriggerReader:
             verb = token.head if token.dep_ in OBJECTS else token.head.head
             subject, passive = _subject(verb)
             if subject is not None and not passive and verb.lemma_ not in FAILURE_VERBS:
-                self.actor1 = _first_actor(self.index, subject)
+                actor = _first_actor(self.index, subject)
+                self.actor1 = actor if actor is None or not _civilian(actor) else None  # 'residents fled the attack'
         if self.actor1 is None and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"}
                                        for c in token.children):
             self.anaphoric = True  # 'the assault was repelled': the assault the report just described
