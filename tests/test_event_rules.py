@@ -373,3 +373,22 @@ def test_plover_export_of_strategic_developments():
         "Headquarters or base established": "MOBILIZE"}
     assert plover_event_type("Looting/property destruction", "seized") == "COERCE"
     assert plover_event_type("Looting/property destruction", "torched") == "ASSAULT"
+
+
+def test_driving_a_group_out_of_a_town_is_taking_it(tmp_path):
+    events = _events(tmp_path, "Somali forces, backed by U.S. airstrikes, drove al-Shabaab out of the town of "
+                               "Bulobarde in Somalia on 17 March 2022.")
+    taken = _only(events, "Government regains territory")
+    assert taken["actor1"].startswith("Military Forces of Somalia") and taken["actor2"] == "Al Shabaab"
+
+
+def test_executions_of_men_are_violence_against_civilians(tmp_path):
+    events = _events(tmp_path, "Soldiers executed dozens of men in the village of Moura near Mopti on 27 March 2022.")
+    assert _only(events, "Attack")["event_type"] == "Violence against civilians"
+
+
+def test_soldiers_killed_in_a_raid_are_the_other_side(tmp_path):
+    events = _events(tmp_path, "Al-Shabaab said it killed 30 Kenyan soldiers in a raid on a base in Lamu in Kenya "
+                               "on 5 January 2020.")
+    raid = _only(events, "Armed clash")
+    assert raid["actor1"] == "Al Shabaab" and raid["actor2"].startswith("Military Forces of Kenya")

@@ -92,7 +92,11 @@ VERB_TRIGGERS: dict[str, str] = {
 # 'handed the base over to'. The particle decides: 'fell' alone is a place falling, 'pulled' alone nothing.
 PARTICLE_TRIGGERS: dict[tuple[str, str], str] = {
     ("pull", "out"): "retreat", ("pull", "back"): "retreat", ("fall", "back"): "retreat", ("hand", "over"): "retreat",
-    ("move", "out"): "retreat", ("give", "up"): "retreat", ("round", "up"): "arrest", ("call", "up"): "mobilize", ("build", "up"): "mobilize", ("set", "up"): "base",
+    ("move", "out"): "retreat", ("give", "up"): "retreat", ("round", "up"): "arrest", ("call", "up"): "mobilize",
+    ("build", "up"): "mobilize", ("set", "up"): "base",
+    # The winner's side of a retreat: 'drove al-Shabaab out of the town', 'pushed the rebels out of Goma'.
+    ("drive", "out"): "territory", ("push", "out"): "territory", ("force", "out"): "territory",
+    ("chase", "out"): "territory", ("kick", "out"): "territory", ("flush", "out"): "territory",
 }
 # Who can withdraw, be deployed or be called up: the head word of the phrase naming them.
 TROOP_WORDS = frozenset({"troop", "troops", "soldier", "soldiers", "force", "forces", "unit", "units", "battalion",

@@ -19,7 +19,7 @@ OBJECTS = {"dobj", "obj", "attr", "oprd"}
 DESTINATION_PREPS = {"to", "towards", "toward", "into", "for"}
 MOTION_VERBS = {"flee", "retreat", "withdraw", "rout", "escape", "head", "move", "evacuate", "send", "run", "push",
                 "pull", "fall", "drive", "go", "return", "redeploy", "relocate"}
-TAKING_CONTROL = re.compile(r"\b(?:t[ao]ok|take[sn]?|taking|seiz\w+|gain\w*|regain\w*|assum\w+|wrest\w*|"
+TAKING_CONTROL = re.compile(r"\b(?:t[ao]ok|take[sn]?|taking|seiz\w+|gain\w*|regain\w*|assum\w+|wrest\w*|restor\w+|"
                             r"establish\w*|grab\w*|now\s+in|now\s+under(?:\s+\S+){0,3}?)\s+"
                             r"(?:full\s+|complete\s+|total\s+|effective\s+)?control\b", re.I)
 CIVILIAN_WORDS = re.compile(r"\b(?:civilians?|residents?|villagers?|children|women|worshippers|farmers|"
@@ -284,6 +284,10 @@ def _preps(token):
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     yield child.lower_, grand
+                elif grand.dep_ == "prep" and child.lower_ in {"out", "away"} and grand.lower_ in {"of", "from"}:
+                    for obj in grand.children:  # 'pushed the rebels out of Saraqib'
+                        if obj.dep_ == "pobj":
+                            yield "from", obj
 
 
 # ---- arguments -------------------------------------------------------------------------------------------------
@@ -781,6 +785,8 @@ class TriggerReader:
                 self.places += _places_in(self.index, obj)
             elif prep in DESTINATION_PREPS and lemma in MOTION_VERBS and not (prep == "into" and lemma in ENTRY_VERBS):
                 continue  # 'fled to Kharkiv'; but 'drove into Timbuktu' is the place entered
+            elif prep == "from" and self.cls == "territory" and lemma in EXPELLING_VERBS:
+                self.places += _places_in(self.index, obj)  # 'drove al-Shabaab out of Adan Yabaal'
             elif prep in {"in", "at", "near", "around", "outside", "on", "of", "across", "along", "inside",
                           "within", "into", "over", "against", "upon", "north", "south", "east", "west"}:
                 self.places += _places_in(self.index, obj)
@@ -938,6 +944,8 @@ def _own_clause_text(token) -> str:
 NON_LETHAL_CLASSES = {"agreement", "transfer", "arrest", "protest", "intervention"}
 STOPPING_VERBS = {"freeze", "halt", "end", "stop", "suspend", "pause", "cease", "interrupt"}
 # Verbs of an attack that may have had no armed opponent; 'clashes', 'fighting' always had two armed sides.
+EXPELLING_VERBS = {"drive", "push", "force", "chase", "kick", "flush", "expel", "oust", "clear", "evict"}
+ATROCITY_VERBS = {"execute", "massacre", "behead", "murder", "slaughter", "lynch"}
 ONE_SIDED_ATTACKS = {"attack", "raid", "storm", "assault", "ambush"}
 BUILDING_WORDS = {"hotel", "school", "church", "mosque", "market", "prison", "jail", "hospital", "restaurant", "mall",
                   "parliament", "embassy", "compound", "house", "home", "office", "offices", "station", "bank",
@@ -1146,10 +1154,12 @@ class EventBuilder:
         reader = TriggerReader(self.doc, self.index, token, cls)
         reader.read()
         lemma = _lemma(token)
-        if cls == "clash" and reader.actor2 is None and lemma in ONE_SIDED_ATTACKS and token.pos_ == "VERB":
+        if cls == "clash" and reader.actor2 is None and lemma in ONE_SIDED_ATTACKS:
             victims = reader._victims() or self._people_in_homes(token)
             if victims is not None and _civilian(victims):
                 cls, reader.actor2 = "civilian_attack", victims  # 'gunmen attacked the village, killing 40 civilians'
+            elif victims is not None:
+                reader.actor2 = victims  # 'killed 30 Kenyan soldiers in a raid on a base': the other side
         if _unconfirmed_claim(token):
             return None
         if cls in STRATEGIC_CLASSES and not (reader.valid and _own_event(cls, reader, sentence_events)):
@@ -1161,7 +1171,8 @@ class EventBuilder:
             return None
         if cls == "territory" and not reader.places:
             return None
-        if cls == "civilian_attack" and not CIVILIAN_WORDS.search(token.sent.text):
+        if cls == "civilian_attack" and not (CIVILIAN_WORDS.search(token.sent.text) or lemma in ATROCITY_VERBS
+                                             and not ARMED_VICTIMS & set(_object_words(token).split())):
             return None
         if cls == "territory" and lemma == "control" and not TAKING_CONTROL.search(token.sent.text):
             return None  # 'controls a swathe of territory', 'months of LNA control': a state, not a change
@@ -1193,7 +1204,8 @@ class EventBuilder:
     def _people_in_homes(self, token) -> Mention | None:
         """'attacked villages ..., killing at least 124 people': people killed where people live are civilians."""
         targets = {t.lemma_.lower() for c in token.children if c.dep_ in OBJECTS for t in c.subtree}
-        if not targets & DWELLINGS:
+        targets |= {t.lemma_.lower() for prep, obj in _preps(token) if prep in {"on", "against"} for t in obj.subtree}
+        if not targets & (DWELLINGS | BUILDING_WORDS):
             return None
         match = re.search(r"\b(?:killing|killed)\s+(?:at least\s+|some\s+|about\s+|more than\s+)?[\w,-]+\s+(people)\b",
                           token.sent.text, re.I)

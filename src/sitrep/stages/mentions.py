@@ -168,9 +168,14 @@ def _demonym_actors(doc: Document, actors) -> list[Mention]:
 
 def _nationality_entities(doc: Document, actors):
     """NORP entities, and nationality words the parser labelled otherwise ('Ukrainian' as a GPE)."""
+    covered: set[int] = set()
     for ent in doc.spacy_doc.ents:
         if ent.label_ == "NORP" or actors.is_demonym(ent.text):
+            covered.update(range(ent.start, ent.end))
             yield ent
+    for token in doc.spacy_doc:  # 'Somali forces' where the small model saw no entity
+        if token.i not in covered and token.text[:1].isupper() and actors.is_demonym(token.text):
+            yield token.doc[token.i:token.i + 1]
 
 
 def _demonym_units(doc: Document, actors) -> list[tuple[int, int]]:
@@ -464,12 +469,15 @@ def _area_match(doc: Document, gazetteer, span) -> Mention | None:
     if word is None:
         return None
     phrase = f"{doc.text[span.start_char:span.end_char]} {word}"
-    areas = [p for p in gazetteer.lookup(phrase) if p.feature_type == "admin1"] \
-        or [p for p in gazetteer.lookup_by_sound(phrase) if p.feature_type == "admin1"]
-    if not areas:
+    areas = [p for p in gazetteer.lookup(phrase) if p.feature_type == "admin1"]
+    sounds = [] if areas else [p for p in gazetteer.lookup_by_sound(phrase) if p.feature_type == "admin1"]
+    if not areas and not sounds:
         return None
     end = span.doc[span.end]
-    return _place_mention(doc, span.start_char, end.idx + len(end.text), areas)
+    mention = _place_mention(doc, span.start_char, end.idx + len(end.text), areas or sounds)
+    if sounds:
+        mention.attrs["sound_match"] = True  # trusted inside the report's country only
+    return mention
 
 
 def _longest_match(doc: Document, gazetteer, i: int, run: tuple[int, int], claimed) -> tuple[Mention | None, int]:
