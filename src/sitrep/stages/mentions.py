@@ -372,6 +372,7 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
             mentions.extend(_match_run(doc, gazetteer, run_start, run_end, claimed))
     mentions.extend(_anaphors(doc, claimed))
     mentions.extend(_unresolved_entities(doc, gazetteer, claimed))
+    mentions.extend(_names_after_locatives(doc, gazetteer, claimed))
     mentions.extend(_repeated_names(doc, mentions, claimed))
     mentions = [m for m in mentions if not _names_a_backer(doc, m)]
     dateline = dateline_end(doc.text)
@@ -602,6 +603,31 @@ def _unresolved_entities(doc: Document, gazetteer, claimed) -> list[Mention]:
                 mention.attrs["sound_match"] = True
             out.append(mention)
             claimed.append((ent.start_char, ent.end_char))
+    return out
+
+
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "into", "inside", "towards", "toward"}
+
+
+def _names_after_locatives(doc: Document, gazetteer, claimed) -> list[Mention]:
+    """'seized an outpost near Laiza', where the small model calls Laiza an organisation: a capitalised name that
+    is the object of 'near', 'in', 'outside' ... and names no actor is a place, placed near the places around it."""
+    out = []
+    for token in doc.spacy_doc:
+        if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS or token.pos_ != "PROPN":
+            continue
+        first = token
+        while first.i > token.sent.start and first.nbor(-1).pos_ == "PROPN" and first.nbor(-1).dep_ == "compound":
+            first = first.nbor(-1)
+        start, end = first.idx, token.idx + len(token.text)
+        text = doc.text[start:end]
+        if _overlaps(start, end, claimed) or not text[:1].isupper() or not _plausible_name(text) \
+                or text.lower() in MONTHS_AND_DAYS | GENERIC_NAME_WORDS or token.ent_type_ in {"PERSON", "DATE", "TIME"}:
+            continue
+        mention = _place_mention(doc, start, end, [])
+        mention.attrs["entity"] = "LOC"
+        out.append(mention)
+        claimed.append((start, end))
     return out
 
 
