@@ -392,3 +392,10 @@ def test_soldiers_killed_in_a_raid_are_the_other_side(tmp_path):
                                "on 5 January 2020.")
     raid = _only(events, "Armed clash")
     assert raid["actor1"] == "Al Shabaab" and raid["actor2"].startswith("Military Forces of Kenya")
+
+
+def test_no_sentence_starts_inside_a_name_after_a_header(tmp_path):
+    events = _events(tmp_path, "THE BORNO MIRROR\nTuesday, January 27, 2015\n\nFrom Our Correspondent, Maiduguri\n\n"
+                               "Boko Haram insurgents on Sunday seized Monguno after overrunning the army barracks.")
+    taken = _only(events, "Non-state actor overtakes territory")
+    assert taken["actor1"].startswith("Boko Haram")

@@ -26,7 +26,16 @@ def _register_components() -> None:
                 token.is_sent_start = True
             elif previous.is_upper and previous.is_sent_start is not False and token.text == ",":
                 token.is_sent_start = False  # a date line, 'ALEPPO, Syria, June 12 —', is one sentence with its story
+            elif not _may_end_sentence(previous):
+                token.is_sent_start = False  # 'Boko | Haram insurgents seized ...': no sentence starts mid-phrase
         return doc
+
+
+SENTENCE_END_MARKS = {".", "!", "?", ";", ":", "…", '"', "”", "“", "'", "’", ")", "]", "—", "–", "-"}
+
+
+def _may_end_sentence(token) -> bool:
+    return token.text in SENTENCE_END_MARKS or token.text.endswith(".") or not token.text[:1].isalnum()
 
 
 @cache
