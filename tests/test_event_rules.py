@@ -399,3 +399,23 @@ def test_no_sentence_starts_inside_a_name_after_a_header(tmp_path):
                                "Boko Haram insurgents on Sunday seized Monguno after overrunning the army barracks.")
     taken = _only(events, "Non-state actor overtakes territory")
     assert taken["actor1"].startswith("Boko Haram")
+
+
+@pytest.mark.parametrize("sentence, sub_event_type", [
+    ("Air Force jets on Monday bombarded insurgent positions around Monguno in Nigeria on 26 January 2015.",
+     "Air/drone strike"),  # 'bombarded' read by the parser as an adjective after the date
+    ("Katyusha rockets slammed into Dar Saad in Aden in Yemen on 15 July 2015, killing 31 civilians.",
+     "Shelling/artillery/missile attack"),
+    ("Azerbaijani drones destroyed an Armenian supply column near Lachin in Azerbaijan on 6 November 2020.",
+     "Air/drone strike"),
+    ("At least 23 fighters were killed in Aden in Yemen on 16 July 2015.", "Armed clash"),
+])
+def test_strikes_and_fights_told_without_a_fighting_verb(tmp_path, sentence, sub_event_type):
+    assert _only(_events(tmp_path, sentence), sub_event_type)
+
+
+def test_residents_pouring_into_a_city_take_nothing(tmp_path):
+    events = _events(tmp_path, "Thousands of residents poured into Goma in Congo on 23 January 2025, while "
+                               "Taliban fighters walked into the governor's compound in Kunduz on 8 August 2021.")
+    taken = [e for e in events if e["event_type"] == "Battles"]
+    assert [(e["location"] or {}).get("name") for e in taken] == ["Kunduz"]

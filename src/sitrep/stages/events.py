@@ -78,7 +78,7 @@ def _end_char(token) -> int:
 
 # ---- triggers ----------------------------------------------------------------------------------------------------
 
-ENTRY_VERBS = {"drive", "roll", "sweep", "march", "ride"}
+ENTRY_VERBS = {"drive", "roll", "sweep", "march", "ride", "walk", "move", "pour", "stream", "swarm"}
 REMOTE_CLASSES = {"airstrike", "shelling", "ied", "suicide", "strike"}
 # Past forms the small model's lemmatizer leaves as they are.
 IRREGULAR_LEMMAS = {"retook": "retake", "retaken": "retake", "overran": "overrun", "outran": "outrun",
@@ -94,7 +94,27 @@ CROWD_CONTROL = re.compile(r"\b(?:tear ?gas|teargas|rubber bullets|water cannons
 
 
 def _object_words(token) -> str:
-    return " ".join(t.lower_ for c in token.children if c.dep_ in OBJECTS for t in c.subtree)
+    """The words of what the verb acts on: its object, or the subject of a passive ('16 soldiers were killed')."""
+    return " ".join(t.lower_ for c in token.children if c.dep_ in OBJECTS | {"nsubjpass"} for t in c.subtree)
+
+
+IMPACT_VERBS = {"slam", "crash", "land", "rain", "smash", "tear", "destroy", "wreck", "devastate", "level"}
+
+
+def _impact_class(token, lemma: str) -> str | None:
+    """'Katyusha rockets slammed into Dar Saad', 'TB2 drones destroyed a supply column': a weapon as the subject of
+    an impact verb is a strike, of the kind the weapon says."""
+    subject, passive = _subject(token)
+    if subject is None or passive:
+        return None
+    weapon = " ".join(t.lower_ for t in subject.subtree)
+    if AIR_WORDS.search(weapon):
+        return "airstrike"
+    if ARTILLERY_WORDS.search(weapon):
+        return "shelling"
+    if EXPLOSIVE_WORDS.search(weapon) and lemma != "destroy":
+        return "ied"
+    return None
 
 
 def _launch_class(token, lemma: str) -> str | None:
@@ -134,7 +154,41 @@ def _particle_class(token, lemma: str) -> str | None:
 STRATEGIC_CLASSES = {"retreat", "mobilize", "base", "captive", "yield"}
 
 
+def _armed_subject(token) -> bool:
+    subject, passive = _subject(token)
+    if subject is None or passive:
+        return False
+    words = " ".join(t.lower_ for t in subject.subtree)
+    return not CIVILIAN_WORDS.search(words) and bool(re.search(
+        r"\b(?:troops|forces|fighters|soldiers|militants|rebels|insurgents|units|columns?|militia\w*|army|gunmen|"
+        r"jihadists|tanks|convoys?|brigades?|battalions?|taliban|commandos|paratroopers)\b", words))
+
+
+def _past_tense_lemma(word: str) -> str | None:
+    """'bombarded' → 'bombard', 'seized' → 'seize', 'shelled' → 'shell', 'stopped' → 'stop'."""
+    if not word.endswith("ed"):
+        return None
+    for candidate in (word[:-2], word[:-1], word[:-3] if len(word) > 4 and word[-3] == word[-4] else ""):
+        if candidate in VERB_TRIGGERS:
+            return candidate
+    return None
+
+
+def misparsed_verb(token) -> bool:
+    """'Air Force jets on Monday bombarded insurgent positions', 'SAF aircraft, meanwhile, bombed ...': the small
+    model reads a past-tense verb after a date or an aside as an adjective. An adjective follows a determiner, a
+    number or another modifier; after a comma, a date or an adverb the word is the verb."""
+    if token.pos_ != "ADJ" or token.dep_ not in {"amod", "compound"} or token.i == token.sent.start:
+        return False
+    if _past_tense_lemma(token.lower_) is None:
+        return False
+    previous = token.nbor(-1)
+    return previous.text == "," or previous.ent_type_ in {"DATE", "TIME"} or previous.pos_ == "ADV"
+
+
 def _trigger_class(token) -> str | None:
+    if misparsed_verb(token):
+        return VERB_TRIGGERS[_past_tense_lemma(token.lower_)]
     lemma = _lemma(token)
     if token.pos_ in {"VERB", "AUX"} or (token.tag_ in {"VBN", "VBD", "VBG"}):
         cls = _particle_class(token, lemma) or VERB_TRIGGERS.get(lemma)
@@ -142,13 +196,18 @@ def _trigger_class(token) -> str | None:
             return cls
         if lemma in LAUNCH_VERBS:
             return _launch_class(token, lemma)
+        if lemma in IMPACT_VERBS:
+            impact = _impact_class(token, lemma)
+            if impact:
+                return impact
         if lemma in {"burn", "torch", "destroy", "raze", "demolish"} and set(_object_words(token).split()) & (
                 BUILDING_WORDS | DWELLINGS | {"homes", "houses", "villages", "shops", "churches", "mosques", "schools"}):
             return "looting"  # 'burned a cathedral', 'torching dozens of homes'
         if lemma == "disperse" and PROTESTER_WORDS & set(_object_words(token).split()):
             return "intervention"  # 'police dispersed the demonstrators'
-        if lemma in ENTRY_VERBS and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children):
-            return "territory"  # 'rebel columns drove into Timbuktu'
+        if lemma in ENTRY_VERBS and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children) \
+                and _armed_subject(token):
+            return "territory"  # 'rebel columns drove into Timbuktu'; not 'residents poured into Goma'
     if token.pos_ in {"NOUN", "PROPN"}:
         text = token.text.lower()
         before = token.nbor(-1).text.lower() if token.i > token.sent.start else ""
@@ -395,7 +454,10 @@ class TriggerReader:
             if self.cls == "captive":
                 self._fallback_actors()
             return
-        if self.token.pos_ in {"NOUN", "PROPN"}:
+        if misparsed_verb(self.token):
+            self._patient(self.token.head)  # 'bombarded insurgent positions around Monguno': the noun it hangs on
+            self._read_preps(self.token.head)
+        elif self.token.pos_ in {"NOUN", "PROPN"}:
             self._read_noun()
         else:
             self._read_verb()
@@ -857,8 +919,16 @@ def _choose_places(doc: Document, places: list[Mention], *,
 
 
 def _country_only(mention: Mention) -> bool:
+    """A country or province, not a town: 'Aden' is also a governorate, but the city of that name is the place."""
     candidates = mention.attrs.get("candidates") or []
-    return bool(candidates) and candidates[0].feature_type in {"country", "admin1"}
+    if not candidates or candidates[0].feature_type not in {"country", "admin1"}:
+        return False
+    return candidates[0].feature_type == "country" or _names_area_word(mention) or not any(
+        c.feature_type == "populated_place" and c.country_code == candidates[0].country_code for c in candidates)
+
+
+def _names_area_word(mention: Mention) -> bool:
+    return bool(re.search(r"\b(?:province|governorate|oblast|region|state)\b", mention.text, re.I))
 
 
 def _vicinity(doc: Document, mention: Mention) -> bool:
@@ -974,6 +1044,8 @@ def _refine_class(token, cls: str) -> str | None:
     """What the rest of the sentence says about the trigger's kind of event."""
     if cls == "strike":
         cls = _strike_kind(token)
+    if cls == "shelling" and AIR_WORDS.search(token.doc[token.sent.start:token.i].text):
+        cls = "airstrike"  # 'Air Force jets bombarded', 'warplanes pounded'
     if cls == "civilian_attack" and token.pos_ == "VERB" and ARMED_VICTIMS & set(_object_words(token).split()):
         cls = "clash"  # 'separatists killed two gendarmes at a checkpoint': an attack on armed men is a battle
     if _lemma(token) in {"take", "hold", "seize", "keep"} and re.search(r"\bhostages?\b|\bcaptives?\b",
@@ -1109,7 +1181,8 @@ class EventBuilder:
             deferred = [pair for pair in triggers if pair[1] in STRATEGIC_CLASSES or _refine_class(*pair) == "captive"]
             ordered = [pair for pair in triggers if pair not in deferred] + deferred
             for token, cls in ordered:
-                if token.i in claimed_tokens or _is_modifier(token) or _is_hypothetical(token) or _stopped(token):
+                if token.i in claimed_tokens or (_is_modifier(token) and not misparsed_verb(token)) \
+                        or _is_hypothetical(token) or _stopped(token):
                     continue
                 if cls == "civilian_attack" and other_violence and token.lemma_ in {"kill", "shoot"}:
                     continue  # 'the strike killed nine civilians': the killing is the strike's result

@@ -271,7 +271,8 @@ def place_unlisted_sites(doc: Document) -> None:
             continue
         regions_too = not mention.attrs.get("unlisted_site")  # 'the town of Moqokori in Hiraan region'
         resolved = [m for m in located if regions_too or m.location.feature_type not in ADMIN_TYPES]
-        same_sentence = [m for m in resolved if m.sentence == mention.sentence]
+        same_sentence = [m for m in resolved if m.sentence == mention.sentence
+                         and (m.location.feature_type not in ADMIN_TYPES or _contains(doc, mention, m))]
         before = [m for m in resolved if m.start < mention.start] if not regions_too else []
         countries = [m for m in doc.mentions if m.type == "place" and m.location is not None
                      and m.location.feature_type == "country" and m.sentence == mention.sentence]
@@ -286,6 +287,13 @@ def place_unlisted_sites(doc: Document) -> None:
             geo_precision=3 if base.feature_type in ADMIN_TYPES | {"country"} else 2,
             gazetteer_id=f"near:{base.gazetteer_id}:{fold(mention.text).replace(' ', '-')}",
             feature_type=mention.attrs.get("feature_hint") or ("site" if mention.attrs.get("unlisted_site") else "place"))
+
+
+def _contains(doc: Document, mention: Mention, region: Mention) -> bool:
+    """'Moqokori in Hiraan region', 'Zeleny Shlyakh in Kursk Oblast': the region is said to hold the place; not
+    'Minova, a lakeside town on the road to South Kivu'."""
+    between = doc.text[mention.end:region.start] if region.start >= mention.end else ""
+    return len(between) <= 40 and bool(re.search(r"\b(?:in|of)\b", between)) and "road" not in between
 
 
 def _unplaced_name(mention: Mention) -> bool:

@@ -527,7 +527,7 @@ GENERIC_NAME_WORDS = {
     "the", "more", "air", "english", "agency", "officer", "vice", "week", "court", "market", "research",
     "commissioner", "prince", "pope", "mega", "villa", "dr", "dr.", "mr", "mrs", "one", "two", "three", "four",
     "council", "act", "day", "hospital", "way", "road", "hall", "bank", "war", "leader", "human", "gov.", "sen.",
-    "rep.", "sgt", "sgt.", "inc.", "superior",
+    "rep.", "sgt", "sgt.", "inc.", "superior", "force", "forces",
 }
 
 
@@ -606,6 +606,8 @@ def _unresolved_entities(doc: Document, gazetteer, claimed) -> list[Mention]:
     return out
 
 
+TAKING_VERBS = {"capture", "seize", "overrun", "overran", "retake", "retook", "recapture", "liberate", "enter",
+                "storm", "occupy", "besiege", "encircle", "shell", "bomb", "raid", "attack"}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "into", "inside", "towards", "toward"}
 
 
@@ -614,16 +616,20 @@ def _names_after_locatives(doc: Document, gazetteer, claimed) -> list[Mention]:
     is the object of 'near', 'in', 'outside' ... and names no actor is a place, placed near the places around it."""
     out = []
     for token in doc.spacy_doc:
-        if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS or token.pos_ != "PROPN":
+        located = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+        taken = token.dep_ == "dobj" and token.head.lemma_.lower() in TAKING_VERBS  # 'entered Hadrut'
+        if not (located or taken) or token.pos_ != "PROPN":
             continue
         first = token
         while first.i > token.sent.start and first.nbor(-1).pos_ == "PROPN" and first.nbor(-1).dep_ == "compound":
             first = first.nbor(-1)
         start, end = first.idx, token.idx + len(token.text)
         text = doc.text[start:end]
+        people_too = taken and token.head.lemma_.lower() in {"capture", "seize", "attack", "raid"}
         if _overlaps(start, end, claimed) or not text[:1].isupper() or not _plausible_name(text) \
-                or text.lower() in MONTHS_AND_DAYS | GENERIC_NAME_WORDS or token.ent_type_ in {"PERSON", "DATE", "TIME"}:
-            continue
+                or text.lower() in MONTHS_AND_DAYS | GENERIC_NAME_WORDS or token.ent_type_ in {"DATE", "TIME"} \
+                or (token.ent_type_ == "PERSON" and (located or people_too)):
+            continue  # 'entered Hadrut' even when the parser calls Hadrut a person; not 'captured Hapilon'
         mention = _place_mention(doc, start, end, [])
         mention.attrs["entity"] = "LOC"
         out.append(mention)
