@@ -66,9 +66,10 @@ def test_jsonl_batch():
 
 HELDOUT = FIXTURES.parent / "heldout"
 HELDOUT2 = FIXTURES.parent / "heldout2"
+HELDOUT3 = FIXTURES.parent / "heldout3"
 
 
-@pytest.mark.parametrize("folder, floor", [(HELDOUT, "heldout"), (HELDOUT2, "heldout2")])
+@pytest.mark.parametrize("folder, floor", [(HELDOUT, "heldout"), (HELDOUT2, "heldout2"), (HELDOUT3, "heldout3")])
 def test_heldout_recall(folder, floor):
     """Reports written by someone who had not seen the extractor (fixtures/heldout*/README.md); their recall
     was first measured after the rules were written, so it is the honest figure. Its floor only guards against
