@@ -19,7 +19,7 @@ def _antecedent(mention: Mention, doc: Document, ctx: Context):
         if earlier.type == "actor" and earlier.end <= mention.start and earlier.canonical \
                 and not earlier.attrs.get("generic"):
             actor = ctx.actors.by_name(earlier.canonical)
-            if actor.kind in NON_STATE_KINDS:
+            if actor.kind in NON_STATE_KINDS and actor.side != "unidentified":  # 'the gunmen' names no group
                 by_sentence.setdefault(earlier.sentence, []).append(actor)
     if not by_sentence:
         return None
