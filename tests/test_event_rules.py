@@ -419,3 +419,10 @@ def test_residents_pouring_into_a_city_take_nothing(tmp_path):
                                "Taliban fighters walked into the governor's compound in Kunduz on 8 August 2021.")
     taken = [e for e in events if e["event_type"] == "Battles"]
     assert [(e["location"] or {}).get("name") for e in taken] == ["Kunduz"]
+
+
+def test_taking_a_compound_takes_the_town_named_in_the_sentence(tmp_path):
+    events = _events(tmp_path, "On Sunday it was Kunduz's turn: Taliban fighters who had been sitting on the "
+                               "city's edges since June walked into the governor's compound.", "2021-08-12")
+    taken = _only(events, "Non-state actor overtakes territory")
+    assert taken["location"]["name"] == "Kunduz" and taken["event_date"] == "2021-08-08"

@@ -1153,6 +1153,18 @@ def _unconfirmed_claim(token) -> bool:
     return claimed and bool(UNVERIFIED.search(token.sent.text))
 
 
+FACILITY_WORDS = {"compound", "headquarters", "base", "barracks", "airport", "airbase", "garrison", "building",
+                  "palace", "ministry", "prison", "checkpoint", "post", "outpost", "camp", "station", "bridge"}
+
+
+def _takes_a_facility(token) -> bool:
+    """'walked into the governor's compound', 'overran the army base': the town is the one the sentence names."""
+    targets = [c for c in token.children if c.dep_ in OBJECTS]
+    targets += [obj for prep, obj in _preps(token) if prep in {"into", "inside"}]
+    return any(t.lemma_.lower() in FACILITY_WORDS or any(c.lemma_.lower() in FACILITY_WORDS for c in t.conjuncts)
+               for t in targets)
+
+
 def _stopped(token) -> bool:
     """'a ceasefire froze the fighting', 'to halt the offensive': fighting named as what stopped is no new event."""
     return token.tag_ in {"NN", "NNS", "VBG"} and token.dep_ in OBJECTS | {"xcomp", "nsubjpass"} \
@@ -1242,7 +1254,7 @@ class EventBuilder:
                             and event.work.get("actor1") is not reader.actor1:
                         event.work["actor2"] = reader.actor1
             return None
-        if cls == "territory" and not reader.places:
+        if cls == "territory" and not reader.places and not _takes_a_facility(token):
             return None
         if cls == "civilian_attack" and not (CIVILIAN_WORDS.search(token.sent.text) or lemma in ATROCITY_VERBS
                                              and not ARMED_VICTIMS & set(_object_words(token).split())):

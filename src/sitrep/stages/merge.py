@@ -4,6 +4,7 @@ event across sentences into one event with several evidence spans."""
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -41,6 +42,11 @@ def _dominates(upper, lower) -> bool:
     return True
 
 
+def _since(doc: Document, expr) -> bool:
+    """'had been sitting on the city's edges since June': when a state began, not when the event happened."""
+    return bool(re.search(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", doc.text[max(0, expr.start - 12):expr.start], re.I))
+
+
 def _own_date(doc: Document, char: int):
     """The time expression that belongs to the trigger's clause (its own clause, or one it governs or is
     governed by), nearest first. A date in a sibling clause ('Recaptured in 2016, ..., however an offensive
@@ -49,7 +55,7 @@ def _own_date(doc: Document, char: int):
     span = doc.sentences[sentence] if doc.sentences else None
     if span is None:
         return None
-    inside = _sentence_dates(doc, span)
+    inside = [expr for expr in _sentence_dates(doc, span) if not _since(doc, expr)]
     if not inside:
         return None
     parsed = doc.spacy_doc
