@@ -426,3 +426,19 @@ def test_taking_a_compound_takes_the_town_named_in_the_sentence(tmp_path):
                                "city's edges since June walked into the governor's compound.", "2021-08-12")
     taken = _only(events, "Non-state actor overtakes territory")
     assert taken["location"]["name"] == "Kunduz" and taken["event_date"] == "2021-08-08"
+
+
+def test_assessments_and_verdicts_are_not_events(tmp_path):
+    events = _events(tmp_path, "The president claimed in Beijing on 18 October 2023 that the Ukrainian "
+                               "counteroffensive had completely failed. Analysts said Russian forces are likely "
+                               "attempting to regain Avdiivka before winter.", "2023-10-20")
+    assert not events
+
+
+def test_an_april_date_in_a_december_report_is_in_its_past():
+    from sitrep.dates import find_time_expressions
+
+    text = "Flash update, 20 December 2023. Fighting reached Wad Medani on 15 December. Many had fled Khartoum " \
+           "after fighting erupted there on 15 April."
+    dates = {e.text: e.date_start for e in find_time_expressions(text, published=date(2023, 12, 20))}
+    assert dates["15 April"] == date(2023, 4, 15)

@@ -201,9 +201,11 @@ def _year_for(ctx: _Context, month: int, day: int) -> int | None:
     year = ctx.year
     probe = date(year, month, min(day, 28))
     last = ctx.last_end
-    if last and last.year == year and last.month >= 9 and probe < last - _HALF_YEAR:
-        year += 1  # "December 30 ... January 2": the narrative crossed New Year
     ref = ctx.reference
+    if last and last.year == year and last.month >= 9 and probe < last - _HALF_YEAR:
+        crossed = date(year + 1, month, min(day, 28))
+        if crossed - last <= timedelta(days=100) and (ref is None or crossed <= ref + timedelta(days=7)):
+            year += 1  # "December 30 ... January 2": the narrative crossed New Year; not past the report's date
     if ref and ref.year == year and date(year, month, min(day, 28)) > ref + _HALF_YEAR:
         year -= 1  # a news report's undated month-days are in its past
     return year

@@ -190,6 +190,8 @@ def _trigger_class(token) -> str | None:
     if misparsed_verb(token):
         return VERB_TRIGGERS[_past_tense_lemma(token.lower_)]
     lemma = _lemma(token)
+    if lemma == "claim" and any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
+        return None  # 'claimed that the counteroffensive had failed', 'claimed to have ...': speech, not a taking
     if token.pos_ in {"VERB", "AUX"} or (token.tag_ in {"VBN", "VBD", "VBG"}):
         cls = _particle_class(token, lemma) or VERB_TRIGGERS.get(lemma)
         if cls:
@@ -240,6 +242,9 @@ def _is_hypothetical(token) -> bool:
     for node in chain:
         if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in node.children):
             return True
+        if any(c.dep_ in {"advmod", "acomp"} and c.lower_ in {"likely", "probably", "possibly", "perhaps"}
+               for c in node.children):
+            return True  # 'is likely attempting to regain the initiative': an assessment of intent
         if any(c.dep_ == "neg" for c in node.children) and node.lemma_ not in FAILURE_VERBS and node is token:
             return True
     if any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_ADJ for c in token.children):
@@ -1165,6 +1170,13 @@ def _takes_a_facility(token) -> bool:
                for t in targets)
 
 
+def _judged(token) -> bool:
+    """'Putin claimed the Ukrainian counteroffensive had completely failed': a verdict on a campaign, not an event."""
+    if token.pos_ != "NOUN" or token.dep_ != "nsubj" or _lemma(token.head) not in {"fail", "succeed", "stall", "falter"}:
+        return False
+    return any(_lemma(node) in REPORTING_VERBS | {"say", "assess", "argue", "insist"} for node in token.head.ancestors)
+
+
 def _stopped(token) -> bool:
     """'a ceasefire froze the fighting', 'to halt the offensive': fighting named as what stopped is no new event."""
     return token.tag_ in {"NN", "NNS", "VBG"} and token.dep_ in OBJECTS | {"xcomp", "nsubjpass"} \
@@ -1194,7 +1206,7 @@ class EventBuilder:
             ordered = [pair for pair in triggers if pair not in deferred] + deferred
             for token, cls in ordered:
                 if token.i in claimed_tokens or (_is_modifier(token) and not misparsed_verb(token)) \
-                        or _is_hypothetical(token) or _stopped(token):
+                        or _is_hypothetical(token) or _stopped(token) or _judged(token):
                     continue
                 if cls == "civilian_attack" and other_violence and token.lemma_ in {"kill", "shoot"}:
                     continue  # 'the strike killed nine civilians': the killing is the strike's result
