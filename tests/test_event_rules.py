@@ -442,3 +442,10 @@ def test_an_april_date_in_a_december_report_is_in_its_past():
            "after fighting erupted there on 15 April."
     dates = {e.text: e.date_start for e in find_time_expressions(text, published=date(2023, 12, 20))}
     assert dates["15 April"] == date(2023, 4, 15)
+
+
+def test_its_troops_are_the_announcers(tmp_path):
+    events = _events(tmp_path, "On 3 August 2024 the Arakan Army announced that its troops had overrun the "
+                               "headquarters of the junta's Western Command in Ann in Myanmar.")
+    taken = _only(events, "Non-state actor overtakes territory")
+    assert taken["actor1"] == "AA: Arakan Army"

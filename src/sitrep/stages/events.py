@@ -568,7 +568,8 @@ class TriggerReader:
             elif token.tag_ == "VBN" and token.dep_ == "advcl" and subject.head != token:
                 self._patient(subject)  # 'Recaptured in 2016, the city was ...': the city was recaptured
             else:
-                self.actor1 = _first_actor(self.index, subject) or self._country_as_actor(subject)
+                self.actor1 = self._owner_of_pronoun(subject) or _first_actor(self.index, subject) \
+                    or self._country_as_actor(subject)
         if agent is not None:
             self.actor1 = _first_actor(self.index, agent) or self.actor1
         if lemma in LOSER_SUBJECT_VERBS | PLACE_SUBJECT_VERBS:
@@ -794,6 +795,18 @@ class TriggerReader:
         for prep, obj in _preps(token):
             if prep in {"in", "at", "near", "on", "outside", "inside", "around"}:
                 self.places += _places_in(self.index, obj)
+
+    def _owner_of_pronoun(self, subject) -> Mention | None:
+        """'The MNDAA announced that its troops had overrun the command': 'its troops' are the announcer's."""
+        if not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in subject.children):
+            return None
+        for verb in self.token.ancestors:
+            if verb.pos_ == "VERB" and _lemma(verb) in REPORTING_VERBS | {"say", "announce", "state"}:
+                speaker, passive = _subject(verb)
+                actor = _first_actor(self.index, speaker) if speaker is not None and not passive else None
+                if actor is not None and not _civilian(actor):
+                    return actor
+        return None
 
     def _country_as_actor(self, subject) -> Mention | None:
         """'Ukraine regained control of Kupiansk', 'Russia seized the port': the state acting is its forces."""
