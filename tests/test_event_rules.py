@@ -449,3 +449,17 @@ def test_its_troops_are_the_announcers(tmp_path):
                                "headquarters of the junta's Western Command in Ann in Myanmar.")
     taken = _only(events, "Non-state actor overtakes territory")
     assert taken["actor1"] == "AA: Arakan Army"
+
+
+def test_its_fighters_are_the_group_just_named(tmp_path):
+    events = _events(tmp_path, "The Ta'ang National Liberation Army claimed full control of Hsipaw in Myanmar on "
+                               "29 July 2024. Its fighters then moved on Kyaukme, where they attacked army positions "
+                               "on 1 August 2024.")
+    clash = _only(events, "Armed clash")
+    assert clash["actor1"] == "TNLA: Ta'ang National Liberation Army"
+
+
+def test_displaced_people_are_never_a_side(tmp_path):
+    events = _events(tmp_path, "Before the fighting, the state hosted 500,000 internally displaced people (IDPs), "
+                               "most of whom had fled Khartoum after fighting erupted there on 15 April 2023.")
+    assert all(e["actor1"] != "Civilians" for e in events)

@@ -107,7 +107,10 @@ def _equipment_key(text: str, *, fold: bool) -> str:
 
 
 def _singulars(word: str) -> Iterator[str]:
-    """English de-pluralisation candidates, most specific first."""
+    """English de-pluralisation candidates, most specific first; 'militiamen' is the militia's men."""
+    if word.lower() in {"militiamen", "militiaman"}:
+        yield word[:7]
+        return
     if len(word) < 3 or word[-1] not in "sS":
         return
     if word[-3:].lower() == "ies" and len(word) > 4:

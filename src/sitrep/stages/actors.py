@@ -13,13 +13,14 @@ NON_STATE_KINDS = {"rebel", "militia"}
 
 def _antecedent(mention: Mention, doc: Document, ctx: Context):
     """The named non-state armed group ``mention`` refers back to: the first one (usually the subject) of the
-    nearest sentence, this one included, that names one before it."""
+    nearest sentence, this one included, that names one before it. 'Its fighters' may also be a state's."""
     by_sentence: dict[int, list] = {}
+    any_kind = mention.attrs.get("possessive")
     for earlier in doc.mentions:
         if earlier.type == "actor" and earlier.end <= mention.start and earlier.canonical \
                 and not earlier.attrs.get("generic"):
             actor = ctx.actors.by_name(earlier.canonical)
-            if actor.kind in NON_STATE_KINDS and actor.side != "unidentified":  # 'the gunmen' names no group
+            if (any_kind or actor.kind in NON_STATE_KINDS) and actor.side not in {"unidentified", "civilians"}:
                 by_sentence.setdefault(earlier.sentence, []).append(actor)
     if not by_sentence:
         return None

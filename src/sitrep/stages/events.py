@@ -23,7 +23,8 @@ TAKING_CONTROL = re.compile(r"\b(?:t[ao]ok|take[sn]?|taking|seiz\w+|gain\w*|rega
                             r"establish\w*|grab\w*|now\s+in|now\s+under(?:\s+\S+){0,3}?)\s+"
                             r"(?:full\s+|complete\s+|total\s+|effective\s+)?control\b", re.I)
 CIVILIAN_WORDS = re.compile(r"\b(?:civilians?|residents?|villagers?|children|women|worshippers|farmers|"
-                            r"displaced people|families|people|inhabitants|pilgrims|students|patients)\b", re.I)
+                            r"displaced (?:people|persons)|families|people|inhabitants|pilgrims|students|patients|"
+                            r"idps|refugees|internally displaced (?:people|persons))\b", re.I)
 FATALITY_PATTERNS = [
     re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of)\s+(?:at least|some|about|around|"
                r"nearly|almost|more than|over|up to|an estimated|as many as)?\s*(?P<n>[\w,-]+)", re.I),

@@ -100,10 +100,19 @@ COLLECTIVE_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:[A-Za-z][\w-]*\s+)?"
                                 r"(?:group|fighters|attackers|assailants|gunmen|movement|organi[sz]ation|alliance|militia)\b")
 
 
+# 'Its fighters then moved on Kyaukme', 'their troops': the forces of the actor the previous sentence named.
+POSSESSIVE_ANAPHOR = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:fighters|troops|forces|units|men|militiamen|"
+                                r"soldiers|militants|columns|gunmen|combatants)\b")
+
+
 def _collective_anaphors(doc: Document, taken: list[tuple[int, int]]) -> list[Mention]:
-    return [Mention(match.group(), match.start(), match.end(), "actor", doc.sentence_index(match.start()),
-                    attrs={"anaphor": True})
-            for match in COLLECTIVE_ANAPHOR.finditer(doc.text) if not _overlaps(*match.span(), taken)]
+    found = [Mention(match.group(), match.start(), match.end(), "actor", doc.sentence_index(match.start()),
+                     attrs={"anaphor": True})
+             for match in COLLECTIVE_ANAPHOR.finditer(doc.text) if not _overlaps(*match.span(), taken)]
+    found += [Mention(match.group(), match.start(), match.end(), "actor", doc.sentence_index(match.start()),
+                      attrs={"anaphor": True, "possessive": True})
+              for match in POSSESSIVE_ANAPHOR.finditer(doc.text) if not _overlaps(*match.span(), taken)]
+    return found
 
 
 def _capitalised_word_before(doc: Document, start: int) -> re.Match | None:
