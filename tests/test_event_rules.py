@@ -463,3 +463,11 @@ def test_displaced_people_are_never_a_side(tmp_path):
     events = _events(tmp_path, "Before the fighting, the state hosted 500,000 internally displaced people (IDPs), "
                                "most of whom had fled Khartoum after fighting erupted there on 15 April 2023.")
     assert all(e["actor1"] != "Civilians" for e in events)
+
+
+def test_who_repelled_an_attack_defended_it(tmp_path):
+    events = _events(tmp_path, "According to the army, 14 Boko Haram fighters were killed when troops repelled an "
+                               "attack on Konduga in Nigeria on 25 January 2015.")
+    clash = _only(events, "Armed clash")
+    assert clash["actor1"].startswith("Boko Haram") and clash["actor2"].startswith("Military Forces of Nigeria")
+    assert clash["outcome"] == "failed"

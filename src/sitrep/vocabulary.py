@@ -67,7 +67,7 @@ VERB_TRIGGERS: dict[str, str] = {
                      "oust"], "territory"),
     **dict.fromkeys(["attack", "assault", "clash", "fight", "battle", "ambush", "raid", "engage", "besiege",
                      "encircle", "rout", "counterattack", "advance", "push", "battle"], "clash"),
-    **dict.fromkeys(["bomb", "airstrike"], "airstrike"),
+    **dict.fromkeys(["bomb", "airstrike", "strafe"], "airstrike"),
     **dict.fromkeys(["strike", "hit", "target", "pound"], "strike"),
     **dict.fromkeys(["shell", "bombard"], "shelling"),
     **dict.fromkeys(["explode", "detonate"], "ied"),

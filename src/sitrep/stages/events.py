@@ -596,11 +596,28 @@ class TriggerReader:
             if subject is not None and not passive and verb.lemma_ not in FAILURE_VERBS:
                 actor = _first_actor(self.index, subject)
                 self.actor1 = actor if actor is None or not _civilian(actor) else None  # 'residents fled the attack'
+            elif subject is not None and not passive:
+                self._repelled_by(subject)
         if self.actor1 is None and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"}
                                        for c in token.children):
             self.anaphoric = True  # 'the assault was repelled': the assault the report just described
         if self.actor1 is None and token.lemma_ in {"loss"}:
             self.actor1 = self._actor_after_to()
+
+    def _repelled_by(self, subject) -> None:
+        """'14 Boko Haram fighters were killed when troops repelled an attack on Konduga': the troops defended,
+        so they are the second side, and the attacker is the other armed side the sentence names."""
+        defender = _first_actor(self.index, subject)
+        if defender is None or _civilian(defender):
+            return
+        self.actor2 = defender
+        sent = self.token.sent
+        defenders = self.index.in_subtree("actor", subject)  # 'SAF troops and the allied Joint Forces repelled'
+        others = [m for m in self.index.within("actor", sent.start_char, sent.end_char)
+                  if m not in defenders and not _civilian(m) and not _bare_fighters(m)
+                  and any(ch.isupper() for ch in m.text)]  # a named group, not 'the army' citing the news
+        if others and self.actor1 is None:
+            self.actor1 = others[0]
 
     # -- strategic developments: withdrawals, deployments, bases
     def _doer(self, subject, passive: bool) -> Mention | None:
