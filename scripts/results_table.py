@@ -48,7 +48,8 @@ ROWS: list[tuple[str, str, str, str, str]] = [
      "126 conflict gold records"),
     ("PLOVER source / target actor match", "plover.source_match_rate|plover.target_match_rate",
      "GDELT ~79% actors (hand check)", "—", "126 conflict gold records"),
-    ("Event location: right place chosen", "event-location.accuracy", "—", "≥ 85", "494 RELABEL records with a verb, 336 with a place"),
+    ("Event location: right place chosen (learned ranker)", "event-location.accuracy", "—", "≥ 85", "494 RELABEL records with a verb, 336 with a place"),
+    ("Event location, hand-written rule chooser", "event-location.rule_accuracy", "—", "—", "494 RELABEL records with a verb, 336 with a place"),
     ("Event location, previous rule (nearest place)", "event-location.baseline_accuracy", "—", "—", "494 RELABEL records with a verb, 336 with a place"),
     ("Speed (words/s, whole eval run)", "speed.words_per_second", "—", "—", "all sets"),
 ]

@@ -106,8 +106,55 @@ def test_event_place_skips_the_destination():
     places = [m for m in doc.mentions if m.type == "place"]
     assert {m.text for m in places} >= {"Palmyra", "Raqqa"}
     verb = (text.index("captured"), text.index("captured") + len("captured"))
-    for method in ("baseline", "syntax"):
+    for method in ("baseline", "syntax", "ranker"):
         assert choose_event_place(doc, verb, places, method=method).text == "Palmyra"
+
+
+def test_event_place_ranker_is_shipped_and_the_default_with_the_rule_as_fallback(monkeypatch):
+    import sitrep.eventplace as eventplace
+    from sitrep.model import Document
+    from sitrep.pipeline import Pipeline
+
+    ranker = eventplace.load_ranker()
+    assert ranker is not None and eventplace.RANKER_FILE.stat().st_size < 100_000
+    assert {"rule", "destination", "attach_prep=in"} <= set(ranker.weights)
+    text = "Rebels fled towards Raqqa after the army shelled their positions near Tabqa on Monday."
+    doc = Pipeline(("parse", "mentions", "dates"))(Document(text=text))
+    places = [m for m in doc.mentions if m.type == "place"]
+    verb = (text.index("shelled"), text.index("shelled") + len("shelled"))
+    assert eventplace.choose_event_place(doc, verb, places).text == "Tabqa"
+    assert eventplace.choose_event_place(doc, verb, []) is None
+    features = eventplace.candidate_features(doc, verb, places)
+    assert len(features) == len(places) and all(f["bias"] == 1.0 for f in features)
+    monkeypatch.setattr(eventplace, "load_ranker", lambda: None)  # no weights file: the rule chooser decides
+    rule = eventplace.choose_event_place(doc, verb, places, method="syntax")
+    assert eventplace.choose_event_place(doc, verb, places) is rule
+
+
+def _training_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_eventplace", ROOT / "scripts" / "train_eventplace.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_event_place_training_learns_a_separable_choice_and_splits_by_sentence():
+    train = _training_script()
+    # two places per sentence and a "no place" option; the right place carries feature "good"
+    items = [{"features": [{"good": 1.0, "far": float(k % 2)}, {"far": 1.0 - k % 2}, {"none:bias": 1.0}],
+              "right": [True, False, False], "located": True} for k in range(40)]
+    items += [{"features": [{"far": 1.0}, {"none:bias": 1.0}], "right": [False, True], "located": False}] * 10
+    vocabulary = train.vocabulary_of(items)
+    matrix = train.Matrix(items, vocabulary)
+    weights = train.fit(matrix, 1e-3, steps=300)
+    assert weights[vocabulary["good"]] > 0
+    assert train._rates(train._counts(matrix, weights, None))["accuracy"] == 100.0
+    texts = [f"Sentence number {k} about a place." for k in range(2000)]
+    share = sum(train.in_validation(t) for t in texts) / len(texts)
+    assert 0.15 < share < 0.25 and train.in_validation(texts[7]) == train.in_validation(" " + texts[7] + " ")
+    assert {train.fold_of(t) for t in texts if not train.in_validation(t)} == set(range(train.FOLDS))
 
 
 # ---- the command and the regression floors -----------------------------------------------------------------------
