@@ -93,3 +93,23 @@ def test_fused_event_lists_every_source():
     assert event["source_count"] == 2 and event["independent_sources"] == 2
     assert event["first_reported"] == "2022-09-08"
     assert [s["event_ids"] for s in event["sources"]] == [["e1"], ["e2"]]
+
+
+def test_grid_blocking_fuses_exactly_as_comparing_every_pair():
+    """Reports near a cell edge fuse across it: the spatial blocking only saves work."""
+    from sitrep.fusion import Report, _grid_block, _next_cells, _report_key, cluster, same_event
+
+    def report(i: int, lat: float, lon: float, day: int) -> Report:
+        event = {"event_id": f"e{i}", "document_id": f"d{i}", "event_type": "Battles", "sub_event_type": "Armed clash",
+                 "event_date": f"2024-05-{day:02d}", "time_precision": 1, "outcome": None,
+                 "location": {"latitude": lat, "longitude": lon, "geo_precision": 2, "gazetteer_id": None}}
+        return Report(event, {"source": f"outlet{i}"})
+
+    reports = [report(i, 35.49 + (i % 5) * 0.004, 36.99 + (i % 7) * 0.005, 1 + i % 3) for i in range(40)]
+    reports += [report(100 + i, 10.0 + i, 20.0, 5) for i in range(5)]
+    grid = cluster(reports, key=_report_key, same=same_event, block=_grid_block, window=Report.window,
+                   neighbours=_next_cells)
+    every_pair = cluster(reports, key=_report_key, same=same_event, block=lambda r: r.event["event_type"],
+                         window=Report.window)
+    assert [[r.event_id for r in c] for c in grid] == [[r.event_id for r in c] for c in every_pair]
+    assert len(grid) < len(reports)

@@ -8,6 +8,8 @@ member event ids. Re-running it on the same events gives the same fused events, 
 """
 from __future__ import annotations
 
+import math
+
 import hashlib
 import statistics
 from collections import Counter
@@ -50,11 +52,22 @@ def _candidate_pairs(ordered: Sequence[T], members: list[int],
             yield (i, j) if i < j else (j, i)
 
 
+def _cross_pairs(ordered: Sequence[T], first: list[int], second: list[int],
+                 window: Callable[[T], tuple[date, date] | None] | None) -> Iterable[tuple[int, int]]:
+    """Pairs with one item in each of two neighbouring blocks."""
+    other = set(second)
+    for i, j in _candidate_pairs(ordered, first + second, window):
+        if (i in other) != (j in other):
+            yield i, j
+
+
 def cluster(items: Sequence[T], key: Callable[[T], str], same: Callable[[T, T], bool],
             block: Callable[[T], Hashable] = lambda item: None,
-            window: Callable[[T], tuple[date, date] | None] | None = None) -> list[list[T]]:
+            window: Callable[[T], tuple[date, date] | None] | None = None,
+            neighbours: Callable[[Hashable], Iterable[Hashable]] | None = None) -> list[list[T]]:
     """Connected components of `same` over `items`, each sorted by `key`, the list sorted by first key.
-    `block` partitions items that can never be the same (e.g. by event type) so only pairs inside a block are tried;
+    `block` partitions items so only pairs inside a block are tried, and pairs across a block and each of its
+    `neighbours` (e.g. the next cells of a spatial grid; each unordered pair of blocks is named once);
     `window`, when given, is a date range that two items must share to be the same (None: never the same)."""
     ordered = sorted(items, key=key)
     parent = list(range(len(ordered)))
@@ -68,8 +81,12 @@ def cluster(items: Sequence[T], key: Callable[[T], str], same: Callable[[T, T], 
     blocks: dict[Hashable, list[int]] = {}
     for index, item in enumerate(ordered):
         blocks.setdefault(block(item), []).append(index)
-    for members in blocks.values():
-        for i, j in _candidate_pairs(ordered, members, window):
+    for name, members in blocks.items():
+        pairs = [_candidate_pairs(ordered, members, window)]
+        for other in (neighbours(name) if neighbours and name is not None else ()):
+            if other in blocks:
+                pairs.append(_cross_pairs(ordered, members, blocks[other], window))
+        for i, j in (pair for source in pairs for pair in source):
             if same(ordered[i], ordered[j]):
                 parent[find(i)] = find(j)
     groups: dict[int, list[T]] = {}
@@ -270,11 +287,32 @@ def _report_key(r: Report) -> str:
     return f"{r.event.get('event_date') or '9999'}|{r.event_id}"
 
 
+# Grid cells larger than the farthest two reports of one event can lie apart (PLACE_KM), so that the same event is
+# always in one cell or in two neighbouring ones: 0.5 degrees of latitude is 55 km, 1 degree of longitude is more
+# than 25 km up to 77 degrees north or south. Fusion then grows with the events near each other, not all events.
+CELL_LAT, CELL_LON = 0.5, 1.0
+
+
+def _grid_block(report: Report) -> Hashable:
+    loc = report.event.get("location") or {}
+    if loc.get("latitude") is None:
+        return ("unplaced", report.event_id)  # never the same as anything (same_place needs coordinates)
+    return (report.event["event_type"], math.floor(loc["latitude"] / CELL_LAT), math.floor(loc["longitude"] / CELL_LON))
+
+
+def _next_cells(name: Hashable) -> Iterable[Hashable]:
+    """The cells east, north, north-east and south-east: with the cell itself, each neighbouring pair once."""
+    if not isinstance(name, tuple) or name[0] == "unplaced":
+        return ()
+    kind, row, column = name
+    return ((kind, row, column + 1), (kind, row + 1, column), (kind, row + 1, column + 1), (kind, row - 1, column + 1))
+
+
 def fuse_reports(reports: Sequence[Report]) -> list[dict[str, Any]]:
     """All fused events, in (date, fused_id) order. Independent of the order of `reports`."""
     unique = {r.event_id: r for r in reports}
-    clusters = cluster(list(unique.values()), key=_report_key, same=same_event,
-                       block=lambda r: r.event["event_type"], window=Report.window)
+    clusters = cluster(list(unique.values()), key=_report_key, same=same_event, block=_grid_block,
+                       window=Report.window, neighbours=_next_cells)
     fused = [fuse(members) for members in clusters]
     return sorted(fused, key=lambda f: (f["event_date"] or "9999", f["fused_id"]))
 
