@@ -8,10 +8,10 @@ member event ids. Re-running it on the same events gives the same fused events, 
 """
 from __future__ import annotations
 
-import math
-
 import hashlib
+import math
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -54,11 +54,25 @@ def _candidate_pairs(ordered: Sequence[T], members: list[int],
 
 def _cross_pairs(ordered: Sequence[T], first: list[int], second: list[int],
                  window: Callable[[T], tuple[date, date] | None] | None) -> Iterable[tuple[int, int]]:
-    """Pairs with one item in each of two neighbouring blocks."""
-    other = set(second)
-    for i, j in _candidate_pairs(ordered, first + second, window):
-        if (i in other) != (j in other):
-            yield i, j
+    """Pairs with one item in each of two neighbouring blocks; with `window`, only those whose windows overlap,
+    found by binary search on window starts rather than by walking the pairs inside either block."""
+    if window is None:
+        for i in first:
+            for j in second:
+                yield (i, j) if i < j else (j, i)
+        return
+    spans_a = sorted((w, i) for i in first if (w := window(ordered[i])) is not None)
+    spans_b = sorted((w, j) for j in second if (w := window(ordered[j])) is not None)
+    starts_a = [w[0] for w, _ in spans_a]
+    starts_b = [w[0] for w, _ in spans_b]
+    # Two windows overlap when the later-starting one starts before the other ends. A tie in starts is counted
+    # once, on the first side.
+    for (start, end), i in spans_a:
+        for _, j in spans_b[bisect_left(starts_b, start):bisect_right(starts_b, end)]:
+            yield (i, j) if i < j else (j, i)
+    for (start, end), j in spans_b:
+        for _, i in spans_a[bisect_right(starts_a, start):bisect_right(starts_a, end)]:
+            yield (i, j) if i < j else (j, i)
 
 
 def cluster(items: Sequence[T], key: Callable[[T], str], same: Callable[[T, T], bool],
