@@ -343,14 +343,21 @@ def _agent(token):
     return None
 
 
+LEAVING_PARTICLES = {"out", "away", "back", "off"}
+
+
 def _preps(token):
+    """A word's prepositions with their objects; 'out of X', 'back from X' (the particle parsed as a preposition,
+    a particle or an adverb) are read as 'from X': 'pushed the rebels out of Saraqib', 'pulled out of Soledar'."""
     for child in token.children:
         if child.dep_ == "prep":
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     yield child.lower_, grand
-                elif grand.dep_ == "prep" and child.lower_ in {"out", "away"} and grand.lower_ in {"of", "from"}:
-                    for obj in grand.children:  # 'pushed the rebels out of Saraqib'
+        if child.dep_ in {"prep", "prt", "advmod"} and child.lower_ in LEAVING_PARTICLES:
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ in {"of", "from"}:
+                    for obj in grand.children:
                         if obj.dep_ == "pobj":
                             yield "from", obj
 
@@ -689,12 +696,7 @@ class TriggerReader:
             self.valid = False  # 'troops left for the front' is a deployment; 'the blast left 12 dead' no withdrawal
 
     def _retreat_preps(self):
-        """The verb's prepositions, with 'out of X' read as 'from X'."""
-        for child in self.token.children:
-            if child.dep_ in {"prep", "prt", "advmod"} and child.lower_ in {"out", "away", "back", "off"}:
-                for prep, obj in _preps(child):
-                    if prep == "of" or prep == "from":
-                        yield "from", obj
+        """The verb's prepositions ('out of X' read as 'from X', see `_preps`)."""
         yield from _preps(self.token)
         for obj in (c for c in self.token.children if c.dep_ in OBJECTS):
             for prep, grand in _preps(obj):  # 'withdrew its troops from Kherson' when 'from' hangs on the troops
