@@ -13,6 +13,15 @@ SITE_SUFFIXES = (
 )
 SITE_PREFIXES = ("jabal", "jebel", "jbel", "mount", "mt.", "tal", "tell", "camp", "fort", "wadi")
 SETTLEMENT_WORDS = ("village", "town", "city", "district", "neighbourhood", "neighborhood", "suburb", "area")
+# Words that make a name a first-level division: 'Idlib province', 'Kursk Oblast', 'Hiraan region'.
+FIRST_LEVEL_WORDS = ("province", "governorate", "oblast", "region", "state")
+AREA_WORDS = frozenset(FIRST_LEVEL_WORDS) | {"prefecture"}  # the word after a name: 'Shabwa province'
+_AREA_WORD = re.compile(rf"\b(?:{'|'.join(FIRST_LEVEL_WORDS)})\b", re.I)
+
+
+def names_area(text: str) -> bool:
+    """'Shabwa province', 'Homs Governorate': the text says it names a province, not a town of that name."""
+    return bool(_AREA_WORD.search(text))
 
 SUFFIX_FEATURES = {
     "airbase": "airbase", "air base": "airbase", "military airbase": "airbase", "airfield": "airbase",

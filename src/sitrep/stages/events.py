@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..eventplace import choose_event_place, narrow_places
-from ..lexicon_patterns import ACLED_VAGUE_FATALITIES, VAGUE_QUANTITIES, VICINITY, parse_number
+from ..lexicon_patterns import ACLED_VAGUE_FATALITIES, VAGUE_QUANTITIES, VICINITY, names_area, parse_number
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
 from ..pipeline import Context, stage
 from ..vocabulary import (BASE_WORDS, CAPTIVE_WORDS, DEMAND_WORDS, HARDWARE_WORDS, PERSON_WORDS, PROPERTY_WORDS, FAILURE_VERBS, HYPOTHETICAL_ADJ, INTENT_HEADS, INTENT_TO_HEADS,
@@ -961,12 +961,9 @@ def _country_only(mention: Mention) -> bool:
     candidates = mention.attrs.get("candidates") or []
     if not candidates or candidates[0].feature_type not in {"country", "admin1"}:
         return False
-    return candidates[0].feature_type == "country" or _names_area_word(mention) or not any(
+    return candidates[0].feature_type == "country" or names_area(mention.text) or not any(
         c.feature_type == "populated_place" and c.country_code == candidates[0].country_code for c in candidates)
 
-
-def _names_area_word(mention: Mention) -> bool:
-    return bool(re.search(r"\b(?:province|governorate|oblast|region|state)\b", mention.text, re.I))
 
 
 def _vicinity(doc: Document, mention: Mention) -> bool:

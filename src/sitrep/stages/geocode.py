@@ -10,6 +10,7 @@ from statistics import median
 from typing import Any
 
 from ..gazetteer import Place, haversine_km
+from ..lexicon_patterns import names_area
 from ..model import Document, Location, Mention
 from ..pipeline import Context, stage
 from ..textnorm import fold
@@ -106,7 +107,7 @@ def _feature_score(place: Place, mention: Mention, options: list[Place]) -> floa
         return 4.0
     if hint and place.feature_type == "populated_place":
         return -2.0
-    if place.feature_type in {"admin1", "admin2"} and not _names_area(mention) and _has_namesake_town(place, options):
+    if place.feature_type in {"admin1", "admin2"} and not names_area(mention.text) and _has_namesake_town(place, options):
         return -3.0  # 'Idlib' is the city unless the text says 'Idlib province'
     return 0.0
 
@@ -114,11 +115,6 @@ def _feature_score(place: Place, mention: Mention, options: list[Place]) -> floa
 def _has_namesake_town(area: Place, options: list[Place]) -> bool:
     return any(o.feature_type == "populated_place" and o.country_code == area.country_code
                and o.population >= 10_000 for o in options)
-
-
-def _names_area(mention: Mention) -> bool:
-    lower = mention.text.lower()
-    return any(word in lower for word in ("governorate", "province", "oblast", "region", "state"))
 
 
 def _acceptable(place: Place, mention: Mention, evidence: Evidence, qualifier: set[Region] | None = None) -> bool:
@@ -133,7 +129,7 @@ def _acceptable(place: Place, mention: Mention, evidence: Evidence, qualifier: s
         return False  # a spelling the gazetteer does not know is only trusted inside the report's country
     if _famous(place, evidence.gazetteer) or _in_region(place, qualifier or set()):
         return True
-    if place.feature_type == "admin1" and _names_area(mention):
+    if place.feature_type == "admin1" and names_area(mention.text):
         return True  # 'Kursk Oblast' in a report on Ukraine: the word 'Oblast' leaves no doubt
     if mention.attrs.get("entity") not in {"GPE", "LOC"} or len(mention.text) <= 3:
         return False

@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from functools import cache
 
-from ..lexicon_patterns import (PLACE_ANAPHORS, SETTLEMENT_WORDS, SITE_PREFIXES, SITE_SUFFIXES, SUFFIX_FEATURES,
-                                VAGUE_QUANTITIES)
+from ..lexicon_patterns import (AREA_WORDS, PLACE_ANAPHORS, SETTLEMENT_WORDS, SITE_PREFIXES, SITE_SUFFIXES,
+                                SUFFIX_FEATURES, VAGUE_QUANTITIES)
 from ..model import Document, Mention
 from ..pipeline import Context, stage
 
@@ -464,9 +464,6 @@ def _unknown_whole_name(doc: Document, gazetteer, run_start: int, run_end: int, 
 
 def _well_known(gazetteer, name: str) -> bool:
     return any(p.population >= 50_000 or p.feature_type in {"country", "admin1"} for p in gazetteer.lookup(name))
-
-
-AREA_WORDS = {"province", "governorate", "oblast", "region", "state", "prefecture"}
 
 
 def _area_word_after(sp, j: int) -> str | None:
