@@ -693,7 +693,7 @@ def _dateline(text: str, mentions: list[_Mention]) -> _Mention | None:
     return None
 
 
-_SINCE = re.compile(r"\b(?:since|(?:largest|biggest|worst|deadliest|first|heaviest|most \w+) since)\s+$", re.I)
+_SINCE = re.compile(r"\bsince\s+$", re.I)  # 'since 2011', 'the largest offensive since 2011'
 
 
 def _lower_bound_only(text: str, mention: _Mention) -> bool:

@@ -21,8 +21,8 @@ FAMOUS_POPULATION = 1_000_000
 FOCUS_BONUS = 6.0  # a place in the report's country
 FAMOUS_BONUS = 6.0  # a country, a capital or a city of a million: wins over namesakes without local evidence
 REGION_NAMED_BONUS = 5.0  # a place in a state/province the report names elsewhere
-QUALIFIED_BONUS = 15.0
-NAME_BONUS = 2.0  # the place's own name, not one of its alternate names  # 'Paris, Texas', 'Albany, N.Y.': the text says which one
+QUALIFIED_BONUS = 15.0  # 'Paris, Texas', 'Albany, N.Y.': the text says which one
+NAME_BONUS = 2.0  # the place's own name, not one of its alternate names
 
 # US state abbreviations, postal and AP style, as they follow a town's name ('Kent, Wash.', 'Albany, NY').
 US_STATE_ABBREVIATIONS = {

@@ -106,13 +106,11 @@ POSSESSIVE_ANAPHOR = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:fighters
 
 
 def _collective_anaphors(doc: Document, taken: list[tuple[int, int]]) -> list[Mention]:
-    found = [Mention(match.group(), match.start(), match.end(), "actor", doc.sentence_index(match.start()),
-                     attrs={"anaphor": True})
-             for match in COLLECTIVE_ANAPHOR.finditer(doc.text) if not _overlaps(*match.span(), taken)]
-    found += [Mention(match.group(), match.start(), match.end(), "actor", doc.sentence_index(match.start()),
-                      attrs={"anaphor": True, "possessive": True})
-              for match in POSSESSIVE_ANAPHOR.finditer(doc.text) if not _overlaps(*match.span(), taken)]
-    return found
+    kinds = ((COLLECTIVE_ANAPHOR, {"anaphor": True}), (POSSESSIVE_ANAPHOR, {"anaphor": True, "possessive": True}))
+    return [Mention(match.group(), match.start(), match.end(), "actor", doc.sentence_index(match.start()),
+                    attrs=dict(attrs))
+            for pattern, attrs in kinds
+            for match in pattern.finditer(doc.text) if not _overlaps(*match.span(), taken)]
 
 
 def _capitalised_word_before(doc: Document, start: int) -> re.Match | None:
@@ -381,7 +379,7 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
             mentions.extend(_match_run(doc, gazetteer, run_start, run_end, claimed))
     mentions.extend(_anaphors(doc, claimed))
     mentions.extend(_unresolved_entities(doc, gazetteer, claimed))
-    mentions.extend(_names_after_locatives(doc, gazetteer, claimed))
+    mentions.extend(_names_after_locatives(doc, claimed))
     mentions.extend(_repeated_names(doc, mentions, claimed))
     mentions = [m for m in mentions if not _names_a_backer(doc, m)]
     dateline = dateline_end(doc.text)
@@ -617,7 +615,7 @@ TAKING_VERBS = {"capture", "seize", "overrun", "overran", "retake", "retook", "r
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "into", "inside", "towards", "toward"}
 
 
-def _names_after_locatives(doc: Document, gazetteer, claimed) -> list[Mention]:
+def _names_after_locatives(doc: Document, claimed) -> list[Mention]:
     """'seized an outpost near Laiza', where the small model calls Laiza an organisation: a capitalised name that
     is the object of 'near', 'in', 'outside' ... and names no actor is a place, placed near the places around it."""
     out = []

@@ -4,7 +4,6 @@ event across sentences into one event with several evidence spans."""
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -42,11 +41,6 @@ def _dominates(upper, lower) -> bool:
     return True
 
 
-def _since(doc: Document, expr) -> bool:
-    """'had been sitting on the city's edges since June': when a state began, not when the event happened."""
-    return bool(re.search(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", doc.text[max(0, expr.start - 12):expr.start], re.I))
-
-
 def _own_date(doc: Document, char: int):
     """The time expression that belongs to the trigger's clause (its own clause, or one it governs or is
     governed by), nearest first. A date in a sibling clause ('Recaptured in 2016, ..., however an offensive
@@ -55,7 +49,8 @@ def _own_date(doc: Document, char: int):
     span = doc.sentences[sentence] if doc.sentences else None
     if span is None:
         return None
-    inside = [expr for expr in _sentence_dates(doc, span) if not _since(doc, expr)]
+    # 'had been sitting on the city's edges since June': when a state began, not when the event happened
+    inside = [expr for expr in _sentence_dates(doc, span) if not after_since(doc.text, expr.start)]
     if not inside:
         return None
     parsed = doc.spacy_doc
