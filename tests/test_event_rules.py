@@ -471,3 +471,10 @@ def test_who_repelled_an_attack_defended_it(tmp_path):
     clash = _only(events, "Armed clash")
     assert clash["actor1"].startswith("Boko Haram") and clash["actor2"].startswith("Military Forces of Nigeria")
     assert clash["outcome"] == "failed"
+
+
+def test_an_attack_on_a_camp_for_displaced_people_is_violence_against_civilians(tmp_path):
+    events = _events(tmp_path, "CODECO militiamen attacked a camp for displaced people near Bunia in Congo on "
+                               "12 June 2023, killing at least 46 civilians.")
+    attack = _only(events, "Attack")
+    assert attack["event_type"] == "Violence against civilians" and attack["actor2"] == "Civilians"

@@ -1287,6 +1287,9 @@ class EventBuilder:
                 cls, reader.actor2 = "civilian_attack", victims  # 'gunmen attacked the village, killing 40 civilians'
             elif victims is not None:
                 reader.actor2 = victims  # 'killed 30 Kenyan soldiers in a raid on a base': the other side
+        elif cls == "clash" and lemma in ONE_SIDED_ATTACKS and _civilian(reader.actor2) \
+                and CIVILIAN_WORDS.search(_object_words(token)):
+            cls = "civilian_attack"  # 'attacked a camp for displaced people': the target itself is civilians
         if _unconfirmed_claim(token):
             return None
         if cls in STRATEGIC_CLASSES and not (reader.valid and _own_event(cls, reader, sentence_events)):
