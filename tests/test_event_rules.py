@@ -478,3 +478,47 @@ def test_an_attack_on_a_camp_for_displaced_people_is_violence_against_civilians(
                                "12 June 2023, killing at least 46 civilians.")
     attack = _only(events, "Attack")
     assert attack["event_type"] == "Violence against civilians" and attack["actor2"] == "Civilians"
+
+
+def test_unnamed_side_of_a_battle_is_the_reports_leading_opponent(tmp_path):
+    events = _events(tmp_path, "BAIDOA, Somalia, 9 May 2017 -\nAl Shabaab fighters attacked Somali army positions "
+                               "near Burhakaba on Sunday. Al Shabaab said it had killed ten soldiers. On Monday troops "
+                               "repelled a large attack on the garrison at Baidoa.", "2017-05-09")
+    repelled = [e for e in events if "Baidoa" in e["evidence"][-1]["text"] and e["event_type"] == "Battles"]
+    assert repelled, events
+    sides = {repelled[0]["actor1"], repelled[0]["actor2"]}
+    assert "Al Shabaab" in sides and any(side and side.startswith("Military Forces of Somalia") for side in sides)
+
+
+def test_no_side_is_guessed_when_two_opponents_are_named_as_often(tmp_path):
+    events = _events(tmp_path, "KABUL, 3 June 2019 -\nThe Taliban and Islamic State fighters each claimed attacks "
+                               "this week. Afghan troops repelled an attack on a checkpoint in Kunar on Sunday.",
+                     "2019-06-03")
+    battle = [e for e in events if "checkpoint" in e["evidence"][0]["text"]]
+    assert battle and all(e["actor1"] is None or e["actor1"] == "Military Forces of Afghanistan (2004-2021)"
+                          for e in battle)
+    assert not any(e["actor2"] in {"Taliban", "Islamic State"} or e["actor1"] in {"Taliban", "Islamic State"}
+                   for e in battle)
+
+
+def test_a_bomb_nobody_claimed_is_an_unidentified_armed_groups(tmp_path):
+    events = _events(tmp_path, "On Friday, a military vehicle struck an improvised explosive device near Kidal, "
+                               "Mali, wounding four soldiers, a security source said.", "2019-04-14")
+    blast = [e for e in events if e["sub_event_type"] == "Remote explosive/landmine/IED"]
+    assert blast and blast[0]["actor1"] == "Unidentified Armed Group"
+    assert blast[0]["actor1_basis"] == "unclaimed"
+
+
+def test_an_unattributed_air_strike_is_by_the_only_air_force_named(tmp_path):
+    text = ("MAIDUGURI, Nigeria, 9 March 2021 -\nNigerian troops clashed with Boko Haram fighters near Dikwa on "
+            "Saturday. On Sunday a fighter jet bombed a market in Dikwa, killing five civilians.")
+    strike = [e for e in _events(tmp_path, text, "2021-03-09") if e["sub_event_type"] == "Air/drone strike"]
+    assert strike and strike[0]["actor1"].startswith("Military Forces of Nigeria")
+    assert strike[0]["actor1_basis"] == "narrative"
+
+
+def test_an_unattributed_air_strike_in_a_war_of_two_states_stays_unattributed(tmp_path):
+    text = ("YEREVAN, 12 October 2020 -\nArmenian and Azerbaijani forces clashed near Hadrut on Saturday. On Sunday "
+            "a fighter jet bombed a market in Hadrut, killing five civilians.")
+    strike = [e for e in _events(tmp_path, text, "2020-10-12") if e["sub_event_type"] == "Air/drone strike"]
+    assert strike and strike[0]["actor1"] is None

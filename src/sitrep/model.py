@@ -122,11 +122,14 @@ class Event:
 
     def actor1_basis(self) -> str | None:
         """How actor1 is known: said in the event's own clause, attributed by someone ('blamed on', 'claimed
-        responsibility'), or inferred from the narrative around it."""
+        responsibility'), inferred from the narrative around it, or unclaimed (a bomb nobody is said to have planted:
+        ACLED's unidentified armed group)."""
         if self.actor1 is None:
             return None
         if self.work.get("attributed"):
             return f"attributed ({self.work['attributed']})"
+        if self.work.get("unclaimed"):
+            return "unclaimed"
         if self.work.get("inferred_actors"):
             return "narrative"
         return "text"

@@ -150,8 +150,25 @@ def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
     taken = [(m.start, m.end) for m in mentions]
     mentions += [m for m in _demonym_actors(doc, actors) if not _overlaps(m.start, m.end, taken)]
     taken = [(m.start, m.end) for m in mentions]
+    mentions += [m for m in _coordinated_demonyms(doc, actors) if not _overlaps(m.start, m.end, taken)]
+    taken = [(m.start, m.end) for m in mentions]
     mentions += _collective_anaphors(doc, taken)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _coordinated_demonyms(doc: Document, actors) -> list[Mention]:
+    """'Armenian and Azerbaijani forces', 'Ethiopian, Eritrean and Amhara troops': every nationality before the
+    shared unit noun names its own forces, not only the last one."""
+    out = []
+    nouns = "|".join(re.escape(noun) for noun in sorted(UNIT_NOUNS, key=len, reverse=True))
+    for ent in _nationality_entities(doc, actors):
+        rest = doc.text[ent.end_char:ent.end_char + 80]
+        match = re.match(rf"(?:,\s+[A-Z][\w'’-]*)*,?\s+(?:and|or)\s+([A-Z][\w'’-]*)\s+(?:{nouns})\b", rest, re.I)
+        if match and actors.is_demonym(match.group(1)) and actors.is_demonym(ent.text):
+            noun = doc.text[ent.end_char + match.end(1):ent.end_char + match.end()].strip()
+            out.append(Mention(ent.text, ent.start_char, ent.end_char, "actor", doc.sentence_index(ent.start_char),
+                               attrs={"lookup": f"{ent.text} {noun}"}))
+    return out
 
 
 VIOLENCE_NOUNS = ("shelling", "airstrike", "airstrikes", "air strike", "air strikes", "strike", "strikes", "artillery",

@@ -4,15 +4,17 @@ event across sentences into one event with several evidence spans."""
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..dates import after_since
 from ..lexicon_patterns import parse_number
+from ..lexicons import NON_ALIGNED_SIDES
 from ..model import Document, Event, Location
 from ..pipeline import Context, stage
 from .mentions import dateline_end
-from ..vocabulary import (ARMED_CLASH, BATTLES, GOV_REGAINS, NSA_OVERTAKES, STRATEGIC, TERRITORY, VAC,
+from ..vocabulary import (ARMED_CLASH, BATTLES, GOV_REGAINS, NSA_OVERTAKES, REMOTE, STRATEGIC, TERRITORY, VAC,
                           WITHDRAWAL)
 
 BACKGROUND_GAP = timedelta(days=45)
@@ -199,12 +201,110 @@ def fill_from_narrative(doc: Document) -> None:
                 event.work["inferred_actors"] = True
             elif event.actor2 is None and event.actor1 == previous.actor1:
                 event.actor2, event.inter2 = previous.actor2, previous.inter2
-                event.work["inferred_actors"] = True
+                event.work["inferred_actor2"] = True
             elif event.actor2 is None and event.actor1 == previous.actor2 and previous.actor1 != event.actor1:
                 event.actor2, event.inter2 = previous.actor1, previous.inter1
-                event.work["inferred_actors"] = True
+                event.work["inferred_actor2"] = True
         if event.actor1 or event.actor2:
             previous_of[kind] = event
+
+
+ARMED_KINDS = {"state", "rebel", "militia"}
+UNCLAIMED_DEVICES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
+UNIDENTIFIED = "Unidentified Armed Group"
+
+
+def belligerents(doc: Document, ctx: Context) -> Counter:
+    """How often the report names each armed party (state forces, rebels, militias; not civilians, not unnamed
+    gunmen): the sides of the war it is about."""
+    tally: Counter = Counter()
+    for mention in doc.mentions:
+        if mention.type != "actor" or not mention.canonical:
+            continue
+        actor = ctx.actors.by_name(mention.canonical)
+        if actor.kind in ARMED_KINDS and actor.side_for(doc.focus_country) not in NON_ALIGNED_SIDES:
+            tally[actor.name] += 1
+    return tally
+
+
+def _leading(candidates: list[tuple[str, int]]) -> str | None:
+    """The most-named candidate, when no other is named as often."""
+    ranked = sorted(candidates, key=lambda pair: -pair[1])
+    if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def _leading_opponent(actor: str, tally: Counter, ctx: Context, country: str | None, *, states_only: bool = False):
+    candidates = [(name, count) for name, count in tally.items()
+                  if name != actor and not ctx.actors.same_side(name, actor, country=country)
+                  and (not states_only or ctx.actors.by_name(name).kind == "state")]
+    return _leading(candidates)
+
+
+def _set_actor(event: Event, slot: int, name: str, ctx: Context, country: str | None) -> None:
+    actor = ctx.actors.by_name(name)
+    if slot == 1:
+        event.actor1, event.inter1 = actor.name, actor.inter_in(country)
+        event.work["inferred_actors"] = True
+    else:
+        event.actor2, event.inter2 = actor.name, actor.inter_in(country)
+        event.work["inferred_actor2"] = True
+
+
+def fill_battle_sides(doc: Document, tally: Counter, ctx: Context) -> None:
+    """What a coder reads from the whole report when a sentence leaves a side of a battle unnamed: it was fought
+    against the report's leading opponent of the side it names ('troops repelled a large attack on the garrison' in a
+    report about one insurgency). Nothing is filled when the report names two opponents equally often."""
+    for event in doc.events:
+        if event.event_type == BATTLES and not event.background and (event.actor1 is None or event.actor2 is None):
+            _fill_battle(event, tally, doc.focus_country, ctx)
+
+
+def fill_attackers(events: list[Event], tally: Counter, ctx: Context, country: str | None) -> None:
+    """Once every sentence's attribution is in: an air strike nobody is said to have flown is by the one state air
+    force the report names (or the leading state opponent of the party it hit), a roadside bomb nobody claimed is by
+    an unidentified armed group (ACLED's convention), and a shelling of a named party is by its leading opponent."""
+    for event in events:
+        if event.background or event.actor1 is not None:
+            continue
+        if event.event_type == REMOTE and event.sub_event_type in UNCLAIMED_DEVICES:
+            _set_actor(event, 1, UNIDENTIFIED, ctx, country)
+            event.work["unclaimed"] = True
+            continue
+        if event.sub_event_type == "Air/drone strike":
+            attacker = _air_force(event, tally, ctx, country)
+        elif event.event_type == REMOTE and event.actor2 in tally:
+            attacker = _leading_opponent(event.actor2, tally, ctx, country)
+        else:
+            continue
+        if attacker is not None:
+            _set_actor(event, 1, attacker, ctx, country)
+
+
+def _air_force(event: Event, tally: Counter, ctx: Context, country: str | None) -> str | None:
+    """Who flew a strike the sentence does not attribute: the leading state opponent of the armed party it hit, or,
+    when it hit civilians or an unnamed target, the only state force the report names."""
+    if event.actor2 in tally:
+        return _leading_opponent(event.actor2, tally, ctx, country, states_only=True)
+    states = [name for name in tally if ctx.actors.by_name(name).kind == "state"]
+    return states[0] if len(states) == 1 else None
+
+
+def _fill_battle(event: Event, tally: Counter, country: str | None, ctx: Context) -> None:
+    known, missing = (event.actor1, 2) if event.actor1 is not None else (event.actor2, 1)
+    if known is None:
+        if event.sub_event_type == TERRITORY:
+            return  # who took the place from whom is not for a tally to say
+        first = _leading(list(tally.items()))
+        second = _leading_opponent(first, tally, ctx, country) if first else None
+        if first and second:
+            _set_actor(event, 1, first, ctx, country)
+            _set_actor(event, 2, second, ctx, country)
+        return
+    other = _leading_opponent(known, tally, ctx, country)
+    if other is not None:
+        _set_actor(event, missing, other, ctx, country)
 
 
 def _narrative_kind(event: Event) -> tuple:
@@ -272,6 +372,15 @@ def _compatible(a: Event, b: Event) -> bool:
     return True
 
 
+ACTOR1_BASIS_FLAGS = ("attributed", "inferred_actors", "unclaimed")
+
+
+def _basis_rank(event: Event) -> int:
+    """How directly actor1 is known: named in the clause, then attributed by someone, then read from the narrative."""
+    basis = event.actor1_basis() or ""
+    return 3 if basis == "text" else 2 if basis.startswith("attributed") else 1 if basis == "narrative" else 0
+
+
 def _absorb(into: Event, other: Event) -> None:
     if other.sub_event_type in TERRITORY_TYPES and into.sub_event_type == ARMED_CLASH:
         into.sub_event_type, into.trigger = other.sub_event_type, other.trigger
@@ -281,16 +390,17 @@ def _absorb(into: Event, other: Event) -> None:
     into.evidence.sort(key=lambda s: s.start)
     if into.event_date is None or (other.event_date and other.time_precision < into.time_precision):
         into.event_date, into.date_end, into.time_precision = other.event_date, other.date_end, other.time_precision
-    if into.actor1 is None and other.actor1 is not None:
-        for flag in ("attributed", "inferred_actors"):
+    if into.actor1 is None and other.actor1 is not None or \
+            into.actor1 == other.actor1 and _basis_rank(other) > _basis_rank(into):
+        for flag in ACTOR1_BASIS_FLAGS:  # another sentence names the same attacker more directly
+            into.work.pop(flag, None)
             if other.work.get(flag):
                 into.work[flag] = other.work[flag]
-    elif into.actor1 is not None and into.actor1 == other.actor1 and into.actor1_basis() != "text" \
-            and other.actor1_basis() == "text":
-        into.work.pop("attributed", None)  # another sentence names the same attacker outright
-        into.work.pop("inferred_actors", None)
     into.actor1, into.inter1 = into.actor1 or other.actor1, into.inter1 if into.actor1 else other.inter1
-    into.actor2, into.inter2 = into.actor2 or other.actor2, into.inter2 if into.actor2 else other.inter2
+    if into.actor2 is None and other.actor2 is not None and other.actor2 != into.actor1:
+        into.actor2, into.inter2 = other.actor2, other.inter2
+        if other.work.get("inferred_actor2"):
+            into.work["inferred_actor2"] = True
     if into.location is None or (other.location and not into.work.get("own_date") and other.work.get("own_date")):
         into.location = other.location
     if other.fatalities is not None:
@@ -423,6 +533,7 @@ def _confidence(event: Event) -> float:
     score += 0.1 if not event.work.get("inferred_date") else 0
     score += 0.05 * min(len(event.evidence) - 1, 2)
     score -= 0.1 if event.work.get("inferred_actors") else 0
+    score -= 0.05 if event.work.get("inferred_actor2") else 0
     score -= 0.1 if event.work.get("inferred_location") else 0
     return max(0.05, min(score, 0.99))
 
@@ -506,6 +617,8 @@ def merge(doc: Document, ctx: Context) -> None:
     assign_own_dates(doc)
     doc.events = absorb_anaphoric(doc.events)
     fill_from_narrative(doc)
+    tally = belligerents(doc, ctx)
+    fill_battle_sides(doc, tally, ctx)
     for event in doc.events:
         settle_territory(event, ctx)
         settle_detention(event)
@@ -514,6 +627,7 @@ def merge(doc: Document, ctx: Context) -> None:
     events = inherit_locations(doc, events)
     events = merge_mentions(events)
     events = absorb_withdrawals(events, ctx)
+    fill_attackers(events, tally, ctx, doc.focus_country)
     for event in events:
         event.confidence = _confidence(event)
         event.event_id = event_id(event)
