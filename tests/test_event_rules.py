@@ -522,3 +522,10 @@ def test_an_unattributed_air_strike_in_a_war_of_two_states_stays_unattributed(tm
             "a fighter jet bombed a market in Hadrut, killing five civilians.")
     strike = [e for e in _events(tmp_path, text, "2020-10-12") if e["sub_event_type"] == "Air/drone strike"]
     assert strike and strike[0]["actor1"] is None
+
+
+def test_state_forces_carry_the_name_of_the_events_period(tmp_path):
+    events = _events(tmp_path, "BAMAKO, 2 April 2012 -\nTuareg rebels of the MNLA seized Kidal from the Malian army on "
+                               "30 March 2012.", "2012-04-02")
+    taken = [e for e in events if e["event_type"] == "Battles"]
+    assert taken and "Military Forces of Mali" in {taken[0]["actor1"], taken[0]["actor2"]}

@@ -521,3 +521,12 @@ def test_equipment_surface_forms(equipment: EquipmentLexicon) -> None:
 def test_equipment_unknown_category_rejected() -> None:
     with pytest.raises(ValueError, match="category"):
         EquipmentLexicon([{"item": "X", "category": "spaceship", "generic": False, "aliases": []}])
+
+
+def test_state_forces_are_named_for_the_period_of_the_event(actors: ActorDictionary) -> None:
+    assert actors.in_year("Military Forces of Syria (2000-2024)", 2016) == "Military Forces of Syria (2000-2024)"
+    assert actors.in_year("Military Forces of Syria (2000-2024)", 2025) == "Military Forces of Syria (2024-)"
+    assert actors.in_year("Military Forces of Mali (2021-)", 2012) == "Military Forces of Mali"
+    undated = actors.by_name("Military Forces of Mali")
+    assert undated.side == actors.by_name("Military Forces of Mali (2021-)").side and undated.inter == 1
+    assert actors.in_year("Islamic State", 1990) == "Islamic State"

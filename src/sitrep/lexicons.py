@@ -78,6 +78,9 @@ _SPACES = re.compile(r"\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 
 
+PERIOD = re.compile(r"\s*\((\d{4})-(\d{4})?\)")
+
+
 def _strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -269,6 +272,9 @@ class ActorDictionary:
         self._load_actors(data["actors"])
         self._police_of: dict[str, str] = {}
         self._add_state_forces_everywhere(_country_names() if every_country else {})
+        self._periods: dict[str, list[tuple[int, int | None, str]]] = {}
+        self._undated: dict[str, Actor] = {}
+        self._index_periods()
         self._load_generic(data.get("generic_aliases", []), data.get("role_defaults", {}))
         self._load_demonyms(data.get("demonym_aliases", []), data.get("demonym_heads", {}))
         self._descriptors = frozenset(w.casefold() for w in data.get("descriptor_words", []))
@@ -340,6 +346,33 @@ class ActorDictionary:
                     self._load_actors([{"name": name, "side": side, "inter": 1, "country": code, "kind": "state"}])
                 self._police_of[code] = name
 
+    def _index_periods(self) -> None:
+        """ACLED names state forces by the government period they served ('Military Forces of Mali (2021-)'): each
+        such name is filed under its name without the period, which also stands, as its own actor on the same
+        side, for the forces of a period the dictionary has no name for."""
+        for actor in list(self._actors.values()):
+            match = PERIOD.search(actor.name)
+            if actor.kind != "state" or match is None:
+                continue
+            base = " ".join((actor.name[:match.start()] + actor.name[match.end():]).split())
+            end = int(match.group(2)) if match.group(2) else None
+            self._periods.setdefault(base, []).append((int(match.group(1)), end, actor.name))
+            if base not in self._actors and base not in self._undated:
+                self._undated[base] = Actor(name=base, side=actor.side, inter=actor.inter, country=actor.country,
+                                            kind=actor.kind, aliases=(), side_in=actor.side_in)
+
+    def in_year(self, name: str, year: int) -> str:
+        """The name of ``name``'s forces as they were in ``year``: 'Military Forces of Syria (2000-2024)' in 2025 is
+        'Military Forces of Syria (2024-)', and in 1982 'Military Forces of Syria'."""
+        match = PERIOD.search(name)
+        if match is None:
+            return name
+        base = " ".join((name[:match.start()] + name[match.end():]).split())
+        for start, end, dated in self._periods.get(base, ()):
+            if start <= year and (end is None or year <= end):
+                return dated
+        return base
+
     def police_forces(self, country: str) -> Actor | None:
         name = self._police_of.get(country.upper())
         return self._actors[name] if name else None
@@ -394,7 +427,7 @@ class ActorDictionary:
 
     def by_name(self, name: str) -> Actor:
         """The actor with canonical name ``name`` (KeyError if none)."""
-        return self._actors[name]
+        return self._actors[name] if name in self._actors else self._undated[name]
 
     def state_forces(self, country: str) -> Actor | None:
         """The state-forces actor of ``country`` (ISO2), if known."""

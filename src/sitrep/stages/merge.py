@@ -552,6 +552,16 @@ def _context_event(events: list[Event], char: int) -> Event | None:
     return (both or before or [None])[-1]
 
 
+def name_for_period(event: Event, ctx: Context) -> None:
+    """State forces under the name of the government period the event falls in."""
+    if event.event_date is None:
+        return
+    if event.actor1:
+        event.actor1 = ctx.actors.in_year(event.actor1, event.event_date.year)
+    if event.actor2:
+        event.actor2 = ctx.actors.in_year(event.actor2, event.event_date.year)
+
+
 def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
     for record in doc.equipment:
         context = _context_event(events, record.work["char"])
@@ -571,6 +581,10 @@ def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
             record.losing_actor = owner or subject or (context.actor2 if context else None)
         if record.losing_actor is not None and record.losing_actor == record.gaining_actor:
             record.gaining_actor = None
+        if record.date is not None:
+            record.losing_actor, record.gaining_actor = (
+                ctx.actors.in_year(name, record.date.year) if name else None
+                for name in (record.losing_actor, record.gaining_actor))
         record.record_id = hashlib.sha1(f"{doc.id}|{record.item}|{record.status}|{record.work['char']}".encode()).hexdigest()[:16]
     for record in doc.displacement:
         context = _context_event(events, record.work["char"])
@@ -629,6 +643,7 @@ def merge(doc: Document, ctx: Context) -> None:
     events = absorb_withdrawals(events, ctx)
     fill_attackers(events, tally, ctx, doc.focus_country)
     for event in events:
+        name_for_period(event, ctx)
         event.confidence = _confidence(event)
         event.event_id = event_id(event)
     finish_records(doc, ctx, events)
