@@ -18,6 +18,10 @@ class FixtureScore:
     produced: int = 0
     misses: list[str] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
+    # Expected events some extracted event has the evidence sentence and type of, and how many of those also pass
+    # each other check: where recall is lost (detection, or a field of a detected event).
+    detected: int = 0
+    field_ok: dict[str, int] = field(default_factory=dict)
 
     @property
     def recall(self) -> float:
@@ -107,6 +111,23 @@ def _closest_failure(expected: dict[str, Any], events: list[dict[str, Any]], act
             f"actor1 {event.get('actor1')})")
 
 
+FIELDS = ("date", "place", "background", "actor1")
+
+
+def _tally_fields(score: FixtureScore, wanted: dict[str, Any], events: list[dict[str, Any]], actors,
+                  country: str | None) -> None:
+    """Detection (an event from the expected sentence, of the expected type) and, for a detected event, which other
+    checks its best candidate passes."""
+    candidates = [failed_checks(wanted, event, actors, country) for event in events]
+    candidates = [checks for checks in candidates if "evidence" not in checks and "type" not in checks]
+    if not candidates:
+        return
+    score.detected += 1
+    best = min(candidates, key=len)
+    for name in FIELDS:
+        score.field_ok[name] = score.field_ok.get(name, 0) + (name not in best)
+
+
 def score_fixture(expected: dict[str, Any], result: dict[str, Any], actors) -> FixtureScore:
     country = expected.get("country_code")
     score = FixtureScore(produced=len(result["events"]))
@@ -114,6 +135,7 @@ def score_fixture(expected: dict[str, Any], result: dict[str, Any], actors) -> F
         if wanted.get("optional"):
             continue
         score.expected += 1
+        _tally_fields(score, wanted, result["events"], actors, country)
         if any(event_matches(wanted, event, actors, country) for event in result["events"]):
             score.matched += 1
         else:
