@@ -133,7 +133,7 @@ def slot_value(event: Event, slot: str) -> tuple[tuple[int, int] | None, str | N
         return ((mention.start, mention.end) if mention is not None else None), name or getattr(mention, "text", None)
     mention = event.work.get(slot)
     name = getattr(event, slot)
-    if mention is None and name is None:
+    if mention is None and name is None or slot == "actor1" and event.work.get("unclaimed"):
         return None, None
     return ((mention.start, mention.end) if mention is not None else None), name or mention.text
 

@@ -514,7 +514,8 @@ class TriggerReader:
                 return
 
     def _joint_subject(self) -> None:
-        """'Separatist fighters and the army clashed in Kumba': the second of two joint subjects is the other side."""
+        """'Separatist fighters and the army clashed in Kumba', 'Armenian and Azerbaijani forces clashed': the second of
+        two joint subjects, or of two nationalities sharing one noun, is the other side."""
         if self.cls != "clash" or self.actor2 is not None or self.token.pos_ != "VERB":
             return
         subject, passive = _subject(self.token)
@@ -525,6 +526,12 @@ class TriggerReader:
             if actor is not None and actor is not self.actor1 and not _civilian(actor):
                 self.actor2 = actor
                 return
+        for modifier in (c for c in subject.children if c.dep_ in {"amod", "compound", "nmod"}):
+            for other in modifier.conjuncts:  # 'Armenian and Azerbaijani forces clashed'
+                actor = self.index.at_token("actor", other)
+                if actor is not None and actor is not self.actor1 and not _civilian(actor):
+                    self.actor2 = actor
+                    return
 
     def _victims(self) -> Mention | None:
         """'an airstrike ... killed 27 al Shabaab fighters', '... killing at least nine civilians': whom a strike hit."""

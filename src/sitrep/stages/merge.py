@@ -214,23 +214,33 @@ UNCLAIMED_DEVICES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 UNIDENTIFIED = "Unidentified Armed Group"
 
 
+FIGHTING = {BATTLES, REMOTE, VAC}
+
+
 def belligerents(doc: Document, ctx: Context) -> Counter:
-    """How often the report names each armed party (state forces, rebels, militias; not civilians, not unnamed
-    gunmen): the sides of the war it is about."""
+    """The sides of the war a report is about: how many of its fights, strikes and attacks each armed party (state
+    forces, rebels, militias; not civilians, not unnamed gunmen) is named in as attacker or attacked. A party only
+    mentioned (an investigation, a claim, a statement) is not counted."""
     tally: Counter = Counter()
-    for mention in doc.mentions:
-        if mention.type != "actor" or not mention.canonical:
+    for event in doc.events:
+        if event.background or event.event_type not in FIGHTING:
             continue
-        actor = ctx.actors.by_name(mention.canonical)
-        if actor.kind in ARMED_KINDS and actor.side_for(doc.focus_country) not in NON_ALIGNED_SIDES:
-            tally[actor.name] += 1
+        named = [event.actor2] if event.work.get("inferred_actors") else [event.actor1, event.actor2]
+        for name in named:
+            actor = ctx.actors.by_name(name) if name else None
+            if actor is not None and actor.kind in ARMED_KINDS \
+                    and actor.side_for(doc.focus_country) not in NON_ALIGNED_SIDES:
+                tally[actor.name] += 1
     return tally
 
 
+MIN_BELLIGERENT_MENTIONS = 2  # a party in one fight is not yet a side of the war the report is about
+
+
 def _leading(candidates: list[tuple[str, int]]) -> str | None:
-    """The most-named candidate, when no other is named as often."""
+    """The party in the most fights, when it is in more than one and no other is in as many."""
     ranked = sorted(candidates, key=lambda pair: -pair[1])
-    if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+    if not ranked or ranked[0][1] < MIN_BELLIGERENT_MENTIONS or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]
 
