@@ -529,3 +529,20 @@ def test_state_forces_carry_the_name_of_the_events_period(tmp_path):
                                "30 March 2012.", "2012-04-02")
     taken = [e for e in events if e["event_type"] == "Battles"]
     assert taken and "Military Forces of Mali" in {taken[0]["actor1"], taken[0]["actor2"]}
+
+
+def test_an_assault_repelled_by_the_army_is_the_assault_just_told(tmp_path):
+    events = _events(tmp_path, "KYIV, 3 March 2023 -\nRussian forces attacked positions near Bakhmut on Thursday. The "
+                               "army said it had repelled the assault, killing dozens of attackers.", "2023-03-03")
+    battles = [e for e in events if e["event_type"] == "Battles"]
+    assert len(battles) == 1
+    assert (battles[0]["actor1"], battles[0]["outcome"]) == ("Military Forces of Russia (2000-)", "failed")
+    assert battles[0]["actor2"] == "Military Forces of Ukraine (2019-)"
+
+
+def test_the_army_is_the_army_last_named_with_that_head(tmp_path):
+    events = _events(tmp_path, "BEIRUT, 5 August 2006 -\nAn Israeli army spokesman said on Saturday that troops had "
+                               "pushed into the village of Aita al-Shaab. The army said its soldiers killed five "
+                               "Hezbollah fighters there.", "2006-08-05")
+    killed = [e for e in events if "Hezbollah" in e["evidence"][-1]["text"]]
+    assert killed and killed[0]["actor1"] == "Military Forces of Israel"

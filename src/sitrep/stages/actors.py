@@ -2,6 +2,8 @@
 name with a side and an ACLED inter code. Generic forms ("government forces") resolve by the report's country."""
 from __future__ import annotations
 
+import re
+
 from ..model import Document, Mention
 from ..pipeline import Context, stage
 
@@ -27,12 +29,35 @@ def _antecedent(mention: Mention, doc: Document, ctx: Context):
     return by_sentence[max(by_sentence)][0]
 
 
+BARE_HEADS = {"army", "military"}
+
+
+def _same_head_named(mention: Mention, doc: Document, ctx: Context):
+    """'the army' after 'an Israeli army spokesman' or 'the Lebanese army' is that army: the last state force named
+    with the same head noun before it (coreference by head, as a reader resolves it)."""
+    head = re.sub(r"^the\s+", "", mention.text.strip().lower())
+    if head not in BARE_HEADS:
+        return None
+    for earlier in reversed([m for m in doc.mentions if m.type == "actor" and m.end <= mention.start]):
+        words = earlier.text.lower().split()
+        if len(words) > 1 and words[-1] == head and not ctx.actors.generic_role(earlier.text, country=doc.focus_country):
+            actor = _resolve(earlier, doc, ctx)
+            if actor is not None and actor.kind == "state":
+                return actor
+    return None
+
+
 def _lookup(mention: Mention, doc: Document, ctx: Context):
     if mention.attrs.get("state_of"):
         return ctx.actors.state_forces(mention.attrs["state_of"])
     text = mention.attrs.get("lookup", mention.text)
     country = doc.focus_country
     role = None if mention.attrs.get("anaphor") else ctx.actors.generic_role(text, country=country)
+    if role == "state_forces":
+        named = _same_head_named(mention, doc, ctx)
+        if named is not None:
+            mention.attrs["generic"] = True
+            return named
     if mention.attrs.get("anaphor") or role in NON_STATE_ROLES:
         mention.attrs["generic"] = True
         found = _antecedent(mention, doc, ctx)

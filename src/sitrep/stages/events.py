@@ -391,6 +391,9 @@ def _first_actor(index: MentionIndex, token) -> Mention | None:
     return None
 
 
+# Verbs whose joint subject is both sides ('the army and the rebels clashed'), not allies acting together.
+RECIPROCAL_VERBS = {"clash", "fight", "battle", "skirmish", "exchange", "engage", "duel", "trade"}
+
 BARE_FIGHTERS = re.compile(r"(?:the\s+)?(?:militants|fighters|gunmen|insurgents|jihadists|rebels|members|elements|"
                            r"militiamen|combatants|troops|forces|units)", re.I)
 
@@ -516,8 +519,9 @@ class TriggerReader:
     def _joint_subject(self) -> None:
         """'Separatist fighters and the army clashed in Kumba', 'Armenian and Azerbaijani forces clashed': the second of
         two joint subjects, or of two nationalities sharing one noun, is the other side."""
-        if self.cls != "clash" or self.actor2 is not None or self.token.pos_ != "VERB":
-            return
+        if self.cls != "clash" or self.actor2 is not None or self.token.pos_ != "VERB" \
+                or self.token.lemma_.lower() not in RECIPROCAL_VERBS:
+            return  # 'Turkish troops and allied rebels pushed into Afrin' are one side
         subject, passive = _subject(self.token)
         if subject is None or passive:
             return
@@ -628,8 +632,8 @@ class TriggerReader:
         sent = self.token.sent
         defenders = self.index.in_subtree("actor", subject)  # 'SAF troops and the allied Joint Forces repelled'
         others = [m for m in self.index.within("actor", sent.start_char, sent.end_char)
-                  if m not in defenders and not _civilian(m) and not _bare_fighters(m)
-                  and any(ch.isupper() for ch in m.text)]  # a named group, not 'the army' citing the news
+                  if m not in defenders and m is not defender and not _civilian(m) and not _bare_fighters(m)
+                  and any(ch.isupper() for ch in re.sub(r"^(?:The|A|An)\s+", "", m.text))]  # named, not 'The army'
         if others and self.actor1 is None:
             self.actor1 = others[0]
 
