@@ -546,3 +546,12 @@ def test_the_army_is_the_army_last_named_with_that_head(tmp_path):
                                "Hezbollah fighters there.", "2006-08-05")
     killed = [e for e in events if "Hezbollah" in e["evidence"][-1]["text"]]
     assert killed and killed[0]["actor1"] == "Military Forces of Israel"
+
+
+def test_people_displaced_by_the_fighting_are_counted_in_millions_too(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("JUBA, 3 March 2014 -\nThe clashes in Malakal forced 20,000 residents to flee to the UN base on "
+                    "Sunday. The violence has displaced nearly half a million people since December, aid agencies "
+                    "said. In Unity state, 1.5 million people were displaced.", encoding="utf-8")
+    records = extract([path], published=date(2014, 3, 3)).combined()["displacement"]
+    assert sorted(r["people"]["min"] for r in records) == [20_000, 500_000, 1_500_000]

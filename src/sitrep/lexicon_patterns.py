@@ -71,11 +71,22 @@ ACLED_VAGUE_FATALITIES = {"several": 3, "a few": 3, "dozens": 12, "dozens of": 1
                           "hundreds": 100, "hundreds of": 100, "thousands": 1000, "thousands of": 1000}
 
 
+SCALES = {"thousand": 1_000, "million": 1_000_000}
+
+
 def parse_number(text: str) -> int | None:
-    """'23' / '1,200' / 'three' / 'twenty-five' / 'a dozen' → int; anything else → None."""
+    """'23' / '1,200' / 'three' / 'twenty-five' / 'a dozen' / '1.5 million' / 'half a million' → int; else None."""
     cleaned = text.strip().lower().replace(",", "")
     if cleaned.isdigit():
         return int(cleaned)
+    scaled = re.fullmatch(r"(.+?)\s+(thousand|million)", cleaned)
+    if scaled:
+        if scaled.group(1) == "half a":
+            return SCALES[scaled.group(2)] // 2
+        if re.fullmatch(r"\d+(?:\.\d+)?", scaled.group(1)):
+            return round(float(scaled.group(1)) * SCALES[scaled.group(2)])
+        base = parse_number(scaled.group(1))
+        return base * SCALES[scaled.group(2)] if base is not None else None
     if cleaned in NUMBER_WORDS:
         return NUMBER_WORDS[cleaned]
     parts = re.split(r"[-\s]+", cleaned)

@@ -42,14 +42,23 @@ STATUS_LEMMAS = {
     "damaged": {"damage", "damaged", "disable", "immobilise", "immobilize"},
     "abandoned": {"abandon", "leave", "abandoned", "desert", "ditch"},
 }
+SCALED_NUMBER = r"(?:[\d.,]+|half a|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:million|thousand)"
 DISPLACEMENT = re.compile(
-    r"(?P<q>\b(?:(?:several|a few|some|many) (?:hundred|thousand)|[\d,]+|\w+(?: of)?|tens of thousands of|"
-    r"hundreds of|thousands of|dozens of)\s+)?"
+    r"(?P<q>\b(?:(?:several|a few|some|many) (?:hundred|thousand)|" + SCALED_NUMBER + r"|[\d,]+|\w+(?: of)?|"
+    r"tens of thousands of|hundreds of|thousands of|dozens of)\s+)?"
     r"(?P<who>civilians|residents|people|families|villagers|inhabitants|households)\b"
     r"(?P<mid>[^.;]{0,60}?)\b(?P<verb>fled|escaped|to escape|to flee|were displaced|have been displaced|"
     r"had been displaced|were evacuated|displaced|evacuated|left their homes|were forced to leave|left for|"
     r"headed for|sought refuge|crossed into)", re.I)
 
+# 'the fighting has displaced 1.5 million people', 'forcing 20,000 residents to flee': the people after the verb.
+DISPLACED_OBJECT = re.compile(
+    r"\b(?P<verb>displaced|displacing|displaces|uprooted|uprooting|forced|forcing|drove|driving|driven)\s+"
+    r"(?:(?:more than|over|about|around|some|nearly|almost|at least|an estimated|up to)\s+)?"
+    r"(?P<q>" + SCALED_NUMBER + r"|tens of thousands of|hundreds of thousands of|thousands of|hundreds of|[\d,]+|\w+)\s+"
+    r"(?P<who>civilians|residents|people|families|villagers|inhabitants|households)\b"
+    r"(?P<rest>[^.;]{0,40})", re.I)
+LEAVING = re.compile(r"\b(?:to (?:flee|leave)|from their homes|out of|to seek refuge|into exile)\b", re.I)
 
 # ---- mention lookup over the parse -------------------------------------------------------------------------------
 
@@ -1407,10 +1416,14 @@ class EventBuilder:
 
     # -- displacement
     def _displacement(self, sent) -> None:
-        for match in DISPLACEMENT.finditer(sent.text):
+        forced = [m for m in DISPLACED_OBJECT.finditer(sent.text)
+                  if m.group("verb").lower().startswith(("displac", "uproot")) or LEAVING.search(m.group("rest"))]
+        counted: set[int] = set()
+        for match in [*DISPLACEMENT.finditer(sent.text), *forced]:
             quantity = _quantity_from_text((match.group("q") or "").strip())
-            if quantity is None:
+            if quantity is None or match.start("who") in counted:
                 continue
+            counted.add(match.start("who"))
             start = sent.start_char + match.start()
             record = DisplacementRecord(record_id="", document_id=self.doc.id, people=quantity, origin=None,
                                         destination=None, date=None,
