@@ -555,3 +555,18 @@ def test_people_displaced_by_the_fighting_are_counted_in_millions_too(tmp_path):
                     "said. In Unity state, 1.5 million people were displaced.", encoding="utf-8")
     records = extract([path], published=date(2014, 3, 3)).combined()["displacement"]
     assert sorted(r["people"]["min"] for r in records) == [20_000, 500_000, 1_500_000]
+
+
+def test_an_armed_group_the_dictionary_does_not_know_is_named_as_the_report_names_it(tmp_path):
+    events = _events(tmp_path, "MONROVIA, 20 July 2003 -\nFighters of the Movement for Democracy in Liberia Armed "
+                               "Front seized the port of Buchanan on Saturday. The MDLAF said it had also overrun "
+                               "Greenville.", "2003-07-20")
+    taken = [e for e in events if e["event_type"] == "Battles"]
+    assert taken and all(e["actor1"] == "MDLAF: Movement for Democracy in Liberia Armed Front" for e in taken)
+    assert all(e["inter1"] == 2 for e in taken)
+
+
+def test_a_states_own_units_are_not_unknown_armed_groups(tmp_path):
+    events = _events(tmp_path, "KUNDUZ, 11 August 2021 -\nThe 217th Pamir Corps surrendered to the Taliban at Kunduz "
+                               "airport on Wednesday. The Bolivarian National Guard was not involved.", "2021-08-11")
+    assert not any((e["actor1"] or "").endswith(("Pamir Corps", "National Guard")) for e in events)

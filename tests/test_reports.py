@@ -81,3 +81,12 @@ def test_heldout_recall(folder, floor):
         score = score_fixture(expected, run_extract(str(path), expected.get("published")), actors)
         matched, expected_total = matched + score.matched, expected_total + score.expected
     assert matched / expected_total >= FLOORS[floor]
+
+
+def test_an_acled_acronym_name_matches_either_part():
+    from sitrep.evaluate import _same_actor
+
+    actors = ActorDictionary.default()
+    assert _same_actor("RUF: Revolutionary United Front", "RUF: Revolutionary United Front", actors, None)
+    assert _same_actor("LRA: Lord's Resistance Army", "LRA: Lords Resistance Army", actors, None)
+    assert not _same_actor("RUF: Revolutionary United Front", "AFRC: Armed Forces Revolutionary Council", actors, None)

@@ -37,6 +37,14 @@ def _bare_name(name: str) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", name).strip().casefold()
 
 
+def _name_keys(name: str) -> set[str]:
+    """ACLED writes many groups 'ACRONYM: Full Name': either part identifies the group ('RUF: Revolutionary United
+    Front' is 'RUF' and 'revolutionary united front'); punctuation and case aside."""
+    bare = _bare_name(name)
+    parts = bare.split(": ", 1) if re.match(r"^[\w-]{2,10}: ", bare) else [bare]
+    return {re.sub(r"[^\w\s]", "", part).strip() for part in parts}
+
+
 def _same_actor(expected: str | None, produced: str | None, actors, country: str | None) -> bool:
     if expected is None:
         return True
@@ -45,6 +53,7 @@ def _same_actor(expected: str | None, produced: str | None, actors, country: str
     wanted = actors.canonical(expected, country=country) or actors.canonical(_bare_name(expected), country=country) \
         or expected
     return (produced == wanted or _bare_name(produced) == _bare_name(wanted)
+            or bool(_name_keys(produced) & _name_keys(wanted))
             or actors.same_side(produced, wanted, country=country))
 
 

@@ -127,7 +127,7 @@ def side_of(actor: str | None, country: str | None = None) -> str | None:
     if actor is None:
         return None
     try:
-        return _actors().by_name(actor).side_for(country)
+        return _actors().describe(actor).side_for(country)
     except KeyError:
         return actor  # not in the dictionary: the name is its own side
 

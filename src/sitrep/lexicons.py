@@ -429,6 +429,16 @@ class ActorDictionary:
         """The actor with canonical name ``name`` (KeyError if none)."""
         return self._actors[name] if name in self._actors else self._undated[name]
 
+    def describe(self, name: str) -> Actor:
+        """The actor named ``name``; for a group the dictionary does not know (named in a report as it stands), an
+        actor of its own side: a militia (ACLED inter 3) when its name says militia, gang, cartel or clan, else a
+        rebel group (2)."""
+        if name in self._actors or name in self._undated:
+            return self.by_name(name)
+        militia = re.search(r"\b(?:militias?|gangs?|cartel|clan|vigilantes?|self-defen[cs]e)\b", name, re.I)
+        return Actor(name=name, side=f"own:{name}", inter=3 if militia else 2, country=None,
+                     kind="militia" if militia else "rebel", aliases=())
+
     def state_forces(self, country: str) -> Actor | None:
         """The state-forces actor of ``country`` (ISO2), if known."""
         name = self._state_of.get(country.upper())

@@ -21,7 +21,7 @@ def _antecedent(mention: Mention, doc: Document, ctx: Context):
     for earlier in doc.mentions:
         if earlier.type == "actor" and earlier.end <= mention.start and earlier.canonical \
                 and not earlier.attrs.get("generic"):
-            actor = ctx.actors.by_name(earlier.canonical)
+            actor = ctx.actors.describe(earlier.canonical)
             if (any_kind or actor.kind in NON_STATE_KINDS) and actor.side not in {"unidentified", "civilians"}:
                 by_sentence.setdefault(earlier.sentence, []).append(actor)
     if not by_sentence:
@@ -48,6 +48,8 @@ def _same_head_named(mention: Mention, doc: Document, ctx: Context):
 
 
 def _lookup(mention: Mention, doc: Document, ctx: Context):
+    if mention.attrs.get("adhoc"):
+        return ctx.actors.describe(mention.attrs["adhoc"])
     if mention.attrs.get("state_of"):
         return ctx.actors.state_forces(mention.attrs["state_of"])
     text = mention.attrs.get("lookup", mention.text)
@@ -72,7 +74,7 @@ def _resolve(mention: Mention | None, doc: Document, ctx: Context):
     if mention is None:
         return None
     if mention.canonical and mention.attrs.get("actor_resolved"):
-        return ctx.actors.by_name(mention.canonical)
+        return ctx.actors.describe(mention.canonical)
     actor = _lookup(mention, doc, ctx)
     mention.attrs["actor_resolved"] = True
     if actor is not None:

@@ -152,8 +152,102 @@ def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
     taken = [(m.start, m.end) for m in mentions]
     mentions += [m for m in _coordinated_demonyms(doc, actors) if not _overlaps(m.start, m.end, taken)]
     taken = [(m.start, m.end) for m in mentions]
+    mentions += unknown_groups(doc, actors, taken)
+    taken = [(m.start, m.end) for m in mentions]
     mentions += _collective_anaphors(doc, taken)
     return sorted(mentions, key=lambda m: m.start)
+
+
+# Names the dictionary does not know but that are plainly armed groups: a run of capitalised words ending in a head
+# that names a fighting body ('Revolutionary United Front', 'Lord's Resistance Army', 'Gulf Clan').
+GROUP_HEADS = {"Front", "Army", "Forces", "Force", "Brigade", "Brigades", "Militia", "Militias", "Battalion",
+               "Battalions", "Corps", "Guard", "Guards", "Resistance", "Mujahideen", "Legion", "Cartel", "Gang", "Tigers",
+               "Commandos", "Clan", "Regiment"}
+# Heads that name armed groups only with an armed word in the name ('Sudan Liberation Movement', not 'Movement for
+# Democratic Change'; 'Islamic Courts Union', not 'European Union').
+LOOSE_HEADS = {"Movement", "Alliance", "Council", "Group", "Organisation", "Organization", "Union", "Coalition",
+               "Committee", "Committees", "Network"}
+ARMED_WORDS = {"Liberation", "Revolutionary", "Armed", "Islamic", "Resistance", "Jihad", "Jihadist", "Mujahideen",
+               "Defence", "Defense", "Salvation", "Patriotic", "Militia", "Military", "Insurgent", "Rebel", "Fighters",
+               "Courts", "Popular", "Self-Defence", "Self-Defense"}
+CONNECTOR = r"(?:of|for|in|and|de|del|des|du|la|al|el|wal)(?:[ \t]+the)?"
+CAPITALISED = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*|al-[A-Z][\w'’-]*)"
+GROUP_NAME = re.compile(rf"{CAPITALISED}(?:[ \t]+(?:{CONNECTOR}[ \t]+)?{CAPITALISED})+")
+# A state's own institutions and a unit of an army ('217th Pamir Corps', 'Parachute Regiment') are not armed groups.
+STATE_INSTITUTION = re.compile(r"\b(?:Armed Forces|National Guard|National Army|National Police|Air Force|Navy|"
+                               r"Police Force)\b")
+UNIT_WORDS = {"Parachute", "Infantry", "Armoured", "Armored", "Mechanised", "Mechanized", "Airborne", "Marine",
+              "Marines", "Artillery", "Commando", "Rifles", "Cavalry", "Tank", "Motorised", "Motorized", "Mountain",
+              "Engineer", "Signals", "Logistics", "Support"}
+MILITARY_UNIT_HEADS = {"Corps", "Regiment", "Battalion", "Battalions", "Brigade", "Brigades", "Division", "Guards"}
+LEADING_NOISE = re.compile(r"^(?:(?:The|A|An|In|On|At|By|As|After|Before|When|While|Its|Their|His|Her|Both|Rebel|"
+                           r"Fighters|Militants|Members|Troops|Soldiers|Units|Rebels|Gunmen|Elements|Leaders?|"
+                           r"Commanders?|Men|Forces)\s+(?:(?:of|from|loyal to)\s+)?(?:the\s+)?)+")
+GENERIC_WORDS = {"Government", "Security", "Armed", "Air", "Police", "Special", "Task", "State", "Joint", "National",
+                 "Federal", "Rapid", "Border", "Republican", "Presidential", "Coalition", "Allied", "Regional",
+                 "Military", "Defence", "Defense", "Ground", "Naval", "Peacekeeping", "Interim", "Islamist"}
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9-]{1,7})\)")
+
+
+def _group_name(text: str, actors, before: str = "") -> tuple[int, str] | None:
+    """(offset into text, name) when ``text`` is an unknown armed group's name."""
+    noise = LEADING_NOISE.match(text)
+    offset = noise.end() if noise else 0
+    name = text[offset:]
+    words = name.split()
+    if len(words) < 2 or actors.lookup(name) is not None or actors.is_demonym(words[0]) \
+            or re.search(r"['’]s$", words[0]) or STATE_INSTITUTION.search(name):
+        return None  # 'ELN's Northeastern War Front' is the ELN's; 'Bolivarian National Guard' a state's
+    if words[-1] in MILITARY_UNIT_HEADS and (UNIT_WORDS & set(words) or re.search(r"\d(?:st|nd|rd|th)\s+$",
+                                                                                  before)):
+        return None
+    capitalised = [w for w in words if w[:1].isupper()]
+    if all(w in GENERIC_WORDS | GROUP_HEADS | LOOSE_HEADS for w in capitalised):
+        return None  # 'Armed Forces', 'Joint Task Force', 'Security Council': a role, not a name
+    head = words[-1]
+    if head in GROUP_HEADS or head in LOOSE_HEADS and ARMED_WORDS & set(words):
+        return offset, name
+    return None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
+def unknown_groups(doc: Document, actors, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Armed groups the dictionary does not know, named as ACLED names them ('RUF: Revolutionary United Front' when
+    the report gives the acronym), with the acronym's later mentions; each mention's ``adhoc`` attribute is the name."""
+    found: list[tuple[int, int, str]] = []
+    acronyms: dict[str, str] = {}
+    for match in GROUP_NAME.finditer(doc.text):
+        named = _group_name(match.group(), actors, doc.text[max(0, match.start() - 12):match.start()])
+        if named is None:
+            continue
+        start = match.start() + named[0]
+        end = start + len(named[1])
+        if _overlaps(start, end, taken):
+            continue
+        after = ACRONYM_AFTER.match(doc.text, end)
+        acronym = after.group(1) if after else None
+        if acronym is None and len(_initials(named[1])) >= 2 and re.search(
+                rf"(?<![\w-]){re.escape(_initials(named[1]))}(?![\w-])", doc.text):
+            acronym = _initials(named[1])
+        full = f"{acronym}: {named[1]}" if acronym else named[1]
+        found.append((start, end, full))
+        if acronym:
+            acronyms.setdefault(acronym, full)
+    for acronym, full in acronyms.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", doc.text):
+            if not any(s <= match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), full))
+    mentions = []
+    for start, end, full in sorted(found):
+        if _overlaps(start, end, taken + [(m.start, m.end) for m in mentions]):
+            continue
+        end = _extend_actor(doc, start, end)
+        mentions.append(Mention(doc.text[start:end], start, end, "actor", doc.sentence_index(start),
+                                attrs={"adhoc": full}))
+    return mentions
 
 
 def _coordinated_demonyms(doc: Document, actors) -> list[Mention]:

@@ -227,7 +227,7 @@ def belligerents(doc: Document, ctx: Context) -> Counter:
             continue
         named = [event.actor2] if event.work.get("inferred_actors") else [event.actor1, event.actor2]
         for name in named:
-            actor = ctx.actors.by_name(name) if name else None
+            actor = ctx.actors.describe(name) if name else None
             if actor is not None and actor.kind in ARMED_KINDS \
                     and actor.side_for(doc.focus_country) not in NON_ALIGNED_SIDES:
                 tally[actor.name] += 1
@@ -248,12 +248,12 @@ def _leading(candidates: list[tuple[str, int]]) -> str | None:
 def _leading_opponent(actor: str, tally: Counter, ctx: Context, country: str | None, *, states_only: bool = False):
     candidates = [(name, count) for name, count in tally.items()
                   if name != actor and not ctx.actors.same_side(name, actor, country=country)
-                  and (not states_only or ctx.actors.by_name(name).kind == "state")]
+                  and (not states_only or ctx.actors.describe(name).kind == "state")]
     return _leading(candidates)
 
 
 def _set_actor(event: Event, slot: int, name: str, ctx: Context, country: str | None) -> None:
-    actor = ctx.actors.by_name(name)
+    actor = ctx.actors.describe(name)
     if slot == 1:
         event.actor1, event.inter1 = actor.name, actor.inter_in(country)
         event.work["inferred_actors"] = True
@@ -297,7 +297,7 @@ def _air_force(event: Event, tally: Counter, ctx: Context, country: str | None) 
     when it hit civilians or an unnamed target, the only state force the report names."""
     if event.actor2 in tally:
         return _leading_opponent(event.actor2, tally, ctx, country, states_only=True)
-    states = [name for name in tally if ctx.actors.by_name(name).kind == "state"]
+    states = [name for name in tally if ctx.actors.describe(name).kind == "state"]
     return states[0] if len(states) == 1 else None
 
 
@@ -329,7 +329,7 @@ def settle_territory(event: Event, ctx: Context) -> None:
     if event.sub_event_type != TERRITORY:
         return
     if event.inter1 == STATE_INTER and event.inter2 == STATE_INTER:
-        home = ctx.actors.by_name(event.actor1).country if event.actor1 else None
+        home = ctx.actors.describe(event.actor1).country if event.actor1 else None
         if event.location is not None and home and home == event.location.country_code:
             event.sub_event_type = GOV_REGAINS
         else:
