@@ -558,11 +558,11 @@ def test_people_displaced_by_the_fighting_are_counted_in_millions_too(tmp_path):
 
 
 def test_an_armed_group_the_dictionary_does_not_know_is_named_as_the_report_names_it(tmp_path):
-    events = _events(tmp_path, "MONROVIA, 20 July 2003 -\nFighters of the Movement for Democracy in Liberia Armed "
-                               "Front seized the port of Buchanan on Saturday. The MDLAF said it had also overrun "
+    events = _events(tmp_path, "MONROVIA, 20 July 2003 -\nFighters of the Front for the Liberation of Grand Gedeh "
+                               "seized the port of Buchanan on Saturday. The FLGG said it had also overrun "
                                "Greenville.", "2003-07-20")
     taken = [e for e in events if e["event_type"] == "Battles"]
-    assert taken and all(e["actor1"] == "MDLAF: Movement for Democracy in Liberia Armed Front" for e in taken)
+    assert taken and all(e["actor1"] == "FLGG: Front for the Liberation of Grand Gedeh" for e in taken)
     assert all(e["inter1"] == 2 for e in taken)
 
 

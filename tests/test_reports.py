@@ -87,6 +87,8 @@ def test_an_acled_acronym_name_matches_either_part():
     from sitrep.evaluate import _same_actor
 
     actors = ActorDictionary.default()
-    assert _same_actor("RUF: Revolutionary United Front", "RUF: Revolutionary United Front", actors, None)
-    assert _same_actor("LRA: Lord's Resistance Army", "LRA: Lords Resistance Army", actors, None)
-    assert not _same_actor("RUF: Revolutionary United Front", "AFRC: Armed Forces Revolutionary Council", actors, None)
+    assert _same_actor("FLGG: Front for the Liberation of Grand Gedeh", "FLGG", actors, None)
+    assert _same_actor("FLGG: Front for the Liberation of Grand Gedeh", "Front for the Liberation of Grand-Gedeh",
+                       actors, None)
+    assert not _same_actor("FLGG: Front for the Liberation of Grand Gedeh", "MLR: Maryland Liberation Resistance",
+                           actors, None)

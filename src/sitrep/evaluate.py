@@ -42,7 +42,7 @@ def _name_keys(name: str) -> set[str]:
     Front' is 'RUF' and 'revolutionary united front'); punctuation and case aside."""
     bare = _bare_name(name)
     parts = bare.split(": ", 1) if re.match(r"^[\w-]{2,10}: ", bare) else [bare]
-    return {re.sub(r"[^\w\s]", "", part).strip() for part in parts}
+    return {" ".join(re.sub(r"['’]", "", part).replace("-", " ").split()) for part in parts}
 
 
 def _same_actor(expected: str | None, produced: str | None, actors, country: str | None) -> bool:

@@ -204,8 +204,8 @@ def _group_name(text: str, actors, before: str = "") -> tuple[int, str] | None:
     capitalised = [w for w in words if w[:1].isupper()]
     if all(w in GENERIC_WORDS | GROUP_HEADS | LOOSE_HEADS for w in capitalised):
         return None  # 'Armed Forces', 'Joint Task Force', 'Security Council': a role, not a name
-    head = words[-1]
-    if head in GROUP_HEADS or head in LOOSE_HEADS and ARMED_WORDS & set(words):
+    heads = [words[-1]] + ([words[0]] if words[1] in {"of", "for"} else [])  # 'Front for the Liberation of ...'
+    if any(head in GROUP_HEADS or head in LOOSE_HEADS and ARMED_WORDS & set(words) for head in heads):
         return offset, name
     return None
 
