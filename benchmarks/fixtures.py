@@ -26,7 +26,7 @@ def main() -> None:
 
     verbose = "-v" in sys.argv
     actors = ActorDictionary.default()
-    total_expected = total_matched = total_produced = total_detected = 0
+    total_expected = total_matched = total_produced = total_detected = total_unsupported = 0
     field_ok: dict[str, int] = {}
     for path in sorted(FIXTURES.glob("*.txt")):
         expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
@@ -37,6 +37,7 @@ def main() -> None:
         total_matched += score.matched
         total_produced += score.produced
         total_detected += score.detected
+        total_unsupported += score.unsupported
         for name, count in score.field_ok.items():
             field_ok[name] = field_ok.get(name, 0) + count
         print(f"{path.stem:28s} recall {score.recall:5.2f}  ({score.matched}/{score.expected}; {score.produced} extracted)"
@@ -49,6 +50,8 @@ def main() -> None:
     print(f"{'overall':28s} recall {total_matched / total_expected:5.2f}  ({total_matched}/{total_expected}; "
           f"{total_produced} extracted)")
     fields = "  ".join(f"{name} {field_ok.get(name, 0) / total_detected:.2f}" for name in FIELDS) if total_detected else ""
+    print(f"{'unsupported':28s} {total_unsupported}/{total_produced} extracted events come from no expected "
+          f"event's sentence (hard negatives, duplicates at other places, or events the coder left out)")
     print(f"{'detected':28s} recall {total_detected / total_expected:5.2f}  ({total_detected}/{total_expected} with the "
           f"expected type from the expected sentence; of those right: {fields})")
 

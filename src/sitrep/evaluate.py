@@ -22,6 +22,8 @@ class FixtureScore:
     # each other check: where recall is lost (detection, or a field of a detected event).
     detected: int = 0
     field_ok: dict[str, int] = field(default_factory=dict)
+    # Extracted events none of whose evidence holds an expected event's sentence: a precision proxy.
+    unsupported: int = 0
 
     @property
     def recall(self) -> float:
@@ -150,6 +152,8 @@ def score_fixture(expected: dict[str, Any], result: dict[str, Any], actors) -> F
         else:
             score.misses.append(f"{wanted['sub_event_type']} at {wanted['location']} on {wanted['event_date']}: "
                                 f"{_closest_failure(wanted, result['events'], actors, country)}")
+    needles = [wanted["evidence_contains"] for wanted in expected["events"]]
+    score.unsupported = sum(not any(_evidence_has(event, needle) for needle in needles) for event in result["events"])
     forbidden = expected.get("forbidden") or {}
     allowed = set(forbidden.get("allowed_countries") or [])
     for event in result["events"]:

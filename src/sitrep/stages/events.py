@@ -157,7 +157,12 @@ def _particle_class(token, lemma: str) -> str | None:
             if lemma in {"take", "place", "put"} and child.lower_ in {"into", "in"} and any(
                     g.dep_ == "pobj" and g.lemma_.lower() == "custody" for g in child.children):
                 return "arrest"
+        if lemma in {"trade", "exchange"} and child.dep_ == "dobj" and child.lemma_.lower() in FIRE_WORDS:
+            return "clash"  # 'were trading fire with its guard force', 'exchanged gunfire'
     return None
+
+
+FIRE_WORDS = {"fire", "gunfire", "shot", "salvo", "blow", "artillery", "rocket"}
 
 
 # Strategic developments read from their arguments: a side leaving a place, troops sent somewhere, a base set up.
@@ -196,9 +201,21 @@ def misparsed_verb(token) -> bool:
     return previous.text == "," or previous.ent_type_ in {"DATE", "TIME"} or previous.pos_ == "ADV"
 
 
+def misparsed_passive(token) -> str | None:
+    """'Tikrit was overrun with little resistance': the small model reads an irregular participle after 'was' as a
+    noun or adjective complement. Returns the verb's lemma."""
+    if token.pos_ not in {"NOUN", "ADJ"} or token.dep_ not in {"acomp", "attr"} or token.head.lemma_ != "be" \
+            or any(c.dep_ in {"det", "poss", "nummod", "amod"} for c in token.children):
+        return None
+    lemma = token.lower_ if token.lower_ in VERB_TRIGGERS else _past_tense_lemma(token.lower_)
+    return lemma if lemma in VERB_TRIGGERS else None
+
+
 def _trigger_class(token) -> str | None:
     if misparsed_verb(token):
         return VERB_TRIGGERS[_past_tense_lemma(token.lower_)]
+    if misparsed_passive(token):
+        return VERB_TRIGGERS[misparsed_passive(token)]
     lemma = _lemma(token)
     if lemma == "claim" and any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
         return None  # 'claimed that the counteroffensive had failed', 'claimed to have ...': speech, not a taking
@@ -265,7 +282,34 @@ def _is_hypothetical(token) -> bool:
         return True  # 'launched an offensive to retake Mosul', 'a push to capture the airport': the aim, not the deed
     if token.dep_ in {"xcomp", "acl"} and token.head.lemma_.lower() in INTENT_TO_HEADS:
         return True  # 'is expected to withdraw', 'ordered troops to pull back', 'is likely to fall'
+    for node in chain[1:]:
+        if node.dep_ in {"xcomp", "ccomp"} and node.head.lemma_.lower() in INTENT_TO_HEADS \
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+            return True  # 'we expect ISIS to consolidate rather than assault Baghdad'
+    if any(c.dep_ == "cc" and c.lower_ == "than" for c in token.children):
+        return True  # '... rather than assault Baghdad': the alternative not taken
+    if _deliberated(token):
+        return True
     return token.dep_ == "conj" and token.head.lemma_ in INTENT_HEADS
+
+
+DELIBERATION_WORDS = {"consider", "weigh", "discuss", "mull", "contemplate", "option", "debate", "propose",
+                      "threaten", "plan"}
+
+
+def _deliberated(token) -> bool:
+    """'is considering all options, including air strikes', 'threatened airstrikes': something weighed, not done.
+    The trigger must sit inside what that verb or noun governs, below the clause's own subject."""
+    node = token
+    for _ in range(5):
+        if node.head == node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in DELIBERATION_WORDS:
+            return True
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            return node.lemma_.lower() in DELIBERATION_WORDS
+    return False
 
 
 def _is_attempt(token) -> bool:
@@ -482,6 +526,11 @@ class TriggerReader:
         if misparsed_verb(self.token):
             self._patient(self.token.head)  # 'bombarded insurgent positions around Monguno': the noun it hangs on
             self._read_preps(self.token.head)
+        elif misparsed_passive(self.token):
+            subject, _ = _subject(self.token.head)
+            if subject is not None:
+                self._patient(subject)
+            self._read_preps(self.token)
         elif self.token.pos_ in {"NOUN", "PROPN"}:
             self._read_noun()
         else:
