@@ -570,3 +570,27 @@ def test_a_states_own_units_are_not_unknown_armed_groups(tmp_path):
     events = _events(tmp_path, "KUNDUZ, 11 August 2021 -\nThe 217th Pamir Corps surrendered to the Taliban at Kunduz "
                                "airport on Wednesday. The Bolivarian National Guard was not involved.", "2021-08-11")
     assert not any((e["actor1"] or "").endswith(("Pamir Corps", "National Guard")) for e in events)
+
+
+def test_violent_protests_are_a_riot(tmp_path):
+    events = _events(tmp_path, "LIRA, Uganda, 25 February 2004 -\nViolent protests broke out in Lira town on "
+                               "Tuesday.", "2004-02-25")
+    assert [e["sub_event_type"] for e in events] == ["Violent demonstration"]
+
+
+def test_a_country_saying_it_shot_down_a_jet_fought_a_clash(tmp_path):
+    events = _events(tmp_path, "ISLAMABAD, 27 February 2019 -\nPakistan says it shot down an Indian fighter jet over "
+                               "Kashmir this morning.", "2019-02-27")
+    clash = [e for e in events if e["sub_event_type"] == "Armed clash"]
+    assert clash and clash[0]["actor1"] == "Military Forces of Pakistan"
+    assert clash[0]["actor2"].startswith("Military Forces of India")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Aid agencies fear further attacks on camps in Lira as LRA groups move south.",
+    "We expect fighting to spread to Hakha once the monsoon sets in.",
+    "Washington says it is considering all options, including air strikes.",
+    "We expect ISIS to consolidate rather than assault Baghdad frontally.",
+])
+def test_what_is_feared_expected_or_weighed_is_not_an_event(tmp_path, sentence):
+    assert _events(tmp_path, f"NAIROBI, 4 March 2021 -\n{sentence}", "2021-03-04") == []

@@ -159,7 +159,14 @@ def _particle_class(token, lemma: str) -> str | None:
                 return "arrest"
         if lemma in {"trade", "exchange"} and child.dep_ == "dobj" and child.lemma_.lower() in FIRE_WORDS:
             return "clash"  # 'were trading fire with its guard force', 'exchanged gunfire'
+        if lemma == "shoot" and child.lower_ == "down" and any(
+                c.dep_ == "dobj" and MANNED_AIRCRAFT.search(" ".join(t.text for t in c.subtree)) for c in token.children):
+            return "clash"  # 'shot down an Indian fighter jet'; a drone or missile shot down is an interception
     return None
+
+
+MANNED_AIRCRAFT = re.compile(r"\b(?:jets?|planes?|aircraft|helicopters?|fighters?|bombers?|gunships?|"
+                             r"F-\d+\w*|MiG-?\d*\w*|Su-\d+\w*)\b", re.I)
 
 
 FIRE_WORDS = {"fire", "gunfire", "shot", "salvo", "blow", "artillery", "rocket"}
@@ -244,6 +251,8 @@ def _trigger_class(token) -> str | None:
                or NOUN_TRIGGERS.get(text) or NOUN_TRIGGERS.get(lemma))
         if cls == "ied" and any(t.lower_ == "suicide" for t in token.doc[max(token.sent.start, token.i - 3):token.i]):
             return "suicide"  # 'suicide car bombs'
+        if cls == "protest" and any(c.dep_ == "amod" and c.lower_ == "violent" for c in token.children):
+            return "riot"  # 'violent protests in Lira town'
         return cls
     return None
 
@@ -294,7 +303,7 @@ def _is_hypothetical(token) -> bool:
 
 
 DELIBERATION_WORDS = {"consider", "weigh", "discuss", "mull", "contemplate", "option", "debate", "propose",
-                      "threaten", "plan"}
+                      "threaten", "plan", "expect", "fear", "warn", "predict", "anticipate", "forecast"}
 
 
 def _deliberated(token) -> bool:
@@ -543,6 +552,18 @@ class TriggerReader:
         if self.cls in {"intervention", "excessive_force"}:
             self._protest_parties()
 
+    def _speaking_country(self, subject) -> Mention | None:
+        """'Pakistan says it shot down an Indian jet': 'it' is the country that says so, standing for its forces."""
+        if subject.pos_ != "PRON" or subject.lower_ not in {"it", "they", "we"}:
+            return None
+        verb = subject.head
+        while verb.dep_ in {"ccomp", "xcomp", "conj"} and verb.head != verb:
+            verb = verb.head
+            if _lemma(verb) in REPORTING_VERBS | {"say", "state", "announce", "insist"}:
+                speaker, _ = _subject(verb)
+                return self._country_as_actor(speaker) if speaker is not None else None
+        return None
+
     def _protest_parties(self) -> None:
         """ACLED puts the protesters first in a protest the police broke up, and the force first when it used
         lethal force: 'police fired tear gas at demonstrators' is Protesters / Police."""
@@ -646,7 +667,7 @@ class TriggerReader:
                 self._patient(subject)  # 'Recaptured in 2016, the city was ...': the city was recaptured
             else:
                 self.actor1 = self._owner_of_pronoun(subject) or _first_actor(self.index, subject) \
-                    or self._country_as_actor(subject)
+                    or self._country_as_actor(subject) or self._speaking_country(subject)
         if agent is not None:
             self.actor1 = _first_actor(self.index, agent) or self.actor1
         if lemma in LOSER_SUBJECT_VERBS | PLACE_SUBJECT_VERBS:

@@ -269,7 +269,7 @@ VIOLENCE_NOUNS = ("shelling", "airstrike", "airstrikes", "air strike", "air stri
                   "jets", "warplanes", "drones", "drone", "missile", "missiles", "rockets", "rocket", "bombardment",
                   "bombing", "offensive", "attack", "attacks", "assault", "counteroffensive", "advance", "gunfire",
                   "fire", "mortar", "tanks", "helicopters", "aircraft", "raid", "raids", "bomb", "bombs", "shells",
-                  "munitions")
+                  "munitions", "jet", "warplane", "plane", "planes", "helicopter", "tank", "fighter jet")
 
 
 def _demonym_actors(doc: Document, actors) -> list[Mention]:
