@@ -594,3 +594,16 @@ def test_a_country_saying_it_shot_down_a_jet_fought_a_clash(tmp_path):
 ])
 def test_what_is_feared_expected_or_weighed_is_not_an_event(tmp_path, sentence):
     assert _events(tmp_path, f"NAIROBI, 4 March 2021 -\n{sentence}", "2021-03-04") == []
+
+
+def test_gunmen_who_storm_a_school_and_march_off_students_abduct_them(tmp_path):
+    events = _events(tmp_path, "BAMENDA, 6 November 2018 -\nArmed men stormed a secondary school in Bamenda on Monday "
+                               "and marched off 78 students.", "2018-11-06")
+    assert [e["sub_event_type"] for e in events] == ["Abduction/forced disappearance"]
+    assert (events[0]["actor1"], events[0]["actor2"]) == ("Unidentified Armed Group", "Civilians")
+
+
+def test_a_protest_whose_marchers_are_not_named_is_by_protesters(tmp_path):
+    events = _events(tmp_path, "DOUALA, 7 November 2018 -\nAround 200 women marched peacefully through Douala on "
+                               "Tuesday.", "2018-11-07")
+    assert [(e["sub_event_type"], e["actor1"]) for e in events] == [("Peaceful protest", "Protesters")]

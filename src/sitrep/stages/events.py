@@ -157,6 +157,8 @@ def _particle_class(token, lemma: str) -> str | None:
             if lemma in {"take", "place", "put"} and child.lower_ in {"into", "in"} and any(
                     g.dep_ == "pobj" and g.lemma_.lower() == "custody" for g in child.children):
                 return "arrest"
+        if lemma == "march" and child.lower_ in {"off", "away"}:
+            return "abduction"  # 'marched off 78 students': led away by force
         if lemma in {"trade", "exchange"} and child.dep_ == "dobj" and child.lemma_.lower() in FIRE_WORDS:
             return "clash"  # 'were trading fire with its guard force', 'exchanged gunfire'
         if lemma == "shoot" and child.lower_ == "down" and any(
@@ -228,6 +230,8 @@ def _trigger_class(token) -> str | None:
         return None  # 'claimed that the counteroffensive had failed', 'claimed to have ...': speech, not a taking
     if token.pos_ in {"VERB", "AUX"} or (token.tag_ in {"VBN", "VBD", "VBG"}):
         cls = _particle_class(token, lemma) or VERB_TRIGGERS.get(lemma)
+        if cls == "protest" and any(c.dep_ == "dobj" for c in token.children):
+            return None  # a march, rally or demonstration of something is not a protest ('demonstrated its resolve')
         if cls:
             return cls
         if lemma in LAUNCH_VERBS:

@@ -14,7 +14,7 @@ from ..lexicons import NON_ALIGNED_SIDES
 from ..model import Document, Event, Location
 from ..pipeline import Context, stage
 from .mentions import dateline_end
-from ..vocabulary import (ARMED_CLASH, BATTLES, GOV_REGAINS, NSA_OVERTAKES, REMOTE, STRATEGIC, TERRITORY, VAC,
+from ..vocabulary import (ARMED_CLASH, BATTLES, GOV_REGAINS, NSA_OVERTAKES, PROTESTS, REMOTE, STRATEGIC, TERRITORY, VAC,
                           WITHDRAWAL)
 
 BACKGROUND_GAP = timedelta(days=45)
@@ -276,6 +276,12 @@ def fill_attackers(events: list[Event], tally: Counter, ctx: Context, country: s
     force the report names (or the leading state opponent of the party it hit), a roadside bomb nobody claimed is by
     an unidentified armed group (ACLED's convention), and a shelling of a named party is by its leading opponent."""
     for event in events:
+        if event.event_type == VAC and event.actor2 is None:
+            _set_actor(event, 2, "Civilians", ctx, country)  # ACLED: violence against civilians has civilian victims
+            event.work.pop("inferred_actor2", None)
+        if event.event_type == PROTESTS and event.actor1 is None:
+            _set_actor(event, 1, "Protesters", ctx, country)
+            event.work.pop("inferred_actors", None)
         if event.background or event.actor1 is not None:
             continue
         if event.event_type == REMOTE and event.sub_event_type in UNCLAIMED_DEVICES:
@@ -312,6 +318,8 @@ def _fill_battle(event: Event, tally: Counter, country: str | None, ctx: Context
             _set_actor(event, 1, first, ctx, country)
             _set_actor(event, 2, second, ctx, country)
         return
+    if ctx.actors.describe(known).side_for(country) in NON_ALIGNED_SIDES:
+        return  # whom unidentified gunmen fought is not for a tally to say
     other = _leading_opponent(known, tally, ctx, country)
     if other is not None:
         _set_actor(event, missing, other, ctx, country)
@@ -430,6 +438,23 @@ def merge_mentions(events: list[Event]) -> list[Event]:
         else:
             _absorb(target, event)
     return sorted(merged, key=lambda e: e.work["char"])
+
+
+def fold_raids_into_violence(events: list[Event]) -> list[Event]:
+    """'armed men stormed the school and marched off 78 students': the storming is how the abduction was done, not a
+    battle of its own. A clash with no opponent, told in the same sentence as violence against civilians by the same
+    attacker, joins that event."""
+    kept: list[Event] = []
+    for event in events:
+        host = next((other for other in events if other.event_type == VAC and other is not event
+                     and other.evidence and event.evidence and other.evidence[0] == event.evidence[0]
+                     and other.actor1 == event.actor1), None) \
+            if event.sub_event_type == ARMED_CLASH and event.actor2 is None else None
+        if host is None:
+            kept.append(event)
+        else:
+            _absorb(host, event)
+    return kept
 
 
 def inherit_dates(doc: Document, events: list[Event]) -> None:
@@ -646,7 +671,7 @@ def merge(doc: Document, ctx: Context) -> None:
     for event in doc.events:
         settle_territory(event, ctx)
         settle_detention(event)
-    events = merge_mentions(doc.events)
+    events = fold_raids_into_violence(merge_mentions(doc.events))
     inherit_dates(doc, events)
     events = inherit_locations(doc, events)
     events = merge_mentions(events)
