@@ -607,3 +607,15 @@ def test_a_protest_whose_marchers_are_not_named_is_by_protesters(tmp_path):
     events = _events(tmp_path, "DOUALA, 7 November 2018 -\nAround 200 women marched peacefully through Douala on "
                                "Tuesday.", "2018-11-07")
     assert [(e["sub_event_type"], e["actor1"]) for e in events] == [("Peaceful protest", "Protesters")]
+
+
+def test_gunships_engaging_a_group_is_an_air_strike(tmp_path):
+    events = _events(tmp_path, "GULU, 23 February 2004 -\nArmy helicopter gunships engaged a group of LRA rebels "
+                               "north of Lira on Sunday.", "2004-02-23")
+    assert [e["sub_event_type"] for e in events] == ["Air/drone strike"]
+
+
+def test_rebels_entering_a_camp_for_displaced_people_attack_civilians(tmp_path):
+    events = _events(tmp_path, "LIRA, 25 February 2004 -\nLRA rebels entered the camp for displaced people at Lira on "
+                               "Saturday night.", "2004-02-25")
+    assert [(e["sub_event_type"], e["actor2"]) for e in events] == [("Attack", "Civilians")]

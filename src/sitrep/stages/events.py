@@ -687,6 +687,9 @@ class TriggerReader:
         if token.dep_ in OBJECTS | {"pobj"} and governor is not None and _lemma(governor) in REPORTING_VERBS:
             self.anaphoric = self.told = True  # 'the GNA blamed the strike on ...': the strike told before
             return
+        if governor is not None and _lemma(governor) in PROTESTED_VERBS and token.dep_ in OBJECTS | {"pobj", "nmod"}:
+            self.anaphoric = self.told = True  # 'youths protesting the massacre': the massacre told before
+            return
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                 self.actor1 = self.actor1 or self.index.at_token("actor", child)
@@ -1199,7 +1202,33 @@ def _refine_class(token, cls: str) -> str | None:
         cls = "suicide"
     if cls == "clash" and _protesters_involved(token):
         cls = "riot"  # battles are between armed groups; 'protesters clashed with police' is a riot
+    if cls in {"clash", "territory"} and token.pos_ == "VERB" and AIR_WORDS.search(_subject_text(token)):
+        cls = "airstrike"  # 'army helicopter gunships engaged the retreating group'
+    if cls in {"civilian_attack", "looting"} and PROTESTING.search(_subject_text(token)):
+        cls = "riot"  # 'hundreds of youths protesting the massacre stoned vehicles and looted shops'
+    if cls == "territory" and _civilian_camp(token):
+        cls = "civilian_attack"  # 'rebels entered the camp' of displaced people: an attack on civilians
     return cls
+
+
+PROTESTED_VERBS = {"protest", "mourn", "commemorate", "decry", "demonstrate"}
+PROTESTING = re.compile(r"\b(?:protest(?:ing|ers?)|protestors?|demonstrat(?:ing|ors?)|riot(?:ing|ers?)|mobs?|"
+                        r"crowds?)\b", re.I)
+CIVILIAN_CAMP = re.compile(r"\b(?:IDP|displacement|refugee|displaced)\b[^.]{0,40}\bcamps?\b|"
+                           r"\bcamps?\s+(?:for|of)\s+(?:the\s+)?(?:internally\s+)?(?:displaced|refugees)", re.I)
+
+
+def _subject_text(token) -> str:
+    subject, passive = _subject(token)
+    return "" if subject is None or passive else " ".join(t.text for t in subject.subtree)
+
+
+def _civilian_camp(token) -> bool:
+    """The place taken is a camp of displaced people or refugees (named so here or earlier in the report)."""
+    targets = [c for c in token.children if c.dep_ in OBJECTS] + [obj for _, obj in _preps(token)]
+    if not any(t.lemma_.lower() == "camp" for t in targets):
+        return False
+    return bool(CIVILIAN_CAMP.search(token.doc.text[:token.sent.end_char]))
 
 
 def _temporal_clause(token) -> bool:
@@ -1395,7 +1424,8 @@ class EventBuilder:
             return None
         if cls == "territory" and not reader.places and not _takes_a_facility(token):
             return None
-        if cls == "civilian_attack" and not (CIVILIAN_WORDS.search(token.sent.text) or lemma in ATROCITY_VERBS
+        if cls == "civilian_attack" and not (CIVILIAN_WORDS.search(token.sent.text) or _civilian_camp(token)
+                                             or lemma in ATROCITY_VERBS
                                              and not ARMED_VICTIMS & set(_object_words(token).split())):
             return None
         if cls == "territory" and lemma == "control" and not TAKING_CONTROL.search(token.sent.text):

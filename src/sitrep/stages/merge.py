@@ -406,7 +406,8 @@ def _absorb(into: Event, other: Event) -> None:
         if span not in into.evidence:
             into.evidence.append(span)
     into.evidence.sort(key=lambda s: s.start)
-    if into.event_date is None or (other.event_date and other.time_precision < into.time_precision):
+    if into.event_date is None or (other.event_date and other.time_precision < into.time_precision) or (
+            other.event_date and other.work.get("own_date") and not into.work.get("own_date")):
         into.event_date, into.date_end, into.time_precision = other.event_date, other.date_end, other.time_precision
     if into.actor1 is None and other.actor1 is not None or \
             into.actor1 == other.actor1 and _basis_rank(other) > _basis_rank(into):
