@@ -1219,8 +1219,15 @@ CIVILIAN_CAMP = re.compile(r"\b(?:IDP|displacement|refugee|displaced)\b[^.]{0,40
 
 
 def _subject_text(token) -> str:
+    """The subject noun phrase up to its head, with an 'of' phrase ('hundreds of youths protesting'), not what an
+    aside says about it ('Somali forces, backed by U.S. airstrikes')."""
     subject, passive = _subject(token)
-    return "" if subject is None or passive else " ".join(t.text for t in subject.subtree)
+    if subject is None or passive:
+        return ""
+    words = [t for t in subject.subtree if t.i <= subject.i]
+    for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
+        words += list(prep.subtree)
+    return " ".join(t.text for t in words)
 
 
 def _civilian_camp(token) -> bool:
