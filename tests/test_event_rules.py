@@ -619,3 +619,21 @@ def test_rebels_entering_a_camp_for_displaced_people_attack_civilians(tmp_path):
     events = _events(tmp_path, "LIRA, 25 February 2004 -\nLRA rebels entered the camp for displaced people at Lira on "
                                "Saturday night.", "2004-02-25")
     assert [(e["sub_event_type"], e["actor2"]) for e in events] == [("Attack", "Civilians")]
+
+
+def test_a_live_blog_entry_is_dated_and_placed_by_its_own_heading(tmp_path):
+    text = ("LIVE: Catatumbo crisis\nUpdated Monday, January 20, 2025\n\n"
+            "09:15 (Monday) - The army says a drone hit its base in Tibu on Sunday, wounding three soldiers.\n\n"
+            "20:45 (Friday) - Reports are coming in of killings in rural Convención. At least 19 civilians were "
+            "killed by ELN fighters who went from farm to farm.\n")
+    killed = [e for e in _events(tmp_path, text, "2025-01-20") if e["sub_event_type"] == "Attack"]
+    assert killed and killed[0]["event_date"] == "2025-01-17"
+    assert killed[0]["location"]["name"] == "Convención"
+
+
+def test_a_first_name_given_by_a_source_is_not_a_place(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("KHARKIV, 14 May 2022 -\n\"They shell us,\" said an officer who gave only his first name, "
+                    "Serhii.", encoding="utf-8")
+    mentions = extract([path], published=date(2022, 5, 14)).combined()["mentions"]
+    assert not [m for m in mentions if m["type"] == "place" and m["text"] == "Serhii"]

@@ -492,7 +492,8 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
     mentions.extend(_unresolved_entities(doc, gazetteer, claimed))
     mentions.extend(_names_after_locatives(doc, claimed))
     mentions.extend(_repeated_names(doc, mentions, claimed))
-    mentions = [m for m in mentions if not _names_a_backer(doc, m)]
+    mentions = [m for m in mentions if not _names_a_backer(doc, m)
+                and not NAMED_PERSON.search(doc.text[max(0, m.start - 30):m.start])]
     dateline = dateline_end(doc.text)
     for mention in mentions:
         if mention.end <= dateline:
@@ -667,6 +668,16 @@ def _part_of_person(span) -> bool:
     sp = span.doc
     if len(span) == 1 and span[0].text in _person_name_parts(sp):
         return True
+    return _person_entity_part(span)
+
+
+# 'gave only his first name, Serhii', 'a fighter named Ali': a person's name, whatever place shares it.
+NAMED_PERSON = re.compile(r"\b(?:(?:first|last|family|given|real) name,?|named|nicknamed|identified as|"
+                          r"known only as|a man called|a woman called)\s+$", re.I)
+
+
+def _person_entity_part(span) -> bool:
+    sp = span.doc
     if any(token.ent_type_ != "PERSON" for token in span):
         return False
     inside_before = span[0].ent_iob_ == "I"

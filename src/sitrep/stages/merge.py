@@ -4,6 +4,7 @@ event across sentences into one event with several evidence spans."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -140,6 +141,25 @@ def assign_own_dates(doc: Document) -> None:
             offset = _offset_date(doc, event, by_token)
             if offset is not None:
                 _set_own_date(doc, event, offset, reference)
+    for event in doc.events:
+        if not event.work.get("own_date"):
+            header = _paragraph_date(doc, event.work["char"])
+            if header is not None:
+                _set_own_date(doc, event, header, reference)
+
+
+PARAGRAPH_HEAD = re.compile(r"[\s*•·\-–—]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|local time)?\s*)?[(\[]?"
+                            r"|[\s*•·\-–—]*[A-Z][\w' -]{0,40}:\s*(?:[Oo]n\s+)?", re.I)
+
+
+def _paragraph_date(doc: Document, char: int):
+    """'20:45 (Friday) - Fierce fighting ... is reported', '- Kitgum district: On Thursday 19 February, ...': a date
+    heading a paragraph (a live-blog entry, a bulleted item) dates what the paragraph tells."""
+    start = doc.text.rfind("\n", 0, char) + 1
+    for expr in doc.time_expressions:
+        if start <= expr.start < min(char, start + 60) and PARAGRAPH_HEAD.fullmatch(doc.text[start:expr.start]):
+            return expr
+    return None
 
 
 def _dated_in_own_clause(doc: Document, event: Event, expr) -> bool:
@@ -484,6 +504,11 @@ def inherit_locations(doc: Document, events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     last: Event | None = None
     for event in events:
+        if event.location is None and not (last is not None and _same_paragraph(doc, last, event)):
+            local = _place_told_before_in_paragraph(doc, event)
+            if local is not None:
+                event.location = Location(**{**local.to_dict(), "geo_precision": max(2, local.geo_precision)})
+                event.work["inferred_location"] = True
         if event.location is None and last is not None:
             if _continues(last, event):
                 _absorb(last, event)
@@ -494,6 +519,31 @@ def inherit_locations(doc: Document, events: list[Event]) -> list[Event]:
             last = event
         kept.append(event)
     return kept
+
+
+def _place_told_before_in_paragraph(doc: Document, event: Event) -> Location | None:
+    """'Reports are coming in of killings in rural Tibú. At least 19 civilians were killed by ELN fighters ...': the
+    place the paragraph named just before the event's sentence (a live-blog entry, a bulleted item, a news
+    paragraph), rather than the last place of an event told elsewhere in the report."""
+    sentence = event.evidence[0] if event.evidence else None
+    if sentence is None:
+        return None
+    paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
+    places = [m for m in doc.mentions if m.type == "place" and m.location is not None
+              and paragraph <= m.start < sentence.start and m.location.feature_type != "country"
+              and not any(m.attrs.get(flag) for flag in ("anaphor", "sound_match", "dateline"))
+              and m.attrs.get("entity") != "PERSON"
+              and not REFERENCE_POINT.search(doc.text[max(0, m.start - 30):m.start])]
+    return places[-1].location if places else None
+
+
+# '15 km east of Mosul', '40 miles from the border': a place named to locate another one.
+REFERENCE_POINT = re.compile(r"\b(?:km|kilometres|kilometers|miles)\b[^.]{0,20}\b(?:of|from)\s+(?:the\s+)?$", re.I)
+
+
+def _same_paragraph(doc: Document, a: Event, b: Event) -> bool:
+    start = b.evidence[0].start if b.evidence else b.work["char"]
+    return (a.evidence[0].start if a.evidence else a.work["char"]) >= doc.text.rfind("\n", 0, start) + 1
 
 
 def absorb_withdrawals(events: list[Event], ctx: Context) -> list[Event]:
