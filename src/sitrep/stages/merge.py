@@ -532,7 +532,6 @@ def _place_told_before_in_paragraph(doc: Document, event: Event) -> Location | N
     places = [m for m in doc.mentions if m.type == "place" and m.location is not None
               and paragraph <= m.start < sentence.start and m.location.feature_type != "country"
               and not any(m.attrs.get(flag) for flag in ("anaphor", "sound_match", "dateline"))
-              and m.attrs.get("entity") != "PERSON"
               and not REFERENCE_POINT.search(doc.text[max(0, m.start - 30):m.start])]
     return places[-1].location if places else None
 
