@@ -637,3 +637,11 @@ def test_a_first_name_given_by_a_source_is_not_a_place(tmp_path):
                     "Serhii.", encoding="utf-8")
     mentions = extract([path], published=date(2022, 5, 14)).combined()["mentions"]
     assert not [m for m in mentions if m["type"] == "place" and m["text"] == "Serhii"]
+
+
+def test_news_of_the_day_is_dated_by_the_report_not_by_the_next_date_it_mentions(tmp_path):
+    events = _events(tmp_path, "Rawalpindi, May 30, 2009 -\nSecurity forces have cleared Mingora of militants, the "
+                               "army said. In Peochar, aircraft struck a training centre on Friday "
+                               "afternoon.", "2009-05-30")
+    cleared = [e for e in events if "cleared" in e["evidence"][0]["text"]]
+    assert cleared and cleared[0]["event_date"] == "2009-05-30"

@@ -446,6 +446,7 @@ def _absorb(into: Event, other: Event) -> None:
         into.fatalities = max(into.fatalities or 0, other.fatalities)
     into.outcome = into.outcome or other.outcome
     into.work["own_date"] = into.work.get("own_date") or other.work.get("own_date")
+    into.work["news_of_the_day"] = into.work.get("news_of_the_day") or other.work.get("news_of_the_day")
     into.work["merged"] = into.work.get("merged", 1) + other.work.get("merged", 1)
 
 
@@ -478,6 +479,20 @@ def fold_raids_into_violence(events: list[Event]) -> list[Event]:
     return kept
 
 
+def mark_news_of_the_day(doc: Document) -> None:
+    """'security forces have cleared Mingora', a headline 'FORCES ESTABLISH CONTROL OF MINGORA': told as news of the
+    day the report was issued, not as something to date by the next date the report mentions."""
+    if doc.spacy_doc is None:
+        return
+    headline_end = doc.text.find("\n")
+    for event in doc.events:
+        trigger = doc.spacy_doc[event.work["token"]] if "token" in event.work else None
+        perfect = trigger is not None and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"}
+                                              for c in trigger.children)
+        if perfect or 0 <= event.work["char"] < headline_end:
+            event.work["news_of_the_day"] = True
+
+
 def inherit_dates(doc: Document, events: list[Event]) -> None:
     """Undated events take the date of the narrative around them: the last dated event before, else the next."""
     dated = [e for e in events if e.event_date is not None and not e.background]
@@ -489,7 +504,9 @@ def inherit_dates(doc: Document, events: list[Event]) -> None:
         before = [e for e in dated if e.work["char"] < event.work["char"]]
         after = [e for e in dated if e.work["char"] > event.work["char"]]
         source = before[-1] if before else (after[0] if after else None)
-        if source is not None:
+        if not before and doc.published is not None and event.work.get("news_of_the_day"):
+            event.event_date, event.time_precision = doc.published, 2  # 'security forces have cleared Mingora'
+        elif source is not None:
             event.event_date, event.date_end = source.event_date, source.date_end
             event.time_precision = max(source.time_precision, 2)
         elif doc.published or doc.anchor_date:
@@ -714,6 +731,7 @@ def absorb_anaphoric(events: list[Event]) -> list[Event]:
 @stage("merge", reads=("events", "locations", "time_expressions"), adds=("merged_events",))
 def merge(doc: Document, ctx: Context) -> None:
     assign_own_dates(doc)
+    mark_news_of_the_day(doc)
     doc.events = absorb_anaphoric(doc.events)
     fill_from_narrative(doc)
     tally = belligerents(doc, ctx)
