@@ -148,8 +148,11 @@ def assign_own_dates(doc: Document) -> None:
                 _set_own_date(doc, event, header, reference)
 
 
-PARAGRAPH_HEAD = re.compile(r"[\s*•·\-–—]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|local time)?\s*)?[(\[]?"
-                            r"|[\s*•·\-–—]*[A-Z][\w' -]{0,40}:\s*(?:[Oo]n\s+)?", re.I)
+# What may come before a heading's date: a bullet and a time ('20:45 (' of '20:45 (Friday) - '), or a label
+# ('- Kitgum district: On ').
+TIMESTAMP_HEAD = re.compile(r"[\s*•·\-–—]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|local time)?\s*)?[(\[]?", re.I)
+LABEL_HEAD = re.compile(r"[\s*•·\-–—]*[A-Z][\w' -]{0,40}:\s*(?:[Oo]n\s+)?")
+HEAD_SEPARATOR = re.compile(r"\s*[)\]]?\s*(?:[-–—:]|\s-\s)")
 
 
 def _paragraph_date(doc: Document, char: int):
@@ -157,8 +160,11 @@ def _paragraph_date(doc: Document, char: int):
     heading a paragraph (a live-blog entry, a bulleted item) dates what the paragraph tells."""
     start = doc.text.rfind("\n", 0, char) + 1
     for expr in doc.time_expressions:
-        if start <= expr.start < min(char, start + 60) and PARAGRAPH_HEAD.fullmatch(doc.text[start:expr.start]):
-            return expr
+        if not start <= expr.start < min(char, start + 60):
+            continue
+        prefix = doc.text[start:expr.start]
+        if LABEL_HEAD.fullmatch(prefix) or TIMESTAMP_HEAD.fullmatch(prefix) and HEAD_SEPARATOR.match(doc.text, expr.end):
+            return expr  # a heading, not a sentence that merely begins with its date
     return None
 
 
@@ -294,7 +300,9 @@ def fill_battle_sides(doc: Document, tally: Counter, ctx: Context) -> None:
 def fill_attackers(events: list[Event], tally: Counter, ctx: Context, country: str | None) -> None:
     """Once every sentence's attribution is in: an air strike nobody is said to have flown is by the one state air
     force the report names (or the leading state opponent of the party it hit), a roadside bomb nobody claimed is by
-    an unidentified armed group (ACLED's convention), and a shelling of a named party is by its leading opponent."""
+    an unidentified armed group (ACLED's convention), a shelling of a named party is by its leading opponent, and
+    people abducted by no one named were taken by the armed group the report's fighting is about ('14 children were
+    abducted from a village outside Kitgum' in a report on the LRA)."""
     for event in events:
         if event.event_type == VAC and event.actor2 is None:
             _set_actor(event, 2, "Civilians", ctx, country)  # ACLED: violence against civilians has civilian victims
@@ -308,7 +316,10 @@ def fill_attackers(events: list[Event], tally: Counter, ctx: Context, country: s
             _set_actor(event, 1, UNIDENTIFIED, ctx, country)
             event.work["unclaimed"] = True
             continue
-        if event.sub_event_type == "Air/drone strike":
+        if event.sub_event_type == "Abduction/forced disappearance":
+            attacker = _leading([(name, count) for name, count in tally.items()
+                                 if ctx.actors.describe(name).kind in {"rebel", "militia"}])
+        elif event.sub_event_type == "Air/drone strike":
             attacker = _air_force(event, tally, ctx, country)
         elif event.event_type == REMOTE and event.actor2 in tally:
             attacker = _leading_opponent(event.actor2, tally, ctx, country)
@@ -539,19 +550,24 @@ def inherit_locations(doc: Document, events: list[Event]) -> list[Event]:
 
 
 def _place_told_before_in_paragraph(doc: Document, event: Event) -> Location | None:
-    """'Reports are coming in of killings in rural Tibú. At least 19 civilians were killed by ELN fighters ...': the
-    place the paragraph named just before the event's sentence (a live-blog entry, a bulleted item, a news
-    paragraph), rather than the last place of an event told elsewhere in the report."""
+    """'20:45 (Thursday) - Reports are coming in of killings in rural Tibú. At least 19 civilians were killed by ELN
+    fighters ...': in a report of separate entries (live-blog updates, bulleted items), the place the entry named
+    just before the event's sentence, rather than the last place of an event told in another entry."""
     sentence = event.evidence[0] if event.evidence else None
     if sentence is None:
         return None
     paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
+    if not ENTRY_HEAD.match(doc.text, paragraph):
+        return None
     places = [m for m in doc.mentions if m.type == "place" and m.location is not None
               and paragraph <= m.start < sentence.start and m.location.feature_type != "country"
               and not any(m.attrs.get(flag) for flag in ("anaphor", "sound_match", "dateline"))
               and not REFERENCE_POINT.search(doc.text[max(0, m.start - 30):m.start])]
     return places[-1].location if places else None
 
+
+# A paragraph that is an entry of its own: a bullet, a timestamped live-blog update, a labelled item ('Lira town: ').
+ENTRY_HEAD = re.compile(r"[ \t]*(?:[*•·\-–—][ \t]|\d{1,2}[:.]\d{2}\b|[A-Z][\w' -]{0,40}:[ \t])")
 
 # '15 km east of Mosul', '40 miles from the border': a place named to locate another one.
 REFERENCE_POINT = re.compile(r"\b(?:km|kilometres|kilometers|miles)\b[^.]{0,20}\b(?:of|from)\s+(?:the\s+)?$", re.I)
