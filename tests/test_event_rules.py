@@ -645,3 +645,12 @@ def test_news_of_the_day_is_dated_by_the_report_not_by_the_next_date_it_mentions
                                "afternoon.", "2009-05-30")
     cleared = [e for e in events if "cleared" in e["evidence"][0]["text"]]
     assert cleared and cleared[0]["event_date"] == "2009-05-30"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Unconfirmed reports on Monday said the insurgents were advancing on Marte.",
+    "The Taliban have no intention of entering Kabul by force, a spokesman told reporters.",
+    "A Russian-brokered ceasefire is possible but not assessed as likely.",
+])
+def test_rumours_intentions_and_possibilities_are_not_events(tmp_path, sentence):
+    assert _events(tmp_path, f"KABUL, 9 August 2021 -\n{sentence}", "2021-08-09") == []

@@ -261,6 +261,19 @@ def _trigger_class(token) -> str | None:
     return None
 
 
+def _denied(token) -> bool:
+    """'denied that troops burned homes', 'denied killing civilians': the act is told inside a denial, whose own date
+    ('in a statement yesterday') is when it was denied, not when the act happened."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in {"ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj"} or node.head == node:
+            return False
+        node = node.head
+        if node.lemma_.lower() == "deny":
+            return True
+    return False
+
+
 def _governing_chain(token) -> list:
     """The trigger and the verbs whose mood it shares: 'may attack and capture', 'could try to storm'; not the verb
     of another clause it happens to hang from ('the figures could not be verified')."""
@@ -303,11 +316,16 @@ def _is_hypothetical(token) -> bool:
         return True  # '... rather than assault Baghdad': the alternative not taken
     if _deliberated(token):
         return True
+    if token.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "acomp" and c.lower_ in UNCERTAIN_STATES
+                                                     for c in token.head.children):
+        return True  # 'a Russian-brokered ceasefire is possible
     return token.dep_ == "conj" and token.head.lemma_ in INTENT_HEADS
 
 
 DELIBERATION_WORDS = {"consider", "weigh", "discuss", "mull", "contemplate", "option", "debate", "propose",
-                      "threaten", "plan", "expect", "fear", "warn", "predict", "anticipate", "forecast"}
+                      "threaten", "plan", "expect", "fear", "warn", "predict", "anticipate", "forecast", "intention",
+                      "intent", "threat"}
+UNCERTAIN_STATES = {"possible", "likely", "unlikely", "probable", "imminent", "expected", "feared", "planned"}
 
 
 def _deliberated(token) -> bool:
@@ -1315,7 +1333,15 @@ def _unconfirmed_claim(token) -> bool:
     """'Milbloggers claimed that Russian forces encircled Ukrainian troops, but ISW has not observed confirmation':
     a claim the report itself doubts is not coded."""
     claimed = any(_lemma(node) in {"claim", "allege", "boast"} for node in token.ancestors)
-    return claimed and bool(UNVERIFIED.search(token.sent.text))
+    if claimed and UNVERIFIED.search(token.sent.text):
+        return True
+    # 'Unconfirmed reports on Monday said the insurgents were advancing', 'reports that Aybak has fallen (unconfirmed)'
+    reported = any(_lemma(node) in {"say", "report", "suggest", "claim"} | REPORTING_VERBS
+                   or node.lower_ in {"reports", "rumours", "rumors", "claims"} for node in token.ancestors)
+    return reported and bool(UNCONFIRMED_SOURCE.search(token.sent.text))
+
+
+UNCONFIRMED_SOURCE = re.compile(r"\b(?:unconfirmed|unverified|uncorroborated)\b", re.I)
 
 
 FACILITY_WORDS = {"compound", "headquarters", "base", "barracks", "airport", "airbase", "garrison", "building",
@@ -1457,7 +1483,8 @@ class EventBuilder:
             event.work.update(distinct=any(c.lower_ in DISTINCT_WORDS for c in token.children),
                               anaphoric=reader.anaphoric and not reader.places, told=reader.told)
             event.work.update(cls=cls, token=token.i, char=token.idx, place=place, geo_hint=precision,
-                              actor1=reader.actor1, actor2=reader.actor2, lemma=lemma, seq=self.seq)
+                              actor1=reader.actor1, actor2=reader.actor2, lemma=lemma, seq=self.seq,
+                              denied=_denied(token))
             events.append(event)
         self.doc.events.extend(events[1:])
         return events[0]

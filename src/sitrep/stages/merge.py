@@ -134,15 +134,19 @@ def assign_own_dates(doc: Document) -> None:
     linked = {id(event): _own_date(doc, event.work["char"]) for event in doc.events}
     taken = {expr.start for expr in linked.values() if expr is not None}
     for event in doc.events:
+        if event.work.get("denied"):
+            own = linked[id(event)]  # a denial's date is the denial's; only a date inside the denied act counts
+            _set_own_date(doc, event, own if _dated_in_own_clause(doc, event, own) else None, reference)
+            continue
         _set_own_date(doc, event, linked[id(event)] or _lone_expression(doc, event, taken), reference)
     by_token = {event.work["token"]: event for event in doc.events if event.work.get("own_date")}
     for event in doc.events:
-        if not _dated_in_own_clause(doc, event, linked[id(event)]):
+        if not _dated_in_own_clause(doc, event, linked[id(event)]) and not event.work.get("denied"):
             offset = _offset_date(doc, event, by_token)
             if offset is not None:
                 _set_own_date(doc, event, offset, reference)
     for event in doc.events:
-        if not event.work.get("own_date"):
+        if not event.work.get("own_date") and not event.work.get("denied"):
             header = _paragraph_date(doc, event.work["char"])
             if header is not None:
                 _set_own_date(doc, event, header, reference)
