@@ -28,6 +28,7 @@ def main() -> None:
     actors = ActorDictionary.default()
     total_expected = total_matched = total_produced = total_detected = total_unsupported = 0
     field_ok: dict[str, int] = {}
+    equipment, displacement = [0, 0, 0], [0, 0]
     for path in sorted(FIXTURES.glob("*.txt")):
         expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
         published = date.fromisoformat(expected["published"]) if expected.get("published") else None
@@ -38,6 +39,8 @@ def main() -> None:
         total_produced += score.produced
         total_detected += score.detected
         total_unsupported += score.unsupported
+        equipment = [a + b for a, b in zip(equipment, score.equipment)]
+        displacement = [a + b for a, b in zip(displacement, score.displacement)]
         for name, count in score.field_ok.items():
             field_ok[name] = field_ok.get(name, 0) + count
         print(f"{path.stem:28s} recall {score.recall:5.2f}  ({score.matched}/{score.expected}; {score.produced} extracted)"
@@ -52,6 +55,12 @@ def main() -> None:
     fields = "  ".join(f"{name} {field_ok.get(name, 0) / total_detected:.2f}" for name in FIELDS) if total_detected else ""
     print(f"{'unsupported':28s} {total_unsupported}/{total_produced} extracted events come from no expected "
           f"event's sentence (hard negatives, duplicates at other places, or events the coder left out)")
+    if equipment[0]:
+        print(f"{'equipment':28s} recall {equipment[1] / equipment[0]:5.2f}  ({equipment[1]}/{equipment[0]} records "
+              f"from the expected sentence with the expected status; {equipment[2]} also with the losing side)")
+    if displacement[0]:
+        print(f"{'displacement':28s} recall {displacement[1] / displacement[0]:5.2f}  ({displacement[1]}/"
+              f"{displacement[0]} figures from the expected sentence, number within 10 %)")
     print(f"{'detected':28s} recall {total_detected / total_expected:5.2f}  ({total_detected}/{total_expected} with the "
           f"expected type from the expected sentence; of those right: {fields})")
 

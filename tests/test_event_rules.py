@@ -654,3 +654,27 @@ def test_news_of_the_day_is_dated_by_the_report_not_by_the_next_date_it_mentions
 ])
 def test_rumours_intentions_and_possibilities_are_not_events(tmp_path, sentence):
     assert _events(tmp_path, f"KABUL, 9 August 2021 -\n{sentence}", "2021-08-09") == []
+
+
+def test_weapons_recovered_are_captured_with_their_number(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("GULU, 23 February 2004 -\nTroops recovered 11 AK-47 rifles and a 60mm mortar at the scene after "
+                    "the LRA attack.", encoding="utf-8")
+    records = extract([path], published=date(2004, 2, 23)).combined()["equipment"]
+    found = {(r["item"], r["status"], r["quantity"]["min"]) for r in records}
+    assert ("AK-47", "captured", 11) in found and ("mortar", "captured", 1) in found
+
+
+@pytest.mark.parametrize("sentence, people, origin, destination", [
+    ("Roughly 14,000 people from Kunduz had reached Kabul by Tuesday.", 14_000, "Kunduz", "Kabul"),
+    ("About 2,000 Gharyan residents fled to Tripoli on Monday.", 2_000, None, "Tripoli"),
+    ("At least 4,000 people left Kharkiv for Poltava on Sunday.", 4_000, "Kharkiv", "Poltava"),
+])
+def test_displacement_told_as_arrivals_and_departures(tmp_path, sentence, people, origin, destination):
+    path = tmp_path / "report.txt"
+    path.write_text(f"GENEVA, 12 August 2021 -\n{sentence}", encoding="utf-8")
+    records = extract([path], published=date(2021, 8, 12)).combined()["displacement"]
+    assert len(records) == 1 and records[0]["people"]["min"] == people
+    if origin:
+        assert records[0]["origin"]["name"].startswith(origin[:4])
+    assert records[0]["destination"]["name"].startswith(destination[:4])

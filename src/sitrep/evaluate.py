@@ -24,6 +24,10 @@ class FixtureScore:
     field_ok: dict[str, int] = field(default_factory=dict)
     # Extracted events none of whose evidence holds an expected event's sentence: a precision proxy.
     unsupported: int = 0
+    # Equipment records (found: same sentence and status; with_losers: also the losing side) and displacement
+    # figures (found: same sentence and at least the expected number of people, within 10 %).
+    equipment: tuple[int, int, int] = (0, 0, 0)
+    displacement: tuple[int, int] = (0, 0)
 
     @property
     def recall(self) -> float:
@@ -139,6 +143,31 @@ def _tally_fields(score: FixtureScore, wanted: dict[str, Any], events: list[dict
         score.field_ok[name] = score.field_ok.get(name, 0) + (name not in best)
 
 
+def _record_says(record: dict[str, Any], needle: str) -> bool:
+    evidence = record.get("evidence") or {}
+    return needle in (evidence.get("text", "") if isinstance(evidence, dict) else "")
+
+
+def _equipment_found(wanted: list[dict[str, Any]], records: list[dict[str, Any]], actors,
+                     country: str | None) -> tuple[int, int, int]:
+    found = with_losers = 0
+    for item in wanted:
+        same = [r for r in records if _record_says(r, item["evidence_contains"]) and r["status"] == item["status"]]
+        found += bool(same)
+        with_losers += any(item.get("losing_actor") is None or _same_actor(item["losing_actor"], r["losing_actor"],
+                                                                           actors, country) for r in same)
+    return len(wanted), found, with_losers
+
+
+def _displacement_found(wanted: list[dict[str, Any]], records: list[dict[str, Any]]) -> tuple[int, int]:
+    found = 0
+    for item in wanted:
+        low = item.get("quantity_min") or 0
+        found += any(_record_says(r, item["evidence_contains"]) and abs(r["people"]["min"] - low) <= 0.1 * low
+                     for r in records)
+    return len(wanted), found
+
+
 def score_fixture(expected: dict[str, Any], result: dict[str, Any], actors) -> FixtureScore:
     country = expected.get("country_code")
     score = FixtureScore(produced=len(result["events"]))
@@ -152,6 +181,8 @@ def score_fixture(expected: dict[str, Any], result: dict[str, Any], actors) -> F
         else:
             score.misses.append(f"{wanted['sub_event_type']} at {wanted['location']} on {wanted['event_date']}: "
                                 f"{_closest_failure(wanted, result['events'], actors, country)}")
+    score.equipment = _equipment_found(expected.get("equipment") or [], result.get("equipment") or [], actors, country)
+    score.displacement = _displacement_found(expected.get("displacement") or [], result.get("displacement") or [])
     needles = [wanted["evidence_contains"] for wanted in expected["events"]]
     score.unsupported = sum(not any(_evidence_has(event, needle) for needle in needles) for event in result["events"])
     forbidden = expected.get("forbidden") or {}

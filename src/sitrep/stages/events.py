@@ -37,19 +37,23 @@ FATALITY_PATTERNS = [
     re.compile(r"(?P<n>\b[\w,-]+)\s+(?:\w+\s+){0,4}?(?:had\s+|have\s+|has\s+)?died\b", re.I),
 ]
 STATUS_LEMMAS = {
-    "captured": {"capture", "seize", "take", "grab", "loot", "commandeer", "seized", "captured", "trophy", "acquire"},
-    "destroyed": {"destroy", "knock", "burn", "eliminate", "wreck", "obliterate", "destroyed", "blow", "hit", "strike"},
+    "captured": {"capture", "seize", "take", "grab", "loot", "commandeer", "seized", "captured", "trophy", "acquire",
+                 "recover", "recovered", "confiscate", "impound", "find", "found", "retrieve", "haul", "uncover"},
+    "destroyed": {"destroy", "knock", "burn", "eliminate", "wreck", "obliterate", "destroyed", "blow", "hit", "strike",
+                  "down", "downed", "torch", "shoot"},
     "damaged": {"damage", "damaged", "disable", "immobilise", "immobilize"},
     "abandoned": {"abandon", "leave", "abandoned", "desert", "ditch"},
 }
 SCALED_NUMBER = r"(?:[\d.,]+|half a|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:million|thousand)"
 DISPLACEMENT = re.compile(
     r"(?P<q>\b(?:(?:several|a few|some|many) (?:hundred|thousand)|" + SCALED_NUMBER + r"|[\d,]+|\w+(?: of)?|"
-    r"tens of thousands of|hundreds of|thousands of|dozens of)\s+)?"
+    r"tens of thousands of|hundreds of|thousands of|dozens of)\s+)?(?:[A-Z][\w'-]*\s+)?"
     r"(?P<who>civilians|residents|people|families|villagers|inhabitants|households)\b"
     r"(?P<mid>[^.;]{0,60}?)\b(?P<verb>fled|escaped|to escape|to flee|were displaced|have been displaced|"
     r"had been displaced|were evacuated|displaced|evacuated|left their homes|were forced to leave|left for|"
-    r"headed for|sought refuge|crossed into)", re.I)
+    r"headed for|sought refuge|crossed into|(?:have |had )?left (?:the |their )?\w+(?: \w+)? for|"
+    r"(?:have |had )?(?:arrived|crossed|walked|reached)|(?:are|were) (?:\w+ )?(?:staying|sheltering) in|"
+    r"(?:have been|were|had been) forced from|poured into|streamed into)", re.I)
 
 # 'the fighting has displaced 1.5 million people', 'forcing 20,000 residents to flee': the people after the verb.
 DISPLACED_OBJECT = re.compile(
@@ -58,6 +62,7 @@ DISPLACED_OBJECT = re.compile(
     r"(?P<q>" + SCALED_NUMBER + r"|tens of thousands of|hundreds of thousands of|thousands of|hundreds of|[\d,]+|\w+)\s+"
     r"(?P<who>civilians|residents|people|families|villagers|inhabitants|households)\b"
     r"(?P<rest>[^.;]{0,40})", re.I)
+ARRIVAL = re.compile(r"\b(?:arrived|crossed|walked|reached|staying|sheltering|poured|streamed)\b", re.I)
 LEAVING = re.compile(r"\b(?:to (?:flee|leave)|from their homes|out of|to seek refuge|into exile)\b", re.I)
 
 # ---- mention lookup over the parse -------------------------------------------------------------------------------
@@ -1568,6 +1573,15 @@ class EventBuilder:
                                         evidence=self.doc.span(sent.start_char, sent.end_char))
             after = self.index.within("place", sent.start_char + match.end(), sent.end_char)
             before = self.index.within("place", sent.start_char, start)
+            if ARRIVAL.search(match.group("verb")):  # '14,000 people from Kunduz had reached Kabul'
+                def named_from(p) -> bool:
+                    return bool(re.search(r"\bfrom\s+(?:the\s+)?$", self.doc.text[max(0, p.start - 12):p.start]))
+                origins = [p for p in self.index.within("place", start, sent.end_char) if named_from(p)]
+                destinations = [p for p in after if not named_from(p)]
+                record.work.update(char=start, origin=origins[0] if origins else None,
+                                   destination=destinations[0] if destinations else None)
+                self.doc.displacement.append(record)
+                continue
             toward = match.group("verb").lower().endswith((" for", " into", "refuge"))  # 'left for Kharkiv'
             destination = next((p for p in after if re.search(r"\b(?:to|towards|toward|into|for|in)\s+(?:the\s+)?$",
                                                               self.doc.text[max(0, p.start - 20):p.start], re.I)
@@ -1577,6 +1591,10 @@ class EventBuilder:
                 re.search(r"(?:\bfrom\s+(?:the\s+)?|^\s*)$", self.doc.text[sent.start_char + match.end():p.start],
                           re.I) or re.search(r"\bfrom\s+(?:the\s+)?$", self.doc.text[max(0, p.start - 12):p.start],
                                              re.I))), None)
+            inside = self.index.within("place", sent.start_char + match.start("verb"), sent.start_char + match.end())
+            origin = origin or (inside[0] if inside else None)  # 'have left Bamenda for Douala'
+            residents_of = self.index.within("place", start, sent.start_char + match.start("who"))
+            origin = residents_of[0] if residents_of else origin  # 'about 2,000 Gharyan residents fled to ...'
             record.work.update(char=start, origin=origin or (before[-1] if before else None), destination=destination)
             self.doc.displacement.append(record)
 
@@ -1653,6 +1671,11 @@ def _equipment_quantity(head, mention: Mention) -> Quantity:
             number = parse_number(quant_head.text)
             if number is not None:
                 return Quantity(number, number, f"{quant_head.text} of {mention.text}")
+    before = re.search(r"(?:\b(?:at least|some|about|around|nearly|over|more than)\s+)?(\b[\w,-]+)\s+$",
+                       head.doc.text[max(0, mention.start - 30):mention.start])
+    number = parse_number(before.group(1)) if before else None
+    if number is not None:  # '11 AK-47 rifles', where the parser hangs the number on the model name
+        return Quantity(number, number, f"{before.group(1)} {mention.text}")
     if head.tag_ in {"NNS", "NNPS"} or re.search(r"(?:s|'s|’s)$", mention.text) and not mention.text.endswith("ss"):
         return Quantity(2, None, mention.text)
     return Quantity(1, 1, mention.text)
