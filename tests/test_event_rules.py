@@ -678,3 +678,13 @@ def test_displacement_told_as_arrivals_and_departures(tmp_path, sentence, people
     if origin:
         assert records[0]["origin"]["name"].startswith(origin[:4])
     assert records[0]["destination"]["name"].startswith(destination[:4])
+
+
+def test_the_source_of_a_report_is_not_the_attacker_and_blame_names_one(tmp_path):
+    events = _events(tmp_path, "BOGOTA, 20 January 2025 -\nThe army says an explosive-laden drone hit its base in Tibu "
+                               "on Sunday, wounding three soldiers. It blamed the ELN, which has used drones against "
+                               "troops in the region since 2023.", "2025-01-20")
+    strike = [e for e in events if e["sub_event_type"] == "Air/drone strike"]
+    assert strike and strike[0]["actor1"] == "ELN: National Liberation Army"
+    assert strike[0]["actor1_basis"] == "attributed (blame)"
+    assert strike[0]["actor2"].startswith("Military Forces of Colombia")

@@ -523,6 +523,8 @@ def _blamed_actor(index: MentionIndex, token) -> Mention | None:
         for prep, obj in _preps(node):
             if prep == wanted:
                 return _first_actor(index, obj)
+    if lemma == "blame":  # 'It blamed the ELN's Northeastern War Front', 'blamed Boko Haram for the attack'
+        return next((a for a in (_first_actor(index, o) for o in objects) if a is not None and not _civilian(a)), None)
     return None
 
 
@@ -1011,14 +1013,28 @@ class TriggerReader:
                           "within", "into", "over", "against", "upon", "north", "south", "east", "west"}:
                 self.places += _places_in(self.index, obj)
 
+    def _speakers(self) -> list[Mention]:
+        """'The army says an explosive-laden drone hit its base': whoever says so first is the source, not the
+        attacker (not 'Air Force jets bombarded ..., military sources said', which the parser may hang the same way)."""
+        found = []
+        for node in self.token.ancestors:
+            if node.i < self.token.i and _lemma(node) in REPORTING_VERBS | {"say", "state", "announce", "tell",
+                                                                          "report", "add", "confirm"}:
+                subject, _ = _subject(node)
+                mention = _first_actor(self.index, subject) if subject is not None else None
+                if mention is not None:
+                    found.append(mention)
+        return found
+
     def _fallback_actors(self) -> None:
         """When the parse leaves actor1 empty, take an actor named in the same clause before the trigger."""
         if self.actor1 is not None or self.anaphoric:
             return
         sent = self.token.sent
         used = {id(self.actor2)}
+        speakers = {id(m) for m in self._speakers()}
         before = [m for m in self.index.within("actor", sent.start_char, self.token.idx)
-                  if id(m) not in used and not _civilian(m)]
+                  if id(m) not in used and id(m) not in speakers and not _civilian(m)]
         if before and self.cls != "territory" and self.token.pos_ not in {"NOUN", "PROPN"}:
             self.actor1 = before[-1]
         elif self.cls == "territory" and not any(c.dep_ in SUBJECTS for c in self.token.children):
