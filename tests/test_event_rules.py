@@ -688,3 +688,10 @@ def test_the_source_of_a_report_is_not_the_attacker_and_blame_names_one(tmp_path
     assert strike and strike[0]["actor1"] == "ELN: National Liberation Army"
     assert strike[0]["actor1_basis"] == "attributed (blame)"
     assert strike[0]["actor2"].startswith("Military Forces of Colombia")
+
+
+def test_a_bomb_planted_by_a_group_is_that_groups(tmp_path):
+    events = _events(tmp_path, "MINGORA, 30 May 2009 -\nEarlier today an improvised explosive device planted by the "
+                               "Taliban went off near Matta, injuring two soldiers.", "2009-05-30")
+    blast = [e for e in events if e["sub_event_type"] == "Remote explosive/landmine/IED"]
+    assert blast and blast[0]["actor1"] not in {None, "Unidentified Armed Group"}

@@ -718,6 +718,8 @@ class TriggerReader:
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                 self.actor1 = self.actor1 or self.index.at_token("actor", child)
+            if child.dep_ == "acl" and _agent(child) is not None:  # 'a device planted by the terrorists'
+                self.actor1 = self.actor1 or _first_actor(self.index, _agent(child))
         self._read_preps(token)
         if self.actor1 is None and token.dep_ in OBJECTS | {"pobj"}:
             verb = token.head if token.dep_ in OBJECTS else token.head.head
