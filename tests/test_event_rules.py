@@ -695,3 +695,9 @@ def test_a_bomb_planted_by_a_group_is_that_groups(tmp_path):
                                "Taliban went off near Matta, injuring two soldiers.", "2009-05-30")
     blast = [e for e in events if e["sub_event_type"] == "Remote explosive/landmine/IED"]
     assert blast and blast[0]["actor1"] not in {None, "Unidentified Armed Group"}
+
+
+def test_a_town_unknown_to_the_gazetteer_retaken_in_the_passive_is_still_an_event(tmp_path):
+    events = _events(tmp_path, "YANGON, 17 May 2021 -\nBy Saturday evening Zawngtlang had been retaken by the army, "
+                               "residents in Chin State said.", "2021-05-17")
+    assert [e["sub_event_type"] for e in events] == ["Government regains territory"]

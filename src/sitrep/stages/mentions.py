@@ -743,7 +743,8 @@ def _names_after_locatives(doc: Document, claimed) -> list[Mention]:
     out = []
     for token in doc.spacy_doc:
         located = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
-        taken = token.dep_ == "dobj" and token.head.lemma_.lower() in TAKING_VERBS  # 'entered Hadrut'
+        taken = token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in TAKING_VERBS  # 'entered Hadrut',
+        # 'Mindat had been retaken by the army'
         if not (located or taken) or token.pos_ != "PROPN":
             continue
         first = token

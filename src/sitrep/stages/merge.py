@@ -226,7 +226,7 @@ def fill_from_narrative(doc: Document) -> None:
                 event.actor1, event.actor2 = previous.actor1, previous.actor2
                 event.inter1, event.inter2 = previous.inter1, previous.inter2
                 event.work["inferred_actors"] = True
-            elif event.actor1 is None and event.actor2 == previous.actor2:
+            elif event.actor1 is None and event.actor2 is not None and event.actor2 == previous.actor2:
                 event.actor1, event.inter1 = previous.actor1, previous.inter1
                 event.work["inferred_actors"] = True
             elif event.actor2 is None and event.actor1 == previous.actor1:
