@@ -701,3 +701,16 @@ def test_a_town_unknown_to_the_gazetteer_retaken_in_the_passive_is_still_an_even
     events = _events(tmp_path, "YANGON, 17 May 2021 -\nBy Saturday evening Zawngtlang had been retaken by the army, "
                                "residents in Chin State said.", "2021-05-17")
     assert [e["sub_event_type"] for e in events] == ["Government regains territory"]
+
+
+def test_a_group_saying_it_carried_out_the_attack_claims_it(tmp_path):
+    events = _events(tmp_path, "SRINAGAR, 15 February 2019 -\nOn 14 February a suicide bomber rammed a car packed with "
+                               "explosives into a paramilitary convoy at Lethpora, killing 40 police officers. "
+                               "Jaish-e-Mohammad said it carried out the attack.", "2019-02-15")
+    assert [(e["sub_event_type"], e["actor1"], e["actor1_basis"]) for e in events] == [
+        ("Suicide bomb", "JeM: Jaish-e-Mohammed", "attributed (claim)")]
+
+
+def test_a_question_is_not_news_of_an_event(tmp_path):
+    assert _events(tmp_path, "LONDON, 27 February 2019 -\nPRESENTER: And this follows Tuesday's raid by India?",
+                   "2019-02-27") == []

@@ -553,6 +553,7 @@ class TriggerReader:
         self.told = False
         self.valid = True  # a strategic trigger whose arguments say it is something else ('withdrew from the talks')
         self.origin = False  # a withdrawal says where from
+        self.claimed = False  # a side saying it carried out an act already told
 
     def read(self) -> None:
         if self.cls in STRATEGIC_CLASSES:
@@ -712,6 +713,9 @@ class TriggerReader:
         if token.dep_ in OBJECTS | {"pobj"} and governor is not None and _lemma(governor) in REPORTING_VERBS:
             self.anaphoric = self.told = True  # 'the GNA blamed the strike on ...': the strike told before
             return
+        if token.dep_ in OBJECTS and governor == token.head and _lemma(governor) in PERPETRATION_VERBS \
+                and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
+            self.anaphoric = self.told = self.claimed = True  # 'Jaish-e-Mohammad said it carried out the attack''
         if governor is not None and _lemma(governor) in PROTESTED_VERBS and token.dep_ in OBJECTS | {"pobj", "nmod"}:
             self.anaphoric = self.told = True  # 'youths protesting the massacre': the massacre told before
             return
@@ -1252,6 +1256,7 @@ def _refine_class(token, cls: str) -> str | None:
     return cls
 
 
+PERPETRATION_VERBS = {"carry", "stage", "perpetrate", "commit", "conduct", "mount", "orchestrate", "mastermind"}
 PROTESTED_VERBS = {"protest", "mourn", "commemorate", "decry", "demonstrate"}
 PROTESTING = re.compile(r"\b(?:protest(?:ing|ers?)|protestors?|demonstrat(?:ing|ors?)|riot(?:ing|ers?)|mobs?|"
                         r"crowds?)\b", re.I)
@@ -1457,6 +1462,8 @@ class EventBuilder:
         return None
 
     def _event(self, token, cls: str, sentence_events: list[Event] = ()) -> Event | None:
+        if token.sent.text.rstrip().endswith("?"):
+            return None  # 'And this follows Tuesday's raid by India?': a question is asked about events, not news of one
         reader = TriggerReader(self.doc, self.index, token, cls)
         reader.read()
         lemma = _lemma(token)
@@ -1508,6 +1515,8 @@ class EventBuilder:
             event.work.update(cls=cls, token=token.i, char=token.idx, place=place, geo_hint=precision,
                               actor1=reader.actor1, actor2=reader.actor2, lemma=lemma, seq=self.seq,
                               denied=_denied(token))
+            if reader.claimed and reader.actor1 is not None:
+                event.work["attributed"] = "claim"
             events.append(event)
         self.doc.events.extend(events[1:])
         return events[0]
