@@ -336,15 +336,21 @@ UNCERTAIN_STATES = {"possible", "likely", "unlikely", "probable", "imminent", "e
 def _deliberated(token) -> bool:
     """'is considering all options, including air strikes', 'threatened airstrikes': something weighed, not done.
     The trigger must sit inside what that verb or noun governs, below the clause's own subject."""
+    return _governed_by(token, DELIBERATION_WORDS, steps=5,
+                        stop=lambda node: any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children))
+
+
+def _governed_by(token, words: set[str], *, steps: int, stop) -> bool:
+    """One of ``words`` governs the trigger, below the first ancestor where ``stop`` says the climb ends."""
     node = token
-    for _ in range(5):
+    for _ in range(steps):
         if node.head == node:
             return False
         node = node.head
-        if node.lemma_.lower() in DELIBERATION_WORDS:
+        if node.lemma_.lower() in words:
             return True
-        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
-            return node.lemma_.lower() in DELIBERATION_WORDS
+        if stop(node):
+            return False
     return False
 
 
@@ -1293,16 +1299,7 @@ def _temporal_clause(token) -> bool:
 def _demanded(token) -> bool:
     """A noun trigger asked for, planned or investigated, not done: 'a warrant for the arrest of the former
     president', 'called for the withdrawal of', 'an investigation into the withdrawal'."""
-    node = token
-    for _ in range(4):
-        if node.head == node:
-            return False
-        node = node.head
-        if node.lemma_.lower() in DEMAND_WORDS:
-            return True
-        if node.pos_ in {"VERB", "AUX"}:
-            return False
-    return False
+    return _governed_by(token, DEMAND_WORDS, steps=4, stop=lambda node: node.pos_ in {"VERB", "AUX"})
 
 
 def _own_event(cls: str, reader: TriggerReader, sentence_events) -> bool:
