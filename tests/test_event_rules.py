@@ -711,3 +711,9 @@ def test_a_question_is_not_news_of_an_event(tmp_path):
 ])
 def test_one_sentence_one_kind_of_event(tmp_path, text, published, sub_event_types):
     assert [e["sub_event_type"] for e in _events(tmp_path, text, published)] == sub_event_types
+
+
+def test_fighting_with_named_guerrillas_names_the_other_side(tmp_path):
+    events = _events(tmp_path, "ANKARA, 3 May 1997 -\nA Turkish military spokesman said that Turkish troops were "
+                               "fighting with PKK guerrillas inside Iraq.", "1997-05-03")
+    assert {events[0]["actor1"], events[0]["actor2"]} == {"Military Forces of Turkey", "PKK: Kurdistan Workers Party"}

@@ -473,6 +473,11 @@ def _places_in(index: MentionIndex, token) -> tuple[Mention, ...]:
 DISTINCT_WORDS = {"separate", "another", "second", "third", "new", "further", "additional", "unrelated"}
 
 
+def _named_group_head(index: MentionIndex, token) -> bool:
+    """'PKK guerrillas', 'Taliban gunmen': a group's name on the noun (compound or modifier) names who they are."""
+    return any(c.dep_ in {"compound", "amod", "nmod"} and index.at_token("actor", c) for c in token.children)
+
+
 def _first_actor(index: MentionIndex, token) -> Mention | None:
     """The actor a noun phrase names; for a pronoun ('it', 'they'), the last actor named before it in the sentence."""
     found = index.in_subtree("actor", token)
@@ -1014,7 +1019,8 @@ class TriggerReader:
                 self.actor1 = self.actor1 or _first_actor(self.index, obj)
             elif prep == "to" and lemma in {"fall", "lose", "loss"}:
                 self.actor1 = self.actor1 or _first_actor(self.index, obj)
-            elif prep in {"from", "against", "on", "upon", "with"} and self.index.at_token("actor", obj):
+            elif prep in {"from", "against", "on", "upon", "with"} and (
+                    self.index.at_token("actor", obj) or _named_group_head(self.index, obj)):
                 self.actor2 = self.actor2 or _first_actor(self.index, obj)
                 self.places += _places_in(self.index, obj)
             elif prep in DESTINATION_PREPS and lemma in MOTION_VERBS and not (prep == "into" and lemma in ENTRY_VERBS):
@@ -1459,10 +1465,11 @@ class EventBuilder:
         return None
 
     def _event(self, token, cls: str, sentence_events: list[Event] = ()) -> Event | None:
-        if token.sent.text.rstrip().endswith("?"):
-            return None  # 'And this follows Tuesday's raid by India?': a question is asked about events, not news of one
         reader = TriggerReader(self.doc, self.index, token, cls)
         reader.read()
+        question = token.sent.text.rstrip().endswith("?")
+        if question:  # 'And this follows Tuesday's raid by India?': asked about an event told, not news of one
+            reader.anaphoric = reader.told = True
         lemma = _lemma(token)
         if cls == "clash" and reader.actor2 is None and lemma in ONE_SIDED_ATTACKS:
             victims = reader._victims() or self._people_in_homes(token)
@@ -1511,7 +1518,7 @@ class EventBuilder:
                               anaphoric=reader.anaphoric and not reader.places, told=reader.told)
             event.work.update(cls=cls, token=token.i, char=token.idx, place=place, geo_hint=precision,
                               actor1=reader.actor1, actor2=reader.actor2, lemma=lemma, seq=self.seq,
-                              denied=_denied(token))
+                              denied=_denied(token), question=question)
             if reader.claimed and reader.actor1 is not None:
                 event.work["attributed"] = "claim"
             events.append(event)

@@ -737,13 +737,16 @@ def absorb_anaphoric(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for event in events:
         told = event.work.get("told")  # 'officials blamed the attack on ...': whatever was just described
-        previous = next((e for e in reversed(kept) if (told or e.event_type == event.event_type)
-                         and not e.background), None)
+        violent = event.work.get("attributed") == "claim" or event.event_type in FIGHTING  # an attack told is one
+        previous = next((e for e in reversed(kept) if (told and (not violent or e.event_type in FIGHTING)
+                                                       or e.event_type == event.event_type) and not e.background), None)
         same_day = event.event_date is None or event.event_date == (previous.event_date if previous else None) \
             or (told and not event.work.get("own_date"))
         if event.work.get("anaphoric") and previous is not None and not event.background and same_day:
             _absorb(previous, event)
             continue
+        if event.work.get("question"):
+            continue  # a question about nothing told before is no news of an event
         kept.append(event)
     return kept
 
