@@ -23,7 +23,8 @@ SCHEMA_VERSION = "6"
 SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
 ADMIN1_FILE = "admin1.tsv"
 COUNTRY_POINTS_FILE = "country_points.tsv"
-PACKAGED_FILES = (SUPPLEMENT_FILE, ADMIN1_FILE, COUNTRY_POINTS_FILE)
+GEONAMES_COUNTRY_POINTS_FILE = "geonames_country_points.tsv"
+PACKAGED_FILES = (SUPPLEMENT_FILE, ADMIN1_FILE, COUNTRY_POINTS_FILE, GEONAMES_COUNTRY_POINTS_FILE)
 
 # GeoNames feature codes worth keeping from a dump: populated places, administrative areas, and military,
 # economic and terrain features that conflict reports name.
@@ -217,10 +218,17 @@ def _read_admin1() -> dict[tuple[str, str], str]:
     return {(row["country_code"], row["admin1_code"]): row["name"] for row in _packaged_rows(ADMIN1_FILE)}
 
 
-def _read_country_points() -> dict[str, tuple[float, float]]:
-    """ISO2 code → (latitude, longitude) from data/country_points.tsv."""
-    return {row["country_code"]: (float(row["latitude"]), float(row["longitude"]))
-            for row in _packaged_rows(COUNTRY_POINTS_FILE)}
+def _read_country_points() -> dict[str, tuple[tuple[float, float], str]]:
+    """ISO2 code → ((latitude, longitude), source): GeoNames' own point of the country where
+    data/geonames_country_points.tsv has it (the point of the entry whose id sitrep gives the country), else
+    countryinfo's from data/country_points.tsv."""
+    points = {row["country_code"]: ((float(row["latitude"]), float(row["longitude"])),
+                                     "GeoNames country; point from countryinfo (country_points.tsv)")
+              for row in _packaged_rows(COUNTRY_POINTS_FILE)}
+    points.update({row["country_code"]: ((float(row["latitude"]), float(row["longitude"])),
+                                         "GeoNames country and its GeoNames point (geonames_country_points.tsv)")
+                   for row in _packaged_rows(GEONAMES_COUNTRY_POINTS_FILE)})
+    return points
 
 
 def _insert_place(db: sqlite3.Connection, place: tuple, names: Iterable[str]) -> None:
@@ -275,7 +283,7 @@ def _load_countries(db: sqlite3.Connection, cities_by_country: dict[str, list[tu
         db.execute("INSERT OR REPLACE INTO countries VALUES (?, ?, ?)",
                    (code, country["name"], _capital_id(points, country.get("capital") or "")))
         if code in country_points:
-            (lat, lon), source = country_points[code], "GeoNames country; point from countryinfo (country_points.tsv)"
+            (lat, lon), source = country_points[code]
         elif points:
             (lat, lon), source = _weighted_centre(points), "GeoNames country; point = population-weighted centre of its cities"
         else:

@@ -23,6 +23,9 @@ FAMOUS_BONUS = 6.0  # a country, a capital or a city of a million: wins over nam
 REGION_NAMED_BONUS = 5.0  # a place in a state/province the report names elsewhere
 QUALIFIED_BONUS = 15.0  # 'Paris, Texas', 'Albany, N.Y.': the text says which one
 NAME_BONUS = 2.0  # the place's own name, not one of its alternate names
+OTHER_NAME_PENALTY = 4.0  # only an alternate name, where another candidate bears the name as its own
+PROMINENT_AREA_POPULATION = 1_000_000
+PROMINENT_AREA_BONUS = 5.0  # a state or province of a million, by its own name ('Georgia', 'Ontario')
 
 # US state abbreviations, postal and AP style, as they follow a town's name ('Kent, Wash.', 'Albany, NY').
 US_STATE_ABBREVIATIONS = {
@@ -95,10 +98,28 @@ def _score(place: Place, mention: Mention, evidence: Evidence, options: list[Pla
     if _in_region(place, qualifier or set()):
         score += QUALIFIED_BONUS
     score += _feature_score(place, mention, options or [])
+    score += _name_score(place, mention, options or [])
     if evidence.centre is not None:
         distance = haversine_km(evidence.centre[0], evidence.centre[1], place.latitude, place.longitude)
         score += 3 * max(0.0, 1 - distance / 600)
     return score
+
+
+def _own_name(place: Place, mention: Mention) -> bool:
+    return fold(place.name) == fold(mention.attrs.get("lookup") or mention.text)
+
+
+def _name_score(place: Place, mention: Mention, options: list[Place]) -> float:
+    """GeoNames' alternate names include old and stray ones ('Louisville' for Morris, New York; 'Florida' for Valle
+    Vista, California): a place known by the name only as an alternate loses to one that bears it as its own. A
+    state or province of a million named by its own name is as prominent as a large city ('Georgia' in a report
+    on the United States is the state)."""
+    own = _own_name(place, mention)
+    if not own and any(_own_name(o, mention) for o in options):
+        return -OTHER_NAME_PENALTY
+    if own and place.feature_type == "admin1" and place.population >= PROMINENT_AREA_POPULATION:
+        return PROMINENT_AREA_BONUS
+    return 0.0
 
 
 def _feature_score(place: Place, mention: Mention, options: list[Place]) -> float:
@@ -113,8 +134,10 @@ def _feature_score(place: Place, mention: Mention, options: list[Place]) -> floa
 
 
 def _has_namesake_town(area: Place, options: list[Place]) -> bool:
+    """A town of the area's name inside the area itself (Idlib in Idlib governorate), not elsewhere in the country
+    (California, Maryland is no reason to doubt that 'California' is the state)."""
     return any(o.feature_type == "populated_place" and o.country_code == area.country_code
-               and o.population >= 10_000 for o in options)
+               and o.admin1 == area.admin1 and o.population >= 10_000 for o in options)
 
 
 def _acceptable(place: Place, mention: Mention, evidence: Evidence, qualifier: set[Region] | None = None) -> bool:

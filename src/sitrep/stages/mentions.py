@@ -368,8 +368,14 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
     for start, end, phrase in sorted(_site_phrases(doc, ctx.actors), key=lambda s: -(s[1] - s[0])):
         if _overlaps(start, end, claimed):
             continue
-        candidates = _lookup_site(gazetteer, phrase)
-        mention = _place_mention(doc, start, end, candidates, lookup_name=phrase)
+        written = doc.text[start:end]
+        plural = written != phrase and len(written.split()) == len(phrase.split())
+        whole = gazetteer.lookup(written) if plural and _plausible_name(written) else []
+        if whole:  # 'Beverly Hills', 'Blue Springs': the whole name is a known place, not a hill called 'Beverly'
+            mention = _place_mention(doc, start, end, whole)
+        else:
+            mention = _place_mention(doc, start, end, _lookup_site(gazetteer, phrase), lookup_name=phrase)
+        candidates = mention.attrs["candidates"]
         if not candidates:
             mention.attrs["unlisted_site"] = True  # a named site the gazetteer lacks: placed near the report's places
         mentions.append(mention)
@@ -600,8 +606,9 @@ def _unresolved_entities(doc: Document, gazetteer, claimed) -> list[Mention]:
             plausible = _plausible_name(ent.text) and ent.text.lower() not in GENERIC_NAME_WORDS \
                 and all(word[:1].isupper() or word.lower() in CONNECTORS for word in ent.text.split()) \
                 and ent.text.split()[0].lower() not in {"the", "a", "an"}
-            sounds_like = gazetteer.lookup_by_sound(ent.text) if plausible else []
-            mention = _place_mention(doc, ent.start_char, ent.end_char, sounds_like)
+            known = gazetteer.lookup(ent.text) if plausible else []
+            sounds_like = gazetteer.lookup_by_sound(ent.text) if plausible and not known else []
+            mention = _place_mention(doc, ent.start_char, ent.end_char, known or sounds_like)
             mention.attrs["entity"] = ent.label_
             if sounds_like:
                 mention.attrs["sound_match"] = True
