@@ -24,7 +24,8 @@ SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
 ADMIN1_FILE = "admin1.tsv"
 COUNTRY_POINTS_FILE = "country_points.tsv"
 GEONAMES_COUNTRY_POINTS_FILE = "geonames_country_points.tsv"
-PACKAGED_FILES = (SUPPLEMENT_FILE, ADMIN1_FILE, COUNTRY_POINTS_FILE, GEONAMES_COUNTRY_POINTS_FILE)
+US_COUNTIES_FILE = "us_counties.tsv"
+PACKAGED_FILES = (SUPPLEMENT_FILE, ADMIN1_FILE, COUNTRY_POINTS_FILE, GEONAMES_COUNTRY_POINTS_FILE, US_COUNTIES_FILE)
 
 # GeoNames feature codes worth keeping from a dump: populated places, administrative areas, and military,
 # economic and terrain features that conflict reports name.
@@ -319,6 +320,20 @@ def _load_admin1_areas(db: sqlite3.Connection, cities_by_country: dict[str, list
             _insert_place(db, place, [region, f"{bare} Governorate", f"{bare} province", f"{bare} Oblast", f"{bare} region"])
 
 
+def _load_us_counties(db: sqlite3.Connection, admin1: dict[tuple[str, str], str]) -> None:
+    """US counties, parishes and boroughs (data/us_counties.tsv), as second-level areas named 'Henry County' or
+    'Henry Co.', never the bare 'Henry'."""
+    for row in _packaged_rows(US_COUNTIES_FILE):
+        state = admin1.get(("US", row["state"]), row["state_name"])
+        place = (f"county:US:{row['state']}:{row['name']}", row["name"], float(row["latitude"]),
+                 float(row["longitude"]), "US", state, "admin2", 0,
+                 "US county; point = median of its ZIP code points (us_counties.tsv)")
+        names = [row["name"]]
+        if row["name"].endswith(" County"):
+            names.append(row["name"][:-len("County")] + "Co.")
+        _insert_place(db, place, names)
+
+
 def _weighted_centre(points: list[tuple]) -> tuple[float, float]:
     weights = [max(p[3], 1) for p in points]
     total = sum(weights)
@@ -385,6 +400,7 @@ def build_index(path: Path) -> None:
         _load_countries(db, by_country)
         _load_continents(db)
         _load_admin1_areas(db, by_country)
+        _load_us_counties(db, admin1)
         _load_supplement(db)
         for dump in sorted((path.parent / "imports").glob("*")):
             _load_dump(db, dump, admin1)

@@ -10,46 +10,26 @@ from statistics import median
 from typing import Any
 
 from ..gazetteer import Place, haversine_km
-from ..lexicon_patterns import names_area
+from ..lexicon_patterns import US_STATE_ABBREVIATIONS, names_area
 from ..model import Document, Location, Mention
 from ..pipeline import Context, stage
 from ..textnorm import fold
 
 ADMIN_TYPES = {"admin1", "admin2", "country", "continent"}
+WHOLE_AREA_TYPES = {"admin1", "country", "continent"}  # areas that a state or province cannot be said to hold
 NEAR_KM = 150.0
-FAMOUS_POPULATION = 1_000_000
+POPULATION_WEIGHT = 1.0  # per tenfold population
+FAMOUS_POPULATION = 500_000
 FOCUS_BONUS = 6.0  # a place in the report's country
 FAMOUS_BONUS = 6.0  # a country, a capital or a city of a million: wins over namesakes without local evidence
 REGION_NAMED_BONUS = 5.0  # a place in a state/province the report names elsewhere
+REGION_VOTE_BONUS = 3.0  # times the state's share of the report's place names, relative to the leading state
 QUALIFIED_BONUS = 15.0  # 'Paris, Texas', 'Albany, N.Y.': the text says which one
 NAME_BONUS = 2.0  # the place's own name, not one of its alternate names
 OTHER_NAME_PENALTY = 4.0  # only an alternate name, where another candidate bears the name as its own
 PROMINENT_AREA_POPULATION = 1_000_000
 PROMINENT_AREA_BONUS = 5.0  # a state or province of a million, by its own name ('Georgia', 'Ontario')
 
-# US state abbreviations, postal and AP style, as they follow a town's name ('Kent, Wash.', 'Albany, NY').
-US_STATE_ABBREVIATIONS = {
-    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Cal.": "California",
-    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia",
-    "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky",
-    "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
-    "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada",
-    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
-    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
-    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas",
-    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia", "W. Va.": "West Virginia",
-    "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "District of Columbia",
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
-    "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
-    "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
-    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
-    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
-    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island",
-    "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
-    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
-    "DC": "District of Columbia",
-}
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*|of|de|la)(?:[ \t]+(?:[A-Z][\w'’.-]*|of|de|la)){0,3})")
 
 Region = tuple[str, str | None]  # (country code, admin1 name or None for the whole country)
@@ -64,6 +44,7 @@ class Evidence:
     centre: tuple[float, float] | None
     regions: set[Region] = field(default_factory=set)
     gazetteer: Any = None
+    region_votes: dict[Region, float] = field(default_factory=dict)  # each state's share of the report's names
 
 
 def _famous(place: Place, gazetteer: Any) -> bool:
@@ -83,12 +64,12 @@ def _famous_bonus(place: Place, mention: Mention) -> float:
 
 
 def _in_region(place: Place, regions: set[Region]) -> bool:
-    return (place.country_code, place.admin1) in regions and place.feature_type not in ADMIN_TYPES
+    return (place.country_code, place.admin1) in regions and place.feature_type not in WHOLE_AREA_TYPES
 
 
 def _score(place: Place, mention: Mention, evidence: Evidence, options: list[Place] | None = None,
            qualifier: set[Region] | None = None) -> float:
-    score = math.log10(place.population + 10)
+    score = POPULATION_WEIGHT * math.log10(place.population + 10)
     if evidence.focus and place.country_code == evidence.focus:
         score += FOCUS_BONUS
     if _famous(place, evidence.gazetteer):
@@ -97,6 +78,8 @@ def _score(place: Place, mention: Mention, evidence: Evidence, options: list[Pla
         score += REGION_NAMED_BONUS  # ('Montana' itself does not make Montana City likelier)
     if _in_region(place, qualifier or set()):
         score += QUALIFIED_BONUS
+    if evidence.region_votes and place.feature_type not in WHOLE_AREA_TYPES:
+        score += REGION_VOTE_BONUS * evidence.region_votes.get((place.country_code, place.admin1), 0.0)
     score += _feature_score(place, mention, options or [])
     score += _name_score(place, mention, options or [])
     if evidence.centre is not None:
@@ -111,11 +94,12 @@ def _own_name(place: Place, mention: Mention) -> bool:
 
 def _name_score(place: Place, mention: Mention, options: list[Place]) -> float:
     """GeoNames' alternate names include old and stray ones ('Louisville' for Morris, New York; 'Florida' for Valle
-    Vista, California): a place known by the name only as an alternate loses to one that bears it as its own. A
+    Vista, California): a place known by the name only as an alternate loses to one that bears it as its own (a
+    country's short forms, 'UK', are no stray names). A
     state or province of a million named by its own name is as prominent as a large city ('Georgia' in a report
     on the United States is the state)."""
     own = _own_name(place, mention)
-    if not own and any(_own_name(o, mention) for o in options):
+    if not own and place.feature_type != "country" and any(_own_name(o, mention) for o in options):
         return -OTHER_NAME_PENALTY
     if own and place.feature_type == "admin1" and place.population >= PROMINENT_AREA_POPULATION:
         return PROMINENT_AREA_BONUS
@@ -210,7 +194,23 @@ def _evidence(doc: Document, places: list[Mention], gazetteer: Any) -> Evidence:
     anchors = [m.attrs["candidates"][0] for m in places
                if len({c.id for c in m.attrs["candidates"]}) == 1 and m.attrs["candidates"][0].feature_type not in ADMIN_TYPES]
     local = [p for p in anchors if not focus or p.country_code == focus]
-    return Evidence(focus, _centre(local), _named_regions(places, gazetteer) | _home_region(local), gazetteer)
+    return Evidence(focus, _centre(local), _named_regions(places, gazetteer) | _home_region(local), gazetteer,
+                    _region_votes(places))
+
+
+def _region_votes(places: list[Mention]) -> dict[Region, float]:
+    """How strongly the report's names point at each state or province: every place name votes, split evenly
+    among the states its candidates lie in (a state's own name votes for it whole), and the votes are scaled so
+    that the leading state has 1. 'Boone County' in a report that also names Indianapolis, Hendricks County and
+    Indiana is Boone County, Indiana."""
+    votes: Counter[Region] = Counter()
+    for mention in places:
+        regions = {(c.country_code, c.admin1) for c in mention.attrs["candidates"]
+                   if c.admin1 and c.feature_type not in {"country", "continent"}}
+        for region in regions:
+            votes[region] += 1 / len(regions)
+    top = max(votes.values(), default=0.0)
+    return {region: vote / top for region, vote in votes.items()} if top else {}
 
 
 def _home_region(anchors: list[Place]) -> set[Region]:
@@ -247,7 +247,43 @@ def resolve_places(doc: Document, gazetteer: Any = None) -> None:
         if not options:
             continue
         best = max(options, key=lambda c: _score(c, mention, evidence, options, qualifier))
+        if mention.attrs.get("facility") and not _supported(best, evidence, qualifier):
+            mention.attrs["unlisted_site"] = True  # placed near the report's places, as a site the gazetteer lacks
+            continue
+        if best.feature_type == "populated_place" and best.population < SMALL_PLACE_POPULATION \
+                and not _small_place_supported(best, evidence, qualifier):
+            continue  # a village far from everything else the report names: more likely a namesake than the place
         mention.location = _location(best, mention.text, 3 if best.feature_type in ADMIN_TYPES else 1)
+
+
+FACILITY_TOWN_POPULATION = 100_000
+
+
+def _supported(place: Place, evidence: Evidence, qualifier: set[Region]) -> bool:
+    """Whether the report supports reading 'Carnegie Library' or 'Hampton Avenue' as being in the town so called:
+    a large or famous place, an area, or a town near the report's other places or in a state it names."""
+    if place.feature_type != "populated_place" or place.population >= FACILITY_TOWN_POPULATION \
+            or _famous(place, evidence.gazetteer) or _in_region(place, evidence.regions | qualifier):
+        return True
+    centre = evidence.centre
+    return centre is not None and haversine_km(centre[0], centre[1], place.latitude, place.longitude) <= NEAR_KM
+
+
+SMALL_PLACE_POPULATION = 10_000
+SMALL_PLACE_KM = 500.0
+
+
+def _small_place_supported(place: Place, evidence: Evidence, qualifier: set[Region]) -> bool:
+    """A village is placed when the report backs it: it lies in the report's country and near its other places
+    (or the report has no other anchor), in a state the report names or mostly writes about, or the text
+    qualifies it ('Booker, Texas')."""
+    if _in_region(place, evidence.regions | qualifier) or evidence.region_votes.get(
+            (place.country_code, place.admin1), 0.0) >= 0.5:
+        return True
+    if evidence.focus and place.country_code != evidence.focus:
+        return False
+    centre = evidence.centre
+    return centre is None or haversine_km(centre[0], centre[1], place.latitude, place.longitude) <= SMALL_PLACE_KM
 
 
 NATURAL_FEATURE = re.compile(r"\s+(?:river|reservoir|lake|canal|sea|mountains|valley|desert|plain|gulf|bay)\b", re.I)
