@@ -56,6 +56,16 @@ US_STATE_ABBREVIATIONS = {
     "DC": "District of Columbia",
 }
 
+# Canadian province abbreviations ('Nelson, B.C.', 'FrontCounter BC').
+CANADIAN_PROVINCE_ABBREVIATIONS = {
+    "B.C.": "British Columbia", "BC": "British Columbia", "Alta.": "Alberta", "Sask.": "Saskatchewan",
+    "Man.": "Manitoba", "Ont.": "Ontario", "Que.": "Quebec", "N.S.": "Nova Scotia", "N.B.": "New Brunswick",
+    "P.E.I.": "Prince Edward Island", "Nfld.": "Newfoundland and Labrador",
+}
+# Words before a country's name or adjective that make a region of it: 'Latin America', 'Central American'.
+REGION_QUALIFIERS = frozenset({"Latin", "Central", "North", "South", "East", "West", "Northern", "Southern", "Eastern",
+                               "Western", "Middle", "Sub-Saharan", "Pan"})
+
 # Words after a place name that make it the name of a street, building or institution ('Carnegie Library', 'Hampton
 # Avenue', 'Cornell University', 'Stonewall Golf Club'): named after a person or a thing as often as after a town, so
 # the town of that name is trusted only where the report's other places support it.

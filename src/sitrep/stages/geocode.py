@@ -12,7 +12,7 @@ from statistics import median
 from typing import Any
 
 from ..gazetteer import COUNTRY_ALIASES, Place, haversine_km
-from ..lexicon_patterns import US_STATE_ABBREVIATIONS, names_area
+from ..lexicon_patterns import CANADIAN_PROVINCE_ABBREVIATIONS, REGION_QUALIFIERS, US_STATE_ABBREVIATIONS, names_area
 from ..model import Document, Location, Mention
 from ..pipeline import Context, stage
 from ..textnorm import fold
@@ -20,6 +20,8 @@ from ..textnorm import fold
 ADMIN_TYPES = {"admin1", "admin2", "country", "continent"}
 WHOLE_AREA_TYPES = {"admin1", "country", "continent"}  # areas that a state or province cannot be said to hold
 NEAR_KM = 150.0
+CENTRE_BONUS = 4.0  # for a candidate at the centre of the report's places, less with distance
+CENTRE_KM = 400.0  # ... down to nothing at this distance
 POPULATION_WEIGHT = 1.0  # per tenfold population
 FAMOUS_POPULATION = 500_000
 FOCUS_BONUS = 6.0  # a place in the report's country
@@ -50,7 +52,7 @@ class Evidence:
 
 
 def _famous(place: Place, gazetteer: Any) -> bool:
-    if place.feature_type in {"country", "continent"} or (place.feature_type == "populated_place"
+    if place.feature_type in {"country", "continent", "landmark"} or (place.feature_type == "populated_place"
                                            and place.population >= FAMOUS_POPULATION):
         return True
     return bool(gazetteer is not None and gazetteer.is_capital(place))
@@ -86,7 +88,7 @@ def _score(place: Place, mention: Mention, evidence: Evidence, options: list[Pla
     score += _name_score(place, mention, options or [])
     if evidence.centre is not None:
         distance = haversine_km(evidence.centre[0], evidence.centre[1], place.latitude, place.longitude)
-        score += 3 * max(0.0, 1 - distance / 600)
+        score += CENTRE_BONUS * max(0.0, 1 - distance / CENTRE_KM)
     return score
 
 
@@ -157,6 +159,8 @@ def _regions_of(gazetteer: Any, name: str) -> set[Region]:
     """The states/provinces (and countries) a qualifier such as 'Texas', 'N.Y.' or 'Ohio' can name."""
     if name in US_STATE_ABBREVIATIONS:
         return {("US", US_STATE_ABBREVIATIONS[name])}
+    if name in CANADIAN_PROVINCE_ABBREVIATIONS:
+        return {("CA", CANADIAN_PROVINCE_ABBREVIATIONS[name])}
     if gazetteer is None or len(name) <= 2:
         return set()
     return {(p.country_code, p.admin1) for p in gazetteer.lookup(name) if p.feature_type == "admin1"}
@@ -238,9 +242,38 @@ def _candidates(mention: Mention, gazetteer: Any) -> list[Place]:
 
 
 def resolve_places(doc: Document, gazetteer: Any = None) -> None:
+    """Each place mention to its best candidate, in two readings: the first centres on the report's unambiguous
+    places (where it has any), the second on the places the first reading chose in the report's country, so that
+    each name is read near where the report's other names were read."""
     places = [m for m in doc.mentions if m.type == "place" and not m.attrs.get("anaphor")
               and (m.attrs.get("candidates") or _candidates(m, gazetteer))]
     evidence = _evidence(doc, places, gazetteer)
+    sites = _resolve_all(doc, places, evidence, gazetteer)
+    if SECOND_READING:
+        centre = _centre([_as_point(m.location) for m in places if m.location is not None
+                          and m.location.feature_type not in ADMIN_TYPES | {"landmark"}
+                          and (not evidence.focus or m.location.country_code == evidence.focus)])
+        if centre is not None:
+            for mention in places:
+                mention.location = None
+            evidence.centre = centre
+            sites = _resolve_all(doc, places, evidence, gazetteer)
+    for mention in sites:
+        mention.attrs["unlisted_site"] = True  # placed near the report's places, as a site the gazetteer lacks
+
+
+SECOND_READING = True
+
+
+def _as_point(location: Location) -> Place:
+    return Place(location.gazetteer_id or "", location.name, location.latitude, location.longitude,
+                 location.country_code or "", location.country or "", location.admin1, location.feature_type or "", 0)
+
+
+def _resolve_all(doc: Document, places: list[Mention], evidence: Evidence, gazetteer: Any) -> list[Mention]:
+    """Resolves the mentions in order (a possessive looks back at the place before it); returns those that are
+    better placed as sites near the report's places than at any candidate."""
+    sites = []
     for mention in places:
         qualifier = _qualifier(doc, mention, gazetteer)
         options = [c for c in _candidates(mention, gazetteer) if _acceptable(c, mention, evidence, qualifier)]
@@ -248,14 +281,36 @@ def resolve_places(doc: Document, gazetteer: Any = None) -> None:
             options = [c for c in options if c.feature_type not in {"populated_place", "admin1", "admin2"}]
         if not options:
             continue
+        owner = _possessor(doc, mention, places)
+        if owner is not None:
+            near = [c for c in options if _within(c, owner.location, NEAR_KM)]
+            if not near:  # 'London's Heathrow' is not Heathrow, Florida: placed at London, as a site there
+                sites.append(mention)
+                continue
+            options = near
         best = max(options, key=lambda c: _score(c, mention, evidence, options, qualifier))
         if mention.attrs.get("facility") and not _supported(best, evidence, qualifier):
-            mention.attrs["unlisted_site"] = True  # placed near the report's places, as a site the gazetteer lacks
+            sites.append(mention)  # 'Carnegie Library' far from any Carnegie the report supports
             continue
         if best.feature_type == "populated_place" and best.population < SMALL_PLACE_POPULATION \
                 and not _small_place_supported(best, evidence, qualifier):
             continue  # a village far from everything else the report names: more likely a namesake than the place
         mention.location = _location(best, mention.text, 3 if best.feature_type in ADMIN_TYPES else 1)
+    return sites
+
+
+def _possessor(doc: Document, mention: Mention, places: list[Mention]) -> Mention | None:
+    """'London's Heathrow', 'Moscow's Domodedovo': the resolved city whose possessive names the place."""
+    match = re.search(r"['’]s\s+$", doc.text[max(0, mention.start - 4):mention.start])
+    if match is None:
+        return None
+    end = mention.start - (len(doc.text[max(0, mention.start - 4):mention.start]) - match.start())
+    return next((m for m in places if m.end == end and m.location is not None
+                 and m.location.feature_type in {"populated_place", "admin1", "admin2"}), None)
+
+
+def _within(place: Place, location: Location, km: float) -> bool:
+    return haversine_km(place.latitude, place.longitude, location.latitude, location.longitude) <= km
 
 
 FACILITY_TOWN_POPULATION = 100_000
@@ -271,7 +326,7 @@ def _supported(place: Place, evidence: Evidence, qualifier: set[Region]) -> bool
     return centre is not None and haversine_km(centre[0], centre[1], place.latitude, place.longitude) <= NEAR_KM
 
 
-SMALL_PLACE_POPULATION = 10_000
+SMALL_PLACE_POPULATION = 15_000
 SMALL_PLACE_KM = 500.0
 
 
@@ -381,6 +436,7 @@ def _event_location(mention: Mention | None, hint: int | None) -> Location | Non
 DEMONYMS_FILE = "demonyms.tsv"
 UNION_NAMES = {"EU": "Europe", "European Union": "Europe"}  # the Union placed, as GeoNames-based gold places it
 MODIFIER_NEXT_POS = {"NOUN", "PROPN", "ADJ", "NUM"}
+REGION_QUALIFIER = re.compile(rf"\b(?:{'|'.join(sorted(REGION_QUALIFIERS))})[\s-]+$")
 
 
 @cache
@@ -424,6 +480,8 @@ def add_modifier_places(doc: Document, gazetteer: Any) -> None:
         start, end, text = match.start(), match.end(), match.group(0)
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
+        if REGION_QUALIFIER.search(doc.text[max(0, start - 30):start]):
+            continue  # 'Central American', 'Latin America': a region's name, not the country's
         if text in demonyms:
             following = re.match(r"\s+", doc.text[end:])
             token = tokens.get(end + following.end()) if following else None

@@ -6,8 +6,9 @@ import re
 from collections import Counter
 from functools import cache
 
-from ..lexicon_patterns import (AREA_WORDS, FACILITY_HEADS, PLACE_ANAPHORS, SETTLEMENT_WORDS, SITE_PREFIXES,
-                                SITE_SUFFIXES, SUFFIX_FEATURES, US_STATE_ABBREVIATIONS, VAGUE_QUANTITIES)
+from ..lexicon_patterns import (AREA_WORDS, CANADIAN_PROVINCE_ABBREVIATIONS, FACILITY_HEADS, PLACE_ANAPHORS,
+                                REGION_QUALIFIERS, SETTLEMENT_WORDS, SITE_PREFIXES, SITE_SUFFIXES, SUFFIX_FEATURES,
+                                US_STATE_ABBREVIATIONS, VAGUE_QUANTITIES)
 from ..model import Document, Mention
 from ..pipeline import Context, stage
 from ..textnorm import fold
@@ -384,6 +385,7 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
     for sent in doc.spacy_doc.sents:
         for run_start, run_end in _name_runs(sent):
             mentions.extend(_match_run(doc, gazetteer, run_start, run_end, claimed))
+    mentions.extend(_province_abbreviations(doc, gazetteer, claimed))
     mentions.extend(_anaphors(doc, claimed))
     mentions.extend(_unresolved_entities(doc, gazetteer, claimed))
     mentions.extend(_names_after_locatives(doc, claimed))
@@ -400,6 +402,26 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
         if mention.end <= dateline:
             mention.attrs["dateline"] = True  # where the reporter filed from, not where anything happened
     return mentions
+
+
+PROVINCE_ABBREVIATION = re.compile(
+    rf"(?<![\w.])({'|'.join(re.escape(a) for a in sorted(CANADIAN_PROVINCE_ABBREVIATIONS, key=len, reverse=True))})"
+    r"(?![\w])")
+
+
+def _province_abbreviations(doc: Document, gazetteer, claimed) -> list[Mention]:
+    """'Nelson, B.C.', 'FrontCounter BC': a Canadian province by its abbreviation (not '500 BC')."""
+    out = []
+    for match in PROVINCE_ABBREVIATION.finditer(doc.text):
+        start, end = match.span()
+        if _overlaps(start, end, claimed) or re.search(r"\d\s*$", doc.text[max(0, start - 6):start]):
+            continue
+        province = [p for p in gazetteer.lookup(CANADIAN_PROVINCE_ABBREVIATIONS[match.group(1)])
+                    if p.feature_type == "admin1" and p.country_code == "CA"]
+        if province:
+            out.append(_place_mention(doc, start, end, province))
+            claimed.append((start, end))
+    return out
 
 
 def _names_a_backer(doc: Document, mention: Mention) -> bool:
@@ -514,6 +536,8 @@ def _longest_match(doc: Document, gazetteer, i: int, run: tuple[int, int], claim
             return _place_mention(doc, span.start_char, span.end_char, []), j  # the geocoder places continents
         if not candidates or _generic_part(text, candidates, whole=(i, j) == run) or _part_of_person(span):
             continue
+        if i > run[0] and sp[i - 1].text in REGION_QUALIFIERS and candidates[0].feature_type == "country":
+            continue  # 'America' of 'Latin America' is not the United States
         if j < len(sp) and sp[j].lower_ in DIVISION_WORDS:
             # 'Henry' of 'Henry County' is the county, which the gazetteer lacks, not the town of Henry
             return _place_mention(doc, span.start_char, sp[j].idx + len(sp[j].text), []), j + 1
