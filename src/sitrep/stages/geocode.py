@@ -25,6 +25,8 @@ CENTRE_KM = 400.0  # ... down to nothing at this distance
 POPULATION_WEIGHT = 1.0  # per tenfold population
 FAMOUS_POPULATION = 500_000
 FOCUS_BONUS = 6.0  # a place in the report's country
+FOCUS_SHARE_BONUS = 4.0  # ... and up to this more, the more of the report's names its country bears
+FOCUS_SHARE_FROM = 0.5  # (nothing more below this share)
 FAMOUS_BONUS = 6.0  # a country, a capital or a city of a million: wins over namesakes without local evidence
 REGION_NAMED_BONUS = 5.0  # a place in a state/province the report names elsewhere
 REGION_VOTE_BONUS = 3.0  # times the state's share of the report's place names, relative to the leading state
@@ -49,6 +51,7 @@ class Evidence:
     regions: set[Region] = field(default_factory=set)
     gazetteer: Any = None
     region_votes: dict[Region, float] = field(default_factory=dict)  # each state's share of the report's names
+    focus_share: float = 0.0  # the share of the report's place names that a place of the focus country bears
 
 
 def _famous(place: Place, gazetteer: Any) -> bool:
@@ -75,7 +78,7 @@ def _score(place: Place, mention: Mention, evidence: Evidence, options: list[Pla
            qualifier: set[Region] | None = None) -> float:
     score = POPULATION_WEIGHT * math.log10(place.population + 10)
     if evidence.focus and place.country_code == evidence.focus:
-        score += FOCUS_BONUS
+        score += FOCUS_BONUS + FOCUS_SHARE_BONUS * max(0.0, evidence.focus_share - FOCUS_SHARE_FROM) / (1 - FOCUS_SHARE_FROM)
     if _famous(place, evidence.gazetteer):
         score += _famous_bonus(place, mention)
     if _in_region(place, evidence.regions) and fold(place.admin1 or "") != fold(mention.text):
@@ -142,6 +145,10 @@ def _acceptable(place: Place, mention: Mention, evidence: Evidence, qualifier: s
         return True
     if place.feature_type == "admin1" and names_area(mention.text):
         return True  # 'Kursk Oblast' in a report on Ukraine: the word 'Oblast' leaves no doubt
+    if place.feature_type == "admin1" and place.population >= PROMINENT_AREA_POPULATION \
+            and _own_name(place, mention) and not mention.attrs.get("sound_match") \
+            and mention.text.strip().title() not in REGION_QUALIFIERS:
+        return True  # 'California', 'Wales': a state or province of a million, by its own name ('Western' is no name)
     if mention.attrs.get("entity") not in {"GPE", "LOC"} or len(mention.text) <= 3:
         return False
     if fold(place.name) != fold(mention.attrs.get("lookup", mention.text)):
@@ -201,7 +208,17 @@ def _evidence(doc: Document, places: list[Mention], gazetteer: Any) -> Evidence:
                if len({c.id for c in m.attrs["candidates"]}) == 1 and m.attrs["candidates"][0].feature_type not in ADMIN_TYPES]
     local = [p for p in anchors if not focus or p.country_code == focus]
     return Evidence(focus, _centre(local), _named_regions(places, gazetteer) | _home_region(local), gazetteer,
-                    _region_votes(places))
+                    _region_votes(places), _focus_share(places, focus))
+
+
+def _focus_share(places: list[Mention], focus: str | None) -> float:
+    """How much of the report is about its focus country: the share of its distinct place names that some place
+    there bears (near 1 in local news, lower in a report that ranges over the world)."""
+    names: dict[str, bool] = {}
+    for mention in places:
+        key = fold(mention.text)
+        names[key] = names.get(key, False) or any(c.country_code == focus for c in mention.attrs["candidates"])
+    return sum(names.values()) / len(names) if focus and names else 0.0
 
 
 def _region_votes(places: list[Mention]) -> dict[Region, float]:
