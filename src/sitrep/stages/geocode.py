@@ -212,12 +212,16 @@ def _evidence(doc: Document, places: list[Mention], gazetteer: Any) -> Evidence:
 
 
 def _focus_share(places: list[Mention], focus: str | None) -> float:
-    """How much of the report is about its focus country: the share of its distinct place names that some place
-    there bears (near 1 in local news, lower in a report that ranges over the world)."""
+    """How much of the report is about its focus country: the share of its distinct place names whose most
+    populous bearer lies there (near 1 in local news; lower in a report that also names London and Paris, whose
+    namesakes in the focus country are small)."""
     names: dict[str, bool] = {}
     for mention in places:
-        key = fold(mention.text)
-        names[key] = names.get(key, False) or any(c.country_code == focus for c in mention.attrs["candidates"])
+        candidates = mention.attrs["candidates"]
+        own = [c for c in candidates if _own_name(c, mention)] or candidates
+        if not own:
+            continue
+        names[fold(mention.text)] = max(own, key=lambda c: c.population).country_code == focus
     return sum(names.values()) / len(names) if focus and names else 0.0
 
 
@@ -277,6 +281,26 @@ def resolve_places(doc: Document, gazetteer: Any = None) -> None:
             sites = _resolve_all(doc, places, evidence, gazetteer)
     for mention in sites:
         mention.attrs["unlisted_site"] = True  # placed near the report's places, as a site the gazetteer lacks
+    if ONE_SENSE:
+        _one_sense(doc, places, gazetteer)
+
+
+ONE_SENSE = True
+
+
+def _one_sense(doc: Document, places: list[Mention], gazetteer: Any) -> None:
+    """One name, one place per report: where the text once says which ('Portland, Ore.', 'Paris, Texas'), its
+    other mentions of the bare name are that place too."""
+    decided: dict[str, Location] = {}
+    for mention in places:
+        qualifier = _qualifier(doc, mention, gazetteer)
+        if mention.location is not None and (mention.location.country_code, mention.location.admin1) in qualifier:
+            decided.setdefault(fold(mention.attrs.get("lookup") or mention.text), mention.location)
+    for mention in places:
+        location = decided.get(fold(mention.attrs.get("lookup") or mention.text))
+        if location is not None and mention.location is not None and mention.location.gazetteer_id != \
+                location.gazetteer_id and not _qualifier(doc, mention, gazetteer):
+            mention.location = Location(**{**location.to_dict(), "mention": mention.text})
 
 
 SECOND_READING = True
