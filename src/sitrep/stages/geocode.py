@@ -102,11 +102,13 @@ def _own_name(place: Place, mention: Mention) -> bool:
 def _name_score(place: Place, mention: Mention, options: list[Place]) -> float:
     """GeoNames' alternate names include old and stray ones ('Louisville' for Morris, New York; 'Florida' for Valle
     Vista, California): a place known by the name only as an alternate loses to one that bears it as its own (a
-    country's short forms, 'UK', are no stray names). A
+    country's short forms, 'UK', are no stray names), unless that one is far smaller: a town's other spellings are
+    often some village's own ('Balakliia' is Balakliya, not the hamlet spelt so). A
     state or province of a million named by its own name is as prominent as a large city ('Georgia' in a report
     on the United States is the state)."""
     own = _own_name(place, mention)
-    if not own and place.feature_type != "country" and any(_own_name(o, mention) for o in options):
+    if not own and place.feature_type != "country" and any(
+            _own_name(o, mention) and o.population >= place.population / 10 for o in options):
         return -OTHER_NAME_PENALTY
     if own and place.feature_type == "admin1" and place.population >= PROMINENT_AREA_POPULATION:
         return PROMINENT_AREA_BONUS

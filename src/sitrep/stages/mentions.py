@@ -729,6 +729,9 @@ def find_quantity_mentions(doc: Document) -> list[Mention]:
 
 FOCUS_REPEAT_WEIGHT = 0.3  # a name the report repeats votes again, more weakly (repeated names are often people's)
 FOCUS_OWN_NAMES = True
+FOCUS_COUNTRY_WEIGHT = 2.5  # a country's name counts more than a town's
+FOCUS_POSSESSIVE_WEIGHT = 0.5  # ... but less as a possessive: 'Russia's defence ministry said' in a report on a
+# Ukrainian village does not outvote the village
 FOCUS_TOP_BONUS = 0.5
 FOCUS_SHARE = 0.5  # an ambiguous name votes for each country by its namesakes there, by population**0.5
 
@@ -739,13 +742,17 @@ def focus_country(doc: Document, ctx: Context) -> str | None:
     seen: set[str] = set()
     for mention in doc.mentions:
         candidates = mention.attrs.get("candidates") or []
-        if mention.type == "place" and candidates and not mention.attrs.get("sound_match"):
+        if mention.type == "place" and candidates and not mention.attrs.get("sound_match") \
+                and not mention.attrs.get("modifier"):
             repeat = fold(mention.text) in seen
             seen.add(fold(mention.text))
             candidates = _own_named(mention, candidates) if FOCUS_OWN_NAMES else candidates
             countries = {c.country_code for c in candidates}
             top = candidates[0]
-            weight = (3.0 if top.feature_type == "country" else 1.0) * (FOCUS_REPEAT_WEIGHT if repeat else 1.0)
+            weight = (FOCUS_COUNTRY_WEIGHT if top.feature_type == "country" else 1.0) \
+                * (FOCUS_REPEAT_WEIGHT if repeat else 1.0)
+            if top.feature_type == "country" and re.match(r"['’]s\b", doc.text[mention.end:mention.end + 3]):
+                weight *= FOCUS_POSSESSIVE_WEIGHT  # 'Russia's defence ministry said': the state speaking
             if len(countries) == 1:
                 votes[top.country_code] += 2 * weight
             else:
@@ -771,11 +778,12 @@ def _shares(candidates) -> dict[str, float]:
 
 
 def _own_named(mention: Mention, candidates):
-    """The candidates that bear the name as their own, where any does: GeoNames' stray alternate names ('Alexandria'
-    for Mashhad) do not vote."""
+    """The candidates that bear the name as their own, where any does, and those far larger: GeoNames' stray
+    alternate names ('Alexandria' for Mashhad) do not vote, a town's other spelling ('Balakliia') does."""
     name = fold(mention.attrs.get("lookup") or mention.text)
     own = [c for c in candidates if fold(c.name) == name]
-    return own or candidates
+    largest = max((c.population for c in own), default=0)
+    return own + [c for c in candidates if c not in own and c.population > 10 * largest] if own else candidates
 
 
 @stage("mentions", reads=("spacy_doc", "sentences"), adds=("mentions", "focus_country"))
