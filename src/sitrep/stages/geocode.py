@@ -6,47 +6,36 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from statistics import median
 from typing import Any
 
-from ..gazetteer import Place, haversine_km
-from ..lexicon_patterns import names_area
+from ..gazetteer import COUNTRY_ALIASES, Place, haversine_km
+from ..lexicon_patterns import CANADIAN_PROVINCE_ABBREVIATIONS, REGION_QUALIFIERS, US_STATE_ABBREVIATIONS, names_area
 from ..model import Document, Location, Mention
 from ..pipeline import Context, stage
 from ..textnorm import fold
 
 ADMIN_TYPES = {"admin1", "admin2", "country", "continent"}
+WHOLE_AREA_TYPES = {"admin1", "country", "continent"}  # areas that a state or province cannot be said to hold
 NEAR_KM = 150.0
-FAMOUS_POPULATION = 1_000_000
+CENTRE_BONUS = 4.0  # for a candidate at the centre of the report's places, less with distance
+CENTRE_KM = 400.0  # ... down to nothing at this distance
+POPULATION_WEIGHT = 1.0  # per tenfold population
+FAMOUS_POPULATION = 500_000
 FOCUS_BONUS = 6.0  # a place in the report's country
+FOCUS_SHARE_BONUS = 4.0  # ... and up to this more, the more of the report's names its country bears
+FOCUS_SHARE_FROM = 0.5  # (nothing more below this share)
 FAMOUS_BONUS = 6.0  # a country, a capital or a city of a million: wins over namesakes without local evidence
 REGION_NAMED_BONUS = 5.0  # a place in a state/province the report names elsewhere
+REGION_VOTE_BONUS = 3.0  # times the state's share of the report's place names, relative to the leading state
 QUALIFIED_BONUS = 15.0  # 'Paris, Texas', 'Albany, N.Y.': the text says which one
 NAME_BONUS = 2.0  # the place's own name, not one of its alternate names
+OTHER_NAME_PENALTY = 4.0  # only an alternate name, where another candidate bears the name as its own
+PROMINENT_AREA_POPULATION = 1_000_000
+PROMINENT_AREA_BONUS = 5.0  # a state or province of a million, by its own name ('Georgia', 'Ontario')
 
-# US state abbreviations, postal and AP style, as they follow a town's name ('Kent, Wash.', 'Albany, NY').
-US_STATE_ABBREVIATIONS = {
-    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Cal.": "California",
-    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia",
-    "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky",
-    "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
-    "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada",
-    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
-    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
-    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas",
-    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia", "W. Va.": "West Virginia",
-    "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "District of Columbia",
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
-    "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
-    "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
-    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
-    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
-    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island",
-    "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
-    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
-    "DC": "District of Columbia",
-}
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*|of|de|la)(?:[ \t]+(?:[A-Z][\w'’.-]*|of|de|la)){0,3})")
 
 Region = tuple[str, str | None]  # (country code, admin1 name or None for the whole country)
@@ -61,10 +50,12 @@ class Evidence:
     centre: tuple[float, float] | None
     regions: set[Region] = field(default_factory=set)
     gazetteer: Any = None
+    region_votes: dict[Region, float] = field(default_factory=dict)  # each state's share of the report's names
+    focus_share: float = 0.0  # the share of the report's place names that a place of the focus country bears
 
 
 def _famous(place: Place, gazetteer: Any) -> bool:
-    if place.feature_type in {"country", "continent"} or (place.feature_type == "populated_place"
+    if place.feature_type in {"country", "continent", "landmark"} or (place.feature_type == "populated_place"
                                            and place.population >= FAMOUS_POPULATION):
         return True
     return bool(gazetteer is not None and gazetteer.is_capital(place))
@@ -80,25 +71,48 @@ def _famous_bonus(place: Place, mention: Mention) -> float:
 
 
 def _in_region(place: Place, regions: set[Region]) -> bool:
-    return (place.country_code, place.admin1) in regions and place.feature_type not in ADMIN_TYPES
+    return (place.country_code, place.admin1) in regions and place.feature_type not in WHOLE_AREA_TYPES
 
 
 def _score(place: Place, mention: Mention, evidence: Evidence, options: list[Place] | None = None,
            qualifier: set[Region] | None = None) -> float:
-    score = math.log10(place.population + 10)
+    score = POPULATION_WEIGHT * math.log10(place.population + 10)
     if evidence.focus and place.country_code == evidence.focus:
-        score += FOCUS_BONUS
+        score += FOCUS_BONUS + FOCUS_SHARE_BONUS * max(0.0, evidence.focus_share - FOCUS_SHARE_FROM) / (1 - FOCUS_SHARE_FROM)
     if _famous(place, evidence.gazetteer):
         score += _famous_bonus(place, mention)
     if _in_region(place, evidence.regions) and fold(place.admin1 or "") != fold(mention.text):
         score += REGION_NAMED_BONUS  # ('Montana' itself does not make Montana City likelier)
     if _in_region(place, qualifier or set()):
         score += QUALIFIED_BONUS
+    if evidence.region_votes and place.feature_type not in WHOLE_AREA_TYPES:
+        score += REGION_VOTE_BONUS * evidence.region_votes.get((place.country_code, place.admin1), 0.0)
     score += _feature_score(place, mention, options or [])
+    score += _name_score(place, mention, options or [])
     if evidence.centre is not None:
         distance = haversine_km(evidence.centre[0], evidence.centre[1], place.latitude, place.longitude)
-        score += 3 * max(0.0, 1 - distance / 600)
+        score += CENTRE_BONUS * max(0.0, 1 - distance / CENTRE_KM)
     return score
+
+
+def _own_name(place: Place, mention: Mention) -> bool:
+    return fold(place.name) == fold(mention.attrs.get("lookup") or mention.text)
+
+
+def _name_score(place: Place, mention: Mention, options: list[Place]) -> float:
+    """GeoNames' alternate names include old and stray ones ('Louisville' for Morris, New York; 'Florida' for Valle
+    Vista, California): a place known by the name only as an alternate loses to one that bears it as its own (a
+    country's short forms, 'UK', are no stray names), unless that one is far smaller: a town's other spellings are
+    often some village's own ('Balakliia' is Balakliya, not the hamlet spelt so). A
+    state or province of a million named by its own name is as prominent as a large city ('Georgia' in a report
+    on the United States is the state)."""
+    own = _own_name(place, mention)
+    if not own and place.feature_type != "country" and any(
+            _own_name(o, mention) and o.population >= place.population / 10 for o in options):
+        return -OTHER_NAME_PENALTY
+    if own and place.feature_type == "admin1" and place.population >= PROMINENT_AREA_POPULATION:
+        return PROMINENT_AREA_BONUS
+    return 0.0
 
 
 def _feature_score(place: Place, mention: Mention, options: list[Place]) -> float:
@@ -113,8 +127,10 @@ def _feature_score(place: Place, mention: Mention, options: list[Place]) -> floa
 
 
 def _has_namesake_town(area: Place, options: list[Place]) -> bool:
+    """A town of the area's name inside the area itself (Idlib in Idlib governorate), not elsewhere in the country
+    (California, Maryland is no reason to doubt that 'California' is the state)."""
     return any(o.feature_type == "populated_place" and o.country_code == area.country_code
-               and o.population >= 10_000 for o in options)
+               and o.admin1 == area.admin1 and o.population >= 10_000 for o in options)
 
 
 def _acceptable(place: Place, mention: Mention, evidence: Evidence, qualifier: set[Region] | None = None) -> bool:
@@ -131,6 +147,10 @@ def _acceptable(place: Place, mention: Mention, evidence: Evidence, qualifier: s
         return True
     if place.feature_type == "admin1" and names_area(mention.text):
         return True  # 'Kursk Oblast' in a report on Ukraine: the word 'Oblast' leaves no doubt
+    if place.feature_type == "admin1" and place.population >= PROMINENT_AREA_POPULATION \
+            and _own_name(place, mention) and not mention.attrs.get("sound_match") \
+            and mention.text.strip().title() not in REGION_QUALIFIERS:
+        return True  # 'California', 'Wales': a state or province of a million, by its own name ('Western' is no name)
     if mention.attrs.get("entity") not in {"GPE", "LOC"} or len(mention.text) <= 3:
         return False
     if fold(place.name) != fold(mention.attrs.get("lookup", mention.text)):
@@ -148,6 +168,8 @@ def _regions_of(gazetteer: Any, name: str) -> set[Region]:
     """The states/provinces (and countries) a qualifier such as 'Texas', 'N.Y.' or 'Ohio' can name."""
     if name in US_STATE_ABBREVIATIONS:
         return {("US", US_STATE_ABBREVIATIONS[name])}
+    if name in CANADIAN_PROVINCE_ABBREVIATIONS:
+        return {("CA", CANADIAN_PROVINCE_ABBREVIATIONS[name])}
     if gazetteer is None or len(name) <= 2:
         return set()
     return {(p.country_code, p.admin1) for p in gazetteer.lookup(name) if p.feature_type == "admin1"}
@@ -187,7 +209,37 @@ def _evidence(doc: Document, places: list[Mention], gazetteer: Any) -> Evidence:
     anchors = [m.attrs["candidates"][0] for m in places
                if len({c.id for c in m.attrs["candidates"]}) == 1 and m.attrs["candidates"][0].feature_type not in ADMIN_TYPES]
     local = [p for p in anchors if not focus or p.country_code == focus]
-    return Evidence(focus, _centre(local), _named_regions(places, gazetteer) | _home_region(local), gazetteer)
+    return Evidence(focus, _centre(local), _named_regions(places, gazetteer) | _home_region(local), gazetteer,
+                    _region_votes(places), _focus_share(places, focus))
+
+
+def _focus_share(places: list[Mention], focus: str | None) -> float:
+    """How much of the report is about its focus country: the share of its distinct place names whose most
+    populous bearer lies there (near 1 in local news; lower in a report that also names London and Paris, whose
+    namesakes in the focus country are small)."""
+    names: dict[str, bool] = {}
+    for mention in places:
+        candidates = mention.attrs["candidates"]
+        own = [c for c in candidates if _own_name(c, mention)] or candidates
+        if not own:
+            continue
+        names[fold(mention.text)] = max(own, key=lambda c: c.population).country_code == focus
+    return sum(names.values()) / len(names) if focus and names else 0.0
+
+
+def _region_votes(places: list[Mention]) -> dict[Region, float]:
+    """How strongly the report's names point at each state or province: every place name votes, split evenly
+    among the states its candidates lie in (a state's own name votes for it whole), and the votes are scaled so
+    that the leading state has 1. 'Boone County' in a report that also names Indianapolis, Hendricks County and
+    Indiana is Boone County, Indiana."""
+    votes: Counter[Region] = Counter()
+    for mention in places:
+        regions = {(c.country_code, c.admin1) for c in mention.attrs["candidates"]
+                   if c.admin1 and c.feature_type not in {"country", "continent"}}
+        for region in regions:
+            votes[region] += 1 / len(regions)
+    top = max(votes.values(), default=0.0)
+    return {region: vote / top for region, vote in votes.items()} if top else {}
 
 
 def _home_region(anchors: list[Place]) -> set[Region]:
@@ -213,9 +265,58 @@ def _candidates(mention: Mention, gazetteer: Any) -> list[Place]:
 
 
 def resolve_places(doc: Document, gazetteer: Any = None) -> None:
+    """Each place mention to its best candidate, in two readings: the first centres on the report's unambiguous
+    places (where it has any), the second on the places the first reading chose in the report's country, so that
+    each name is read near where the report's other names were read."""
     places = [m for m in doc.mentions if m.type == "place" and not m.attrs.get("anaphor")
               and (m.attrs.get("candidates") or _candidates(m, gazetteer))]
     evidence = _evidence(doc, places, gazetteer)
+    sites = _resolve_all(doc, places, evidence, gazetteer)
+    if SECOND_READING:
+        centre = _centre([_as_point(m.location) for m in places if m.location is not None
+                          and m.location.feature_type not in ADMIN_TYPES | {"landmark"}
+                          and (not evidence.focus or m.location.country_code == evidence.focus)])
+        if centre is not None:
+            for mention in places:
+                mention.location = None
+            evidence.centre = centre
+            sites = _resolve_all(doc, places, evidence, gazetteer)
+    for mention in sites:
+        mention.attrs["unlisted_site"] = True  # placed near the report's places, as a site the gazetteer lacks
+    if ONE_SENSE:
+        _one_sense(doc, places, gazetteer)
+
+
+ONE_SENSE = True
+
+
+def _one_sense(doc: Document, places: list[Mention], gazetteer: Any) -> None:
+    """One name, one place per report: where the text once says which ('Portland, Ore.', 'Paris, Texas'), its
+    other mentions of the bare name are that place too."""
+    decided: dict[str, Location] = {}
+    for mention in places:
+        qualifier = _qualifier(doc, mention, gazetteer)
+        if mention.location is not None and (mention.location.country_code, mention.location.admin1) in qualifier:
+            decided.setdefault(fold(mention.attrs.get("lookup") or mention.text), mention.location)
+    for mention in places:
+        location = decided.get(fold(mention.attrs.get("lookup") or mention.text))
+        if location is not None and mention.location is not None and mention.location.gazetteer_id != \
+                location.gazetteer_id and not _qualifier(doc, mention, gazetteer):
+            mention.location = Location(**{**location.to_dict(), "mention": mention.text})
+
+
+SECOND_READING = True
+
+
+def _as_point(location: Location) -> Place:
+    return Place(location.gazetteer_id or "", location.name, location.latitude, location.longitude,
+                 location.country_code or "", location.country or "", location.admin1, location.feature_type or "", 0)
+
+
+def _resolve_all(doc: Document, places: list[Mention], evidence: Evidence, gazetteer: Any) -> list[Mention]:
+    """Resolves the mentions in order (a possessive looks back at the place before it); returns those that are
+    better placed as sites near the report's places than at any candidate."""
+    sites = []
     for mention in places:
         qualifier = _qualifier(doc, mention, gazetteer)
         options = [c for c in _candidates(mention, gazetteer) if _acceptable(c, mention, evidence, qualifier)]
@@ -223,8 +324,66 @@ def resolve_places(doc: Document, gazetteer: Any = None) -> None:
             options = [c for c in options if c.feature_type not in {"populated_place", "admin1", "admin2"}]
         if not options:
             continue
+        owner = _possessor(doc, mention, places)
+        if owner is not None:
+            near = [c for c in options if _within(c, owner.location, NEAR_KM)]
+            if not near:  # 'London's Heathrow' is not Heathrow, Florida: placed at London, as a site there
+                sites.append(mention)
+                continue
+            options = near
         best = max(options, key=lambda c: _score(c, mention, evidence, options, qualifier))
+        if mention.attrs.get("facility") and not _supported(best, evidence, qualifier):
+            sites.append(mention)  # 'Carnegie Library' far from any Carnegie the report supports
+            continue
+        if best.feature_type == "populated_place" and best.population < SMALL_PLACE_POPULATION \
+                and not _small_place_supported(best, evidence, qualifier):
+            continue  # a village far from everything else the report names: more likely a namesake than the place
         mention.location = _location(best, mention.text, 3 if best.feature_type in ADMIN_TYPES else 1)
+    return sites
+
+
+def _possessor(doc: Document, mention: Mention, places: list[Mention]) -> Mention | None:
+    """'London's Heathrow', 'Moscow's Domodedovo': the resolved city whose possessive names the place."""
+    match = re.search(r"['’]s\s+$", doc.text[max(0, mention.start - 4):mention.start])
+    if match is None:
+        return None
+    end = mention.start - (len(doc.text[max(0, mention.start - 4):mention.start]) - match.start())
+    return next((m for m in places if m.end == end and m.location is not None
+                 and m.location.feature_type in {"populated_place", "admin1", "admin2"}), None)
+
+
+def _within(place: Place, location: Location, km: float) -> bool:
+    return haversine_km(place.latitude, place.longitude, location.latitude, location.longitude) <= km
+
+
+FACILITY_TOWN_POPULATION = 100_000
+
+
+def _supported(place: Place, evidence: Evidence, qualifier: set[Region]) -> bool:
+    """Whether the report supports reading 'Carnegie Library' or 'Hampton Avenue' as being in the town so called:
+    a large or famous place, an area, or a town near the report's other places or in a state it names."""
+    if place.feature_type != "populated_place" or place.population >= FACILITY_TOWN_POPULATION \
+            or _famous(place, evidence.gazetteer) or _in_region(place, evidence.regions | qualifier):
+        return True
+    centre = evidence.centre
+    return centre is not None and haversine_km(centre[0], centre[1], place.latitude, place.longitude) <= NEAR_KM
+
+
+SMALL_PLACE_POPULATION = 15_000
+SMALL_PLACE_KM = 500.0
+
+
+def _small_place_supported(place: Place, evidence: Evidence, qualifier: set[Region]) -> bool:
+    """A village is placed when the report backs it: it lies in the report's country and near its other places
+    (or the report has no other anchor), in a state the report names or mostly writes about, or the text
+    qualifies it ('Booker, Texas')."""
+    if _in_region(place, evidence.regions | qualifier) or evidence.region_votes.get(
+            (place.country_code, place.admin1), 0.0) >= 0.5:
+        return True
+    if evidence.focus and place.country_code != evidence.focus:
+        return False
+    centre = evidence.centre
+    return centre is None or haversine_km(centre[0], centre[1], place.latitude, place.longitude) <= SMALL_PLACE_KM
 
 
 NATURAL_FEATURE = re.compile(r"\s+(?:river|reservoir|lake|canal|sea|mountains|valley|desert|plain|gulf|bay)\b", re.I)
@@ -317,11 +476,83 @@ def _event_location(mention: Mention | None, hint: int | None) -> Location | Non
     return Location(**{**loc.to_dict(), "geo_precision": precision})
 
 
+DEMONYMS_FILE = "demonyms.tsv"
+UNION_NAMES = {"EU": "Europe", "European Union": "Europe"}  # the Union placed, as GeoNames-based gold places it
+MODIFIER_NEXT_POS = {"NOUN", "PROPN", "ADJ", "NUM"}
+REGION_QUALIFIER = re.compile(rf"\b(?:{'|'.join(sorted(REGION_QUALIFIERS))})[\s-]+$")
+
+
+@cache
+def _demonyms() -> dict[str, tuple[str, str]]:
+    """'Russian' → ('RU', 'Russia'), 'European' → ('', 'Europe'), from data/demonyms.tsv."""
+    text = resources.files("sitrep.data").joinpath(DEMONYMS_FILE).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {row[0]: (row[1], row[2]) for row in rows[1:] if len(row) == 3}
+
+
+@cache
+def _modifier_pattern(names: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w])")
+
+
+def _modifier_place(gazetteer: Any, code: str, name: str) -> Place | None:
+    if not code:
+        return gazetteer.continent(name)
+    found = [p for p in gazetteer.lookup(name) if p.country_code == code]
+    return next((p for p in found if p.feature_type == "country"), None) \
+        or next((p for p in found if p.feature_type == "admin1"), None)
+
+
+def add_modifier_places(doc: Document, gazetteer: Any) -> None:
+    """Countries named inside other names and as adjectives: 'the Russian government', 'Chinese exports', 'Pakistan
+    Army engineers', 'U.S.-led', 'EU member states'. The actor and place stages leave these to the actors (a
+    country's name inside 'Pakistan Army' is the army); they are still places the text names, so each becomes a
+    place mention of its country (or continent: 'European'), marked `modifier`. Added after the events stage,
+    which never sees them."""
+    if gazetteer is None or not hasattr(gazetteer, "country_names"):
+        return
+    demonyms = _demonyms()
+    countries = {name: code for code, name in gazetteer.country_names().items()}
+    for code, aliases in COUNTRY_ALIASES.items():
+        countries.update({alias: code for alias in aliases})
+    taken = [(m.start, m.end) for m in doc.mentions if m.type == "place"]
+    tokens = {t.idx: t for t in doc.spacy_doc} if doc.spacy_doc is not None else {}
+    added = []
+    for match in _modifier_pattern(tuple({*demonyms, *countries, *UNION_NAMES})).finditer(doc.text):
+        start, end, text = match.start(), match.end(), match.group(0)
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        if REGION_QUALIFIER.search(doc.text[max(0, start - 30):start]):
+            continue  # 'Central American', 'Latin America': a region's name, not the country's
+        if text in demonyms:
+            following = re.match(r"\s+", doc.text[end:])
+            token = tokens.get(end + following.end()) if following else None
+            if token is None or token.pos_ not in MODIFIER_NEXT_POS:
+                continue  # 'the Chinese said': people, not a modifier of a thing of China
+            place = _modifier_place(gazetteer, *demonyms[text])
+        elif text in UNION_NAMES:
+            place = gazetteer.continent(UNION_NAMES[text])
+        else:
+            place = next((p for p in gazetteer.lookup(text)
+                          if p.feature_type == "country" and p.country_code == countries[text]), None)
+        if place is None:
+            continue
+        mention = Mention(text, start, end, "place", doc.sentence_index(start),
+                          attrs={"candidates": [place], "lookup": text, "modifier": True})
+        mention.location = _location(place, text, 3)
+        added.append(mention)
+        taken.append((start, end))
+    if added:
+        doc.mentions = sorted([*doc.mentions, *added], key=lambda m: (m.start, m.end))
+
+
 @stage("geocode", reads=("mentions", "focus_country", "events"), adds=("locations",))
 def geocode(doc: Document, ctx: Context) -> None:
     resolve_places(doc, ctx.gazetteer)
     resolve_anaphors(doc)
     place_unlisted_sites(doc)
+    add_modifier_places(doc, ctx.gazetteer)
     for event in doc.events:
         event.location = _event_location(event.work.get("place"), event.work.get("geo_hint"))
     for record in doc.displacement:

@@ -6,10 +6,12 @@ import re
 from collections import Counter
 from functools import cache
 
-from ..lexicon_patterns import (AREA_WORDS, PLACE_ANAPHORS, SETTLEMENT_WORDS, SITE_PREFIXES, SITE_SUFFIXES,
-                                SUFFIX_FEATURES, VAGUE_QUANTITIES)
+from ..lexicon_patterns import (AREA_WORDS, CANADIAN_PROVINCE_ABBREVIATIONS, FACILITY_HEADS, PLACE_ANAPHORS,
+                                REGION_QUALIFIERS, SETTLEMENT_WORDS, SITE_PREFIXES, SITE_SUFFIXES, SUFFIX_FEATURES,
+                                US_STATE_ABBREVIATIONS, VAGUE_QUANTITIES)
 from ..model import Document, Mention
 from ..pipeline import Context, stage
+from ..textnorm import fold
 
 MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -479,8 +481,14 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
     for start, end, phrase in sorted(_site_phrases(doc, ctx.actors), key=lambda s: -(s[1] - s[0])):
         if _overlaps(start, end, claimed):
             continue
-        candidates = _lookup_site(gazetteer, phrase)
-        mention = _place_mention(doc, start, end, candidates, lookup_name=phrase)
+        written = doc.text[start:end]
+        plural = written != phrase and len(written.split()) == len(phrase.split())
+        whole = gazetteer.lookup(written) if plural and _plausible_name(written) else []
+        if whole:  # 'Beverly Hills', 'Blue Springs': the whole name is a known place, not a hill called 'Beverly'
+            mention = _place_mention(doc, start, end, whole)
+        else:
+            mention = _place_mention(doc, start, end, _lookup_site(gazetteer, phrase), lookup_name=phrase)
+        candidates = mention.attrs["candidates"]
         if not candidates:
             mention.attrs["unlisted_site"] = True  # a named site the gazetteer lacks: placed near the report's places
         mentions.append(mention)
@@ -488,17 +496,44 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
     for sent in doc.spacy_doc.sents:
         for run_start, run_end in _name_runs(sent):
             mentions.extend(_match_run(doc, gazetteer, run_start, run_end, claimed))
+    mentions.extend(_province_abbreviations(doc, gazetteer, claimed))
     mentions.extend(_anaphors(doc, claimed))
     mentions.extend(_unresolved_entities(doc, gazetteer, claimed))
     mentions.extend(_names_after_locatives(doc, claimed))
     mentions.extend(_repeated_names(doc, mentions, claimed))
     mentions = [m for m in mentions if not _names_a_backer(doc, m)
                 and not NAMED_PERSON.search(doc.text[max(0, m.start - 30):m.start])]
+    for mention in mentions:
+        if "." in mention.text and mention.text in US_STATE_ABBREVIATIONS:  # 'Va.' is Virginia, not Wa, Ghana
+            state = US_STATE_ABBREVIATIONS[mention.text]
+            mention.attrs["candidates"] = [p for p in gazetteer.lookup(state)
+                                           if p.feature_type == "admin1" and p.country_code == "US"]
+            mention.attrs.pop("sound_match", None)
     dateline = dateline_end(doc.text)
     for mention in mentions:
         if mention.end <= dateline:
             mention.attrs["dateline"] = True  # where the reporter filed from, not where anything happened
     return mentions
+
+
+PROVINCE_ABBREVIATION = re.compile(
+    rf"(?<![\w.])({'|'.join(re.escape(a) for a in sorted(CANADIAN_PROVINCE_ABBREVIATIONS, key=len, reverse=True))})"
+    r"(?![\w])")
+
+
+def _province_abbreviations(doc: Document, gazetteer, claimed) -> list[Mention]:
+    """'Nelson, B.C.', 'FrontCounter BC': a Canadian province by its abbreviation (not '500 BC')."""
+    out = []
+    for match in PROVINCE_ABBREVIATION.finditer(doc.text):
+        start, end = match.span()
+        if _overlaps(start, end, claimed) or re.search(r"\d\s*$", doc.text[max(0, start - 6):start]):
+            continue
+        province = [p for p in gazetteer.lookup(CANADIAN_PROVINCE_ABBREVIATIONS[match.group(1)])
+                    if p.feature_type == "admin1" and p.country_code == "CA"]
+        if province:
+            out.append(_place_mention(doc, start, end, province))
+            claimed.append((start, end))
+    return out
 
 
 def _names_a_backer(doc: Document, mention: Mention) -> bool:
@@ -613,11 +648,15 @@ def _longest_match(doc: Document, gazetteer, i: int, run: tuple[int, int], claim
             return _place_mention(doc, span.start_char, span.end_char, []), j  # the geocoder places continents
         if not candidates or _generic_part(text, candidates, whole=(i, j) == run) or _part_of_person(span):
             continue
+        if i > run[0] and sp[i - 1].text in REGION_QUALIFIERS and candidates[0].feature_type == "country":
+            continue  # 'America' of 'Latin America' is not the United States
         if j < len(sp) and sp[j].lower_ in DIVISION_WORDS:
             # 'Henry' of 'Henry County' is the county, which the gazetteer lacks, not the town of Henry
             return _place_mention(doc, span.start_char, sp[j].idx + len(sp[j].text), []), j + 1
         mention = _place_mention(doc, span.start_char, span.end_char, candidates)
         mention.attrs["entity"] = span.root.ent_type_ or None
+        if j < len(sp) and sp[j].lower_ in FACILITY_HEADS:
+            mention.attrs["facility"] = sp[j].lower_  # 'Carnegie Library': maybe not the town of Carnegie
         return mention, j
     return None, i + 1
 
@@ -643,7 +682,7 @@ GENERIC_NAME_WORDS = {
     "the", "more", "air", "english", "agency", "officer", "vice", "week", "court", "market", "research",
     "commissioner", "prince", "pope", "mega", "villa", "dr", "dr.", "mr", "mrs", "one", "two", "three", "four",
     "council", "act", "day", "hospital", "way", "road", "hall", "bank", "war", "leader", "human", "gov.", "sen.",
-    "rep.", "sgt", "sgt.", "inc.", "superior", "force", "forces",
+    "rep.", "sgt", "sgt.", "inc.", "superior", "force", "forces", "st", "st.", "sens", "sens.", "reps", "reps.",
 }
 
 
@@ -722,8 +761,11 @@ def _unresolved_entities(doc: Document, gazetteer, claimed) -> list[Mention]:
             plausible = _plausible_name(ent.text) and ent.text.lower() not in GENERIC_NAME_WORDS \
                 and all(word[:1].isupper() or word.lower() in CONNECTORS for word in ent.text.split()) \
                 and ent.text.split()[0].lower() not in {"the", "a", "an"}
-            sounds_like = gazetteer.lookup_by_sound(ent.text) if plausible else []
-            mention = _place_mention(doc, ent.start_char, ent.end_char, sounds_like)
+            known = gazetteer.lookup(ent.text) if _plausible_name(ent.text) \
+                and ent.text.lower() not in GENERIC_NAME_WORDS else []  # 'Bosnia and Herzegovina'
+            plausible = plausible or bool(known)
+            sounds_like = gazetteer.lookup_by_sound(ent.text) if plausible and not known else []
+            mention = _place_mention(doc, ent.start_char, ent.end_char, known or sounds_like)
             mention.attrs["entity"] = ent.label_
             if sounds_like:
                 mention.attrs["sound_match"] = True
@@ -808,26 +850,63 @@ def find_quantity_mentions(doc: Document) -> list[Mention]:
 
 # ---- focus country -----------------------------------------------------------------------------------------------
 
+FOCUS_REPEAT_WEIGHT = 0.3  # a name the report repeats votes again, more weakly (repeated names are often people's)
+FOCUS_OWN_NAMES = True
+FOCUS_COUNTRY_WEIGHT = 2.5  # a country's name counts more than a town's
+FOCUS_POSSESSIVE_WEIGHT = 0.5  # ... but less as a possessive: 'Russia's defence ministry said' in a report on a
+# Ukrainian village does not outvote the village
+FOCUS_TOP_BONUS = 0.5
+FOCUS_SHARE = 0.5  # an ambiguous name votes for each country by its namesakes there, by population**0.5
+
+
 def focus_country(doc: Document, ctx: Context) -> str | None:
     """The country the report is about: votes from places (unambiguous ones count most) and country-bound actors."""
     votes: Counter[str] = Counter()
+    seen: set[str] = set()
     for mention in doc.mentions:
         candidates = mention.attrs.get("candidates") or []
-        if mention.type == "place" and candidates and not mention.attrs.get("sound_match"):
+        if mention.type == "place" and candidates and not mention.attrs.get("sound_match") \
+                and not mention.attrs.get("modifier"):
+            repeat = fold(mention.text) in seen
+            seen.add(fold(mention.text))
+            candidates = _own_named(mention, candidates) if FOCUS_OWN_NAMES else candidates
             countries = {c.country_code for c in candidates}
             top = candidates[0]
-            weight = 3.0 if top.feature_type == "country" else 1.0
+            weight = (FOCUS_COUNTRY_WEIGHT if top.feature_type == "country" else 1.0) \
+                * (FOCUS_REPEAT_WEIGHT if repeat else 1.0)
+            if top.feature_type == "country" and re.match(r"['’]s\b", doc.text[mention.end:mention.end + 3]):
+                weight *= FOCUS_POSSESSIVE_WEIGHT  # 'Russia's defence ministry said': the state speaking
             if len(countries) == 1:
                 votes[top.country_code] += 2 * weight
             else:
-                for code in countries:
-                    votes[code] += weight / len(countries)
-                votes[top.country_code] += 0.5
+                for code, share in _shares(candidates).items():
+                    votes[code] += weight * share
+                votes[top.country_code] += FOCUS_TOP_BONUS
         elif mention.type == "actor":
             actor = ctx.actors.lookup(mention.text)
             if actor is not None and actor.country:
                 votes[actor.country] += 0.5
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _shares(candidates) -> dict[str, float]:
+    codes = {c.country_code for c in candidates}
+    if FOCUS_SHARE == "uniform":
+        return {code: 1 / len(codes) for code in codes}
+    mass: Counter[str] = Counter()
+    for c in candidates:
+        mass[c.country_code] = max(mass[c.country_code], (c.population + 1000) ** FOCUS_SHARE)
+    total = sum(mass.values())
+    return {code: value / total for code, value in mass.items()}
+
+
+def _own_named(mention: Mention, candidates):
+    """The candidates that bear the name as their own, where any does, and those far larger: GeoNames' stray
+    alternate names ('Alexandria' for Mashhad) do not vote, a town's other spelling ('Balakliia') does."""
+    name = fold(mention.attrs.get("lookup") or mention.text)
+    own = [c for c in candidates if fold(c.name) == name]
+    largest = max((c.population for c in own), default=0)
+    return own + [c for c in candidates if c not in own and c.population > 10 * largest] if own else candidates
 
 
 @stage("mentions", reads=("spacy_doc", "sentences"), adds=("mentions", "focus_country"))
