@@ -127,3 +127,10 @@ def test_state_abbreviations_vote_for_their_state(run):
     doc = run("ALEXANDRIA, Va. - A man was arrested in Alexandria on Sunday, police in Arlington said.")
     assert doc.focus_country == "US"
     assert _placed(doc)["Alexandria"] == ("US", "Virginia")
+
+
+def test_a_district_of_the_city_the_report_is_about_is_not_a_capital_abroad(run):
+    doc = run("FREETOWN, Jan 8 - Rebels came through the Kissy and Wellington districts of Freetown before dawn on "
+              "Wednesday and later reached Waterloo, east of the city.")
+    placed = _placed(doc)
+    assert placed.get("Wellington", ("SL",))[0] == "SL"

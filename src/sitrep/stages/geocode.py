@@ -332,14 +332,25 @@ def _resolve_all(doc: Document, places: list[Mention], evidence: Evidence, gazet
                 continue
             options = near
         best = max(options, key=lambda c: _score(c, mention, evidence, options, qualifier))
-        if mention.attrs.get("facility") and not _supported(best, evidence, qualifier):
-            sites.append(mention)  # 'Carnegie Library' far from any Carnegie the report supports
+        if mention.attrs.get("facility") and not _supported(best, evidence, qualifier) \
+                or _names_a_locality(doc, mention) and not _near_the_report(best, evidence, qualifier):
+            sites.append(mention)  # 'Carnegie Library', 'the Wellington district' far from where the report is
             continue
         if best.feature_type == "populated_place" and best.population < SMALL_PLACE_POPULATION \
                 and not _small_place_supported(best, evidence, qualifier):
             continue  # a village far from everything else the report names: more likely a namesake than the place
         mention.location = _location(best, mention.text, 3 if best.feature_type in ADMIN_TYPES else 1)
     return sites
+
+
+LOCALITY_AFTER = re.compile(r"\s+(?:and\s+[A-Z][\w'’-]*\s+)?(?:districts?|neighbou?rhoods?|quarters?|suburbs?|"
+                            r"wards?|townships?)\b")
+
+
+def _names_a_locality(doc: Document, mention: Mention) -> bool:
+    """'came through the Kissy and Wellington districts': a part of the city the report is about, not a capital
+    abroad that happens to share the name."""
+    return bool(LOCALITY_AFTER.match(doc.text, mention.end))
 
 
 def _possessor(doc: Document, mention: Mention, places: list[Mention]) -> Mention | None:
@@ -367,6 +378,18 @@ def _supported(place: Place, evidence: Evidence, qualifier: set[Region]) -> bool
         return True
     centre = evidence.centre
     return centre is not None and haversine_km(centre[0], centre[1], place.latitude, place.longitude) <= NEAR_KM
+
+
+LOCALITY_KM = 300.0
+
+
+def _near_the_report(place: Place, evidence: Evidence, qualifier: set[Region]) -> bool:
+    """A district or quarter lies in the city the report is about: near its places or in a state it names,
+    however large a namesake elsewhere is."""
+    if _in_region(place, evidence.regions | qualifier):
+        return True
+    centre = evidence.centre
+    return centre is None or haversine_km(centre[0], centre[1], place.latitude, place.longitude) <= LOCALITY_KM
 
 
 SMALL_PLACE_POPULATION = 15_000
