@@ -268,6 +268,7 @@ class ActorDictionary:
         self._descriptors: frozenset[str] = frozenset()
         self._hedges: frozenset[str] = frozenset()
         self._surface: list[tuple[str, bool]] = []
+        self._surface_cache: dict[bool, list[tuple[str, bool]]] = {}
         self._generic_surface: list[tuple[str, bool]] = []
         self._load_actors(data["actors"])
         self._police_of: dict[str, str] = {}
@@ -485,9 +486,12 @@ class ActorDictionary:
     def surface_forms(self, *, include_generic: bool = True) -> list[tuple[str, bool]]:
         """Every alias text (canonical names included) with its
         case_sensitive flag, deduplicated, for a PhraseMatcher/EntityRuler."""
-        forms = self._surface + (self._generic_surface if include_generic else [])
-        dotted = [(_dotted(text), sensitive) for text, sensitive in forms if _ACRONYM.search(text)]
-        return list(dict.fromkeys(forms + dotted))
+        cached = self._surface_cache.get(include_generic)
+        if cached is None:
+            forms = self._surface + (self._generic_surface if include_generic else [])
+            dotted = [(_dotted(text), sensitive) for text, sensitive in forms if _ACRONYM.search(text)]
+            cached = self._surface_cache[include_generic] = list(dict.fromkeys(forms + dotted))
+        return list(cached)
 
     # -- resolution helpers ------------------------------------------------------
 
@@ -612,6 +616,7 @@ class EquipmentLexicon:
         self._items: dict[str, EquipmentType] = {}
         self._index = _AliasIndex(_equipment_key)
         self._surface: list[tuple[str, bool]] = []
+        self._surface_cache: dict[bool, list[tuple[str, bool]]] = {}
         self._heads = frozenset(_equipment_key(w, fold=True) for w in head_words)
         for rec in records:
             self._add(rec)

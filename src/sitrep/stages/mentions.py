@@ -286,16 +286,22 @@ def _demonym_actors(doc: Document, actors) -> list[Mention]:
     return out
 
 
-def _nationality_entities(doc: Document, actors):
-    """NORP entities, and nationality words the parser labelled otherwise ('Ukrainian' as a GPE)."""
-    covered: set[int] = set()
+def _nationality_entities(doc: Document, actors) -> list:
+    """NORP entities, and nationality words the parser labelled otherwise ('Ukrainian' as a GPE); found once per
+    parse (several readers ask)."""
+    cached = doc.spacy_doc.user_data.get("nationality_entities")
+    if cached is not None:
+        return cached
+    found, covered = [], set()
     for ent in doc.spacy_doc.ents:
         if ent.label_ == "NORP" or actors.is_demonym(ent.text):
             covered.update(range(ent.start, ent.end))
-            yield ent
+            found.append(ent)
     for token in doc.spacy_doc:  # 'Somali forces' where the small model saw no entity
         if token.i not in covered and token.text[:1].isupper() and actors.is_demonym(token.text):
-            yield token.doc[token.i:token.i + 1]
+            found.append(token.doc[token.i:token.i + 1])
+    doc.spacy_doc.user_data["nationality_entities"] = found
+    return found
 
 
 def _demonym_units(doc: Document, actors) -> list[tuple[int, int]]:
