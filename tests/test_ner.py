@@ -88,3 +88,67 @@ def test_opt_in_stages_leave_the_rest_of_the_output_unchanged():
     with_entities = [(d, r) for d, r in Extractor(stages=STAGES_WITH_ENTITIES).process([Document(text=text)], [])]
     assert with_entities[0][1] == plain[0]
     assert with_entities[0][0].entities
+
+
+def _fill():
+    from sitrep.lexicons import EquipmentLexicon
+    from sitrep.ner import EquipmentFill
+
+    return EquipmentFill(EquipmentLexicon.default())
+
+
+def _spans(text, entities):
+    return {(text[e.start:e.end], e.label) for e in entities}
+
+
+def test_equipment_fill_follows_re3d_conventions():
+    fill = _fill()
+    text = "They seized a mortar, three tactical vehicles and some vehicles, at the risk of harm to civilians."
+    spans = _spans(text, fill(text, []))
+    assert ("a mortar", "Weapon") in spans  # the indefinite article is part of the span
+    assert ("tactical vehicles", "MilitaryPlatform") in spans  # a modified vehicle is a platform ...
+    assert not any(t == "vehicles" for t, _ in spans)  # ... a bare one nothing
+    assert not any(t.lower() == "harm" for t, _ in spans)  # 'HARM' the missile matches in capitals only
+
+
+def test_equipment_relabels_an_organisation_span_ending_in_equipment():
+    from sitrep.ner import Entity
+
+    text = "Strikes destroyed an ISIL tactical vehicle."
+    start = text.index("an ISIL")
+    entity = Entity(start, len(text) - 1, "Organisation")
+    assert _fill().relabel(text, [entity])[0].label == "MilitaryPlatform"
+
+
+def test_spans_are_trimmed_of_punctuation_and_unbalanced_brackets():
+    import spacy
+
+    from sitrep.ner import trimmed
+
+    doc = spacy.blank("en")("the Ministry of Culture ( SBAH , 6 , 602 .")
+    assert trimmed(0, 6, doc) == [(0, 4), (5, 6)]
+    assert trimmed(7, 11, doc) == [(7, 10)]
+    inside = spacy.blank("en")("Abu ( the Elder ) Bakr")
+    assert trimmed(0, 6, inside) == [(0, 6)]  # a bracket closed inside the span stays
+    closing = spacy.blank("en")("State Board ( SBAH )")
+    assert trimmed(0, 5, closing) == [(0, 2), (3, 4)]  # no gold span ends in a bracket: name and acronym
+
+
+def test_nationality_words_from_the_model_meta():
+    ner = DefenceNER.default()
+    assert {"Syrian", "Iraqi"} <= ner.nationality_words
+    doc = Document(text="The start of Iraqi operations ended the Syrian conflict, IS said.")
+    Pipeline(("parse", "entities"), context=Context(options={"entities_equipment_fill": False}))(doc)
+    assert ("Iraqi", "Nationality") in {(e.text, e.type) for e in doc.entities}
+    # the parse stage masks 'IS' before parsing; the NER reads the original word
+    assert all(doc.text[e.start:e.end] == e.text for e in doc.entities)
+
+
+def test_the_model_votes_and_can_tag_with_one_member():
+    ner = DefenceNER.default()
+    assert len(ner.members) == 3
+    single = ner.first_member()
+    assert single.members == ner.members[:1] and len(ner.members) == 3
+    doc = Document(text=TEXT)
+    Pipeline(("parse", "entities"), context=Context(options={"entities_vote": False}))(doc)
+    assert "Location" in _types_over(doc, "Palmyra")

@@ -15,8 +15,9 @@ StageFn = Callable[[Document, "Context"], None]
 
 INPUT_FIELDS = frozenset({"text", "external_id", "title", "published", "url", "source", "origin"})
 DEFAULT_STAGES = ("parse", "mentions", "dates", "events", "actors", "geocode", "merge")
-# The defence NER ('entities', sitrep.ner) is opt-in: it costs about 40 % of spaCy's own parsing time
-# (benchmarks/throughput.py ratio 0.84 -> 0.42 with it). Pass these stages to Pipeline or Extractor to have it.
+# The defence NER ('entities', sitrep.ner) is opt-in: one NER cost about 40 % of spaCy's own parsing time
+# (benchmarks/throughput.py ratio 0.84 -> 0.42 with it), and the shipped model is a vote of three (the context option
+# entities_vote=False tags with one). Pass these stages to Pipeline or Extractor to have it.
 STAGES_WITH_ENTITIES = ("parse", "entities", *DEFAULT_STAGES[1:])
 
 
