@@ -717,3 +717,18 @@ def test_fighting_with_named_guerrillas_names_the_other_side(tmp_path):
     events = _events(tmp_path, "ANKARA, 3 May 1997 -\nA Turkish military spokesman said that Turkish troops were "
                                "fighting with PKK guerrillas inside Iraq.", "1997-05-03")
     assert {events[0]["actor1"], events[0]["actor2"]} == {"Military Forces of Turkey", "PKK: Kurdistan Workers Party"}
+
+
+def test_a_wire_lead_with_a_verdict_and_a_habit_is_one_attack_by_its_gunmen(tmp_path):
+    text = ("NIAMEY, March 23 (Reuters) - Gunmen on motorcycles killed at least 137 people in a series of attacks on "
+            "villages in Niger's Tahoua region on Sunday, the government said on Monday, the deadliest assault on "
+            "civilians in the country's recent history. No group has claimed responsibility, but Islamic State in the "
+            "Greater Sahara has carried out similar attacks in the region near the border with Mali.\n\n"
+            "In January 2021, militants killed at least 100 civilians in the villages of Tchoma Bangou.")
+    events = _events(tmp_path, text, "2021-03-23")
+    lead = [e for e in events if "137" in e["evidence"][0]["text"]]
+    assert len(lead) == 1 and lead[0]["sub_event_type"] == "Attack"
+    assert lead[0]["actor1"] == "Unidentified Armed Group" and lead[0]["fatalities"] == 137
+    assert not any(e["location"] and e["location"]["country_code"] == "ML" for e in events)
+    january = [e for e in events if "January" in e["evidence"][0]["text"]]
+    assert january and january[0]["fatalities"] == 100

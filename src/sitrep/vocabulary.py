@@ -209,7 +209,8 @@ INTENT_TO_HEADS = INTENT_HEADS | {
     "expect", "agree", "promise", "pledge", "order", "urge", "ask", "call", "demand", "refuse", "decide", "likely",
     "due", "ready", "poised", "offer", "propose", "seek", "need", "warn", "tell", "instruct", "request", "wish",
     "consider", "determine", "resolve", "unlikely", "unable", "willing", "reluctant", "eager", "going"}
-HYPOTHETICAL_ADJ = {"future", "possible", "potential", "planned", "expected", "imminent", "threatened", "likely"}
+HYPOTHETICAL_ADJ = {"future", "possible", "potential", "planned", "expected", "imminent", "threatened", "likely",
+                    "similar", "such"}  # and a kind of event, not one: "has carried out similar attacks"
 
 # Triggers that make an ACLED sub-event another PLOVER type: ACLED's Agreement holds surrenders and prisoner releases
 # (PLOVER RETREAT: yield); its Looting/property destruction holds seizures (PLOVER COERCE: confiscate property) and

@@ -540,9 +540,11 @@ def _blamed_actor(index: MentionIndex, token) -> Mention | None:
 
 
 def _is_comparison(mention: Mention, doc: Document) -> bool:
-    """'territory the size of Belgium': a yardstick, not a place where anything happened."""
+    """'territory the size of Belgium', 'villages near the border with Mali': a yardstick, not a place where anything
+    happened."""
     before = doc.text[max(0, mention.start - 30):mention.start].lower()
-    return bool(re.search(r"(?:size of|as large as|larger than|bigger than|smaller than|area of)\s+(?:the\s+)?$", before))
+    return bool(re.search(r"(?:size of|as large as|larger than|bigger than|smaller than|area of|border with|"
+                          r"frontier with)\s+(?:the\s+)?$", before))
 
 
 def _is_destination(mention: Mention, doc: Document) -> bool:
@@ -565,6 +567,7 @@ class TriggerReader:
         self.valid = True  # a strategic trigger whose arguments say it is something else ('withdrew from the talks')
         self.origin = False  # a withdrawal says where from
         self.claimed = False  # a side saying it carried out an act already told
+        self.verdict = False  # 'the deadliest attack since 2016': a judgement on an act already told
 
     def read(self) -> None:
         if self.cls in STRATEGIC_CLASSES:
@@ -660,7 +663,7 @@ class TriggerReader:
     def _victims(self) -> Mention | None:
         """'an airstrike ... killed 27 al Shabaab fighters', '... killing at least nine civilians': whom a strike hit."""
         for token in self.token.sent:
-            if token.lemma_ not in {"kill", "wound", "injure", "hit"}:
+            if token.lemma_ not in {"kill", "wound", "injure", "hit", "shoot"}:
                 continue
             victims = [c for c in token.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
             for victim in victims:
@@ -687,6 +690,9 @@ class TriggerReader:
         subject, passive = _subject(token) if self.actor1 is None else (None, False)
         if subject is not None and subject.tag_ in {"WDT", "WP"} and token.dep_ == "relcl":
             subject = token.head  # 'Russian forces, which seized Izium': the relative pronoun stands for its noun
+        if subject is None and self.actor1 is None and token.dep_ == "acl" \
+                and any(c.dep_ == "dobj" for c in token.children):
+            subject = token.head  # 'Gunmen on motorcycles killed 137 people', hung on a date line as a participle
         adjacent = self._adjacent_actor() if token.tag_ in {"VBD", "VBZ", "VBP"} else None
         direct = subject is not None and subject.head == token
         if adjacent is not None and (not direct or _first_actor(self.index, subject) is None):
@@ -720,6 +726,9 @@ class TriggerReader:
 
     def _read_noun(self) -> None:
         token = self.token
+        if any(c.dep_ == "amod" and c.lower_ in VERDICT_ADJECTIVES for c in token.children):
+            self.anaphoric = self.told = self.verdict = True  # '..., the deadliest assault on civilians in ...'
+            return
         governor = _governing_verb(token)
         if token.dep_ in OBJECTS | {"pobj"} and governor is not None and _lemma(governor) in REPORTING_VERBS:
             self.anaphoric = self.told = True  # 'the GNA blamed the strike on ...': the strike told before
@@ -744,6 +753,8 @@ class TriggerReader:
                 self.actor1 = actor if actor is None or not _civilian(actor) else None  # 'residents fled the attack'
             elif subject is not None and not passive:
                 self._repelled_by(subject)
+        if self.actor1 is None:
+            self.actor1 = self._killer_of_the_attack(token)
         if self.actor1 is None and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"}
                                        for c in token.children):
             self.anaphoric = True  # 'the assault was repelled': the assault the report just described
@@ -1031,6 +1042,18 @@ class TriggerReader:
                           "within", "into", "over", "against", "upon", "north", "south", "east", "west"}:
                 self.places += _places_in(self.index, obj)
 
+    def _killer_of_the_attack(self, token) -> Mention | None:
+        """'Gunmen on motorcycles killed at least 137 people in a series of attacks on villages': who killed in the
+        attacks made them."""
+        verb = next((a for a in list(token.ancestors)[:6] if a.pos_ == "VERB"), None)
+        if verb is None or _lemma(verb) not in {"kill", "wound", "injure", "shoot", "massacre"}:
+            return None
+        subject, passive = _subject(verb)
+        if subject is None and verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
+            subject, passive = verb.head, False
+        found = _first_actor(self.index, subject) if subject is not None and not passive else None
+        return found if found is not None and not _civilian(found) else None
+
     def _speakers(self) -> list[Mention]:
         """'The army says an explosive-laden drone hit its base': whoever says so first is the source, not the
         attacker (not 'Air Force jets bombarded ..., military sources said', which the parser may hang the same way)."""
@@ -1163,12 +1186,20 @@ def fatalities_in(sentence_text: str, sent=None) -> int | None:
     for pattern in FATALITY_PATTERNS:
         for match in _every_match(pattern, sentence_text):
             raw = match.group("n").strip().lower()
+            if raw.endswith(",") or _a_year(sentence_text, match.start("n"), raw):
+                continue  # 'In January 2021, militants killed ...': a date, not a count
             number = parse_number(raw)
             if number is None:
                 number = ACLED_VAGUE_FATALITIES.get(raw)
             if number is not None and 0 < number < 100000 and raw not in {"a", "an", "one"} | {"both"}:
                 best = max(best or 0, number)
     return best
+
+
+def _a_year(text: str, start: int, raw: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", raw)) and bool(re.search(
+        r"\b(?:in|since|of|january|february|march|april|may|june|july|august|september|october|november|december|"
+        r"spring|summer|autumn|fall|winter)\s+$", text[max(0, start - 12):start], re.I))
 
 
 def _failed(token) -> bool:
@@ -1268,6 +1299,8 @@ def _refine_class(token, cls: str) -> str | None:
     return cls
 
 
+# A superlative names a verdict on an event already told, not a new one: 'the deadliest attack since 2016'.
+VERDICT_ADJECTIVES = {"deadliest", "worst", "bloodiest", "biggest", "largest", "heaviest", "fiercest", "costliest"}
 PERPETRATION_VERBS = {"carry", "stage", "perpetrate", "commit", "conduct", "mount", "orchestrate", "mastermind"}
 PROTESTED_VERBS = {"protest", "mourn", "commemorate", "decry", "demonstrate"}
 PROTESTING = re.compile(r"\b(?:protest(?:ing|ers?)|protestors?|demonstrat(?:ing|ors?)|riot(?:ing|ers?)|mobs?|"
@@ -1518,7 +1551,7 @@ class EventBuilder:
                               anaphoric=reader.anaphoric and not reader.places, told=reader.told)
             event.work.update(cls=cls, token=token.i, char=token.idx, place=place, geo_hint=precision,
                               actor1=reader.actor1, actor2=reader.actor2, lemma=lemma, seq=self.seq,
-                              denied=_denied(token), question=question)
+                              denied=_denied(token), question=question, verdict=reader.verdict)
             if reader.claimed and reader.actor1 is not None:
                 event.work["attributed"] = "claim"
             events.append(event)

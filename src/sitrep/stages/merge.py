@@ -741,7 +741,7 @@ def absorb_anaphoric(events: list[Event]) -> list[Event]:
         previous = next((e for e in reversed(kept) if (told and (not violent or e.event_type in FIGHTING)
                                                        or e.event_type == event.event_type) and not e.background), None)
         same_day = event.event_date is None or event.event_date == (previous.event_date if previous else None) \
-            or (told and not event.work.get("own_date"))
+            or (told and not event.work.get("own_date")) or event.work.get("verdict")
         if event.work.get("anaphoric") and previous is not None and not event.background and same_day:
             _absorb(previous, event)
             continue
