@@ -732,3 +732,11 @@ def test_a_wire_lead_with_a_verdict_and_a_habit_is_one_attack_by_its_gunmen(tmp_
     assert not any(e["location"] and e["location"]["country_code"] == "ML" for e in events)
     january = [e for e in events if "January" in e["evidence"][0]["text"]]
     assert january and january[0]["fatalities"] == 100
+
+
+def test_a_country_in_the_possessive_qualifies_the_place_and_a_country_level_mention_joins_it(tmp_path):
+    events = _events(tmp_path, "NIAMEY, March 23 (Reuters) - Gunmen killed at least 137 people in attacks on villages "
+                               "in Niger's Tahoua region on Sunday. The attackers raided three villages, shooting "
+                               "residents.", "2021-03-23")
+    attacks = [e for e in events if e["sub_event_type"] == "Attack"]
+    assert len(attacks) == 1 and attacks[0]["location"]["feature_type"] != "country"

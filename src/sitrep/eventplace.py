@@ -106,7 +106,11 @@ def _root(doc: Document, mention: Mention):
 
 def _container(doc: Document, place: Mention, others: Sequence[Mention]) -> bool:
     """The place is governed, without a verb in between, by a phrase that also holds a place named before it:
-    'X area in Baghdad', 'the village of X in the countryside of Kobane' (Baghdad and Kobane contain X)."""
+    'X area in Baghdad', 'the village of X in the countryside of Kobane' (Baghdad and Kobane contain X); or it
+    qualifies the next place in the possessive: 'Niger's Tahoua region'."""
+    after = re.match(r"['’]s\s+", doc.text[place.end:place.end + 4])
+    if after and any(o.start == place.end + after.end() for o in others):
+        return True
     node = _root(doc, place)
     for _ in range(6):
         if node is None or node.head == node or node.dep_ in {"conj", "appos"}:

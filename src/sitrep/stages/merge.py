@@ -414,7 +414,7 @@ def _compatible(a: Event, b: Event) -> bool:
         return False  # a side leaving a place and a side entering it unopposed have their actors the other way round
     if not _same_kind(a, b):
         return False
-    if a.location is None or b.location is None or a.location.gazetteer_id != b.location.gazetteer_id:
+    if a.location is None or b.location is None or not _same_or_within_country(a.location, b.location):
         return False
     if a.event_date and b.event_date:
         if a.event_date > (b.date_end or b.event_date) or b.event_date > (a.date_end or a.event_date):
@@ -432,6 +432,13 @@ def _basis_rank(event: Event) -> int:
     """How directly actor1 is known: named in the clause, then attributed by someone, then read from the narrative."""
     basis = event.actor1_basis() or ""
     return 3 if basis == "text" else 2 if basis.startswith("attributed") else 1 if basis == "narrative" else 0
+
+
+def _same_or_within_country(a: Location, b: Location) -> bool:
+    """One place, or a country and a place in it: 'an attack in Niger' told with 'in Niger's Tahoua region'."""
+    if a.gazetteer_id == b.gazetteer_id:
+        return True
+    return (a.feature_type == "country" or b.feature_type == "country") and a.country_code == b.country_code
 
 
 def _absorb(into: Event, other: Event) -> None:
@@ -455,7 +462,8 @@ def _absorb(into: Event, other: Event) -> None:
         into.actor2, into.inter2 = other.actor2, other.inter2
         if other.work.get("inferred_actor2"):
             into.work["inferred_actor2"] = True
-    if into.location is None or (other.location and not into.work.get("own_date") and other.work.get("own_date")):
+    if into.location is None or (other.location and not into.work.get("own_date") and other.work.get("own_date")) \
+            or (other.location and into.location.feature_type == "country" and other.location.feature_type != "country"):
         into.location = other.location
     if other.fatalities is not None:
         into.fatalities = max(into.fatalities or 0, other.fatalities)
