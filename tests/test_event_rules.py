@@ -740,3 +740,16 @@ def test_a_country_in_the_possessive_qualifies_the_place_and_a_country_level_men
                                "residents.", "2021-03-23")
     attacks = [e for e in events if e["sub_event_type"] == "Attack"]
     assert len(attacks) == 1 and attacks[0]["location"]["feature_type"] != "country"
+
+
+def test_backers_victims_and_accusers_are_not_taken_for_the_attacker(tmp_path):
+    text = ("DONETSK, Aug 30, 2014 (AP) - Ukrainian volunteer battalions near Ilovaisk suffered heavy losses on Friday. "
+            "The Donbas battalion said at least 40 of its fighters were killed when their column was shelled south of "
+            "Ilovaisk. On Thursday, rebels backed by Russian troops took the coastal town of Novoazovsk. Kiev accused "
+            "Moscow of sending at least 1,000 soldiers across the border.")
+    events = _events(tmp_path, text, "2014-08-30")
+    shelled = [e for e in events if e["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert shelled and not (shelled[0]["actor1"] or "").startswith("Military Forces of Ukraine")
+    taken = [e for e in events if "Novoazovsk" in e["evidence"][0]["text"]]
+    assert taken and not (taken[0]["actor1"] or "").startswith("Military Forces of Russia")
+    assert not any((e["actor1"] or "").startswith("Military Forces of Ukraine") for e in events)

@@ -51,7 +51,7 @@ DISPLACEMENT = re.compile(
     r"(?P<who>civilians|residents|people|families|villagers|inhabitants|households)\b"
     r"(?P<mid>[^.;]{0,60}?)\b(?P<verb>fled|escaped|to escape|to flee|were displaced|have been displaced|"
     r"had been displaced|were evacuated|displaced|evacuated|left their homes|were forced to leave|left for|"
-    r"headed for|sought refuge|crossed into|(?:have |had )?left (?:the |their )?\w+(?: \w+)? for|"
+    r"headed for|sought refuge|crossed into|(?:have |had )?(?:left|fled) (?:the |their )?\w+(?: \w+)? for|"
     r"(?:have |had )?(?:arrived|crossed|walked|reached)|(?:are|were) (?:\w+ )?(?:staying|sheltering) in|"
     r"(?:have been|were|had been) forced from|poured into|streamed into)", re.I)
 
@@ -264,6 +264,13 @@ def _trigger_class(token) -> str | None:
             return "riot"  # 'violent protests in Lira town'
         return cls
     return None
+
+
+def _accused(token):
+    """The party accused of the act: 'accused Moscow of sending soldiers' → Moscow."""
+    if token.dep_ not in {"pcomp", "pobj"} or token.head.lower_ != "of" or _lemma(token.head.head) != "accuse":
+        return None
+    return next((c for c in token.head.head.children if c.dep_ in {"dobj", "obj"}), None)
 
 
 def _denied(token) -> bool:
@@ -481,8 +488,10 @@ def _named_group_head(index: MentionIndex, token) -> bool:
 def _first_actor(index: MentionIndex, token) -> Mention | None:
     """The actor a noun phrase names; for a pronoun ('it', 'they'), the last actor named before it in the sentence."""
     found = index.in_subtree("actor", token)
-    if len(found) > 1 and _bare_fighters(found[0]) and not _civilian(found[1]):
-        return found[1]  # 'militants loyal to the Islamic State', 'fighters from the Arakan Army'
+    if len(found) > 1 and _bare_fighters(found[0]) and not _civilian(found[1]) \
+            and not BACKER.search(token.doc.text[found[0].end:found[1].start]):
+        return found[1]  # 'militants loyal to the Islamic State', 'fighters from the Arakan Army'; not 'rebels
+        # backed by Russian troops'
     if found:
         return found[0]
     if token.pos_ == "PRON" and token.lower_ in {"it", "they", "he", "she", "we"}:
@@ -493,6 +502,9 @@ def _first_actor(index: MentionIndex, token) -> Mention | None:
 
 # Verbs whose joint subject is both sides ('the army and the rebels clashed'), not allies acting together.
 RECIPROCAL_VERBS = {"clash", "fight", "battle", "skirmish", "exchange", "engage", "duel", "trade"}
+
+BACKER = re.compile(r"\b(?:backed|supported|armed|trained|aided|assisted|reinforced)\s+by\b|\b(?:allied with|"
+                    r"alongside|with the help of|with support from)\b", re.I)
 
 BARE_FIGHTERS = re.compile(r"(?:the\s+)?(?:militants|fighters|gunmen|insurgents|jihadists|rebels|members|elements|"
                            r"militiamen|combatants|troops|forces|units)", re.I)
@@ -1054,6 +1066,21 @@ class TriggerReader:
         found = _first_actor(self.index, subject) if subject is not None and not passive else None
         return found if found is not None and not _civilian(found) else None
 
+    def _suffered(self, mention: Mention) -> bool:
+        """'at least 40 of its fighters were killed when their column was shelled': those the passive happened to
+        are the victims, not the attacker."""
+        span = self.doc.spacy_doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        node = span.root if span is not None and len(span) else None
+        for _ in range(3):
+            if node is None:
+                return False
+            if node.dep_ == "nsubjpass":
+                return True
+            if node.dep_ not in {"pobj", "prep"}:
+                return False
+            node = node.head
+        return False
+
     def _speakers(self) -> list[Mention]:
         """'The army says an explosive-laden drone hit its base': whoever says so first is the source, not the
         attacker (not 'Air Force jets bombarded ..., military sources said', which the parser may hang the same way)."""
@@ -1075,7 +1102,7 @@ class TriggerReader:
         used = {id(self.actor2)}
         speakers = {id(m) for m in self._speakers()}
         before = [m for m in self.index.within("actor", sent.start_char, self.token.idx)
-                  if id(m) not in used and id(m) not in speakers and not _civilian(m)]
+                  if id(m) not in used and id(m) not in speakers and not _civilian(m) and not self._suffered(m)]
         if before and self.cls != "territory" and self.token.pos_ not in {"NOUN", "PROPN"}:
             self.actor1 = before[-1]
         elif self.cls == "territory" and not any(c.dep_ in SUBJECTS for c in self.token.children):
@@ -1500,6 +1527,10 @@ class EventBuilder:
     def _event(self, token, cls: str, sentence_events: list[Event] = ()) -> Event | None:
         reader = TriggerReader(self.doc, self.index, token, cls)
         reader.read()
+        accused = _accused(token)
+        if accused is not None:  # 'Kiev accused Moscow of sending 1,000 soldiers': Moscow's act, as alleged
+            reader.actor1 = _first_actor(self.index, accused) or reader._country_as_actor(accused)
+            reader.claimed = reader.actor1 is not None
         question = token.sent.text.rstrip().endswith("?")
         if question:  # 'And this follows Tuesday's raid by India?': asked about an event told, not news of one
             reader.anaphoric = reader.told = True
@@ -1553,7 +1584,7 @@ class EventBuilder:
                               actor1=reader.actor1, actor2=reader.actor2, lemma=lemma, seq=self.seq,
                               denied=_denied(token), question=question, verdict=reader.verdict)
             if reader.claimed and reader.actor1 is not None:
-                event.work["attributed"] = "claim"
+                event.work["attributed"] = "accuse" if accused is not None else "claim"
             events.append(event)
         self.doc.events.extend(events[1:])
         return events[0]
