@@ -81,6 +81,11 @@ _LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 PERIOD = re.compile(r"\s*\((\d{4})-(\d{4})?\)")
 
 
+def _without_period(name: str, match: re.Match) -> str:
+    """'Military Forces of Yemen (2012-2022) Hadi' → 'Military Forces of Yemen Hadi'."""
+    return " ".join((name[:match.start()] + name[match.end():]).split())
+
+
 def _strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -355,7 +360,7 @@ class ActorDictionary:
             match = PERIOD.search(actor.name)
             if actor.kind != "state" or match is None:
                 continue
-            base = " ".join((actor.name[:match.start()] + actor.name[match.end():]).split())
+            base = _without_period(actor.name, match)
             end = int(match.group(2)) if match.group(2) else None
             self._periods.setdefault(base, []).append((int(match.group(1)), end, actor.name))
             if base not in self._actors and base not in self._undated:
@@ -368,7 +373,7 @@ class ActorDictionary:
         match = PERIOD.search(name)
         if match is None:
             return name
-        base = " ".join((name[:match.start()] + name[match.end():]).split())
+        base = _without_period(name, match)
         for start, end, dated in self._periods.get(base, ()):
             if start <= year and (end is None or year <= end):
                 return dated

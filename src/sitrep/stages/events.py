@@ -266,6 +266,14 @@ def _trigger_class(token) -> str | None:
     return None
 
 
+def _participle_doer(verb):
+    """'Gunmen on motorcycles killed 137 people', hung by the parser on a date line as a participle of 'Gunmen': a
+    participle with an object is active, so the noun it hangs on did it."""
+    if verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
+        return verb.head
+    return None
+
+
 def _accused(token):
     """The party accused of the act: 'accused Moscow of sending soldiers' → Moscow."""
     if token.dep_ not in {"pcomp", "pobj"} or token.head.lower_ != "of" or _lemma(token.head.head) != "accuse":
@@ -702,9 +710,8 @@ class TriggerReader:
         subject, passive = _subject(token) if self.actor1 is None else (None, False)
         if subject is not None and subject.tag_ in {"WDT", "WP"} and token.dep_ == "relcl":
             subject = token.head  # 'Russian forces, which seized Izium': the relative pronoun stands for its noun
-        if subject is None and self.actor1 is None and token.dep_ == "acl" \
-                and any(c.dep_ == "dobj" for c in token.children):
-            subject = token.head  # 'Gunmen on motorcycles killed 137 people', hung on a date line as a participle
+        if subject is None and self.actor1 is None:
+            subject = _participle_doer(token)
         adjacent = self._adjacent_actor() if token.tag_ in {"VBD", "VBZ", "VBP"} else None
         direct = subject is not None and subject.head == token
         if adjacent is not None and (not direct or _first_actor(self.index, subject) is None):
@@ -1061,8 +1068,8 @@ class TriggerReader:
         if verb is None or _lemma(verb) not in {"kill", "wound", "injure", "shoot", "massacre"}:
             return None
         subject, passive = _subject(verb)
-        if subject is None and verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
-            subject, passive = verb.head, False
+        if subject is None:
+            subject, passive = _participle_doer(verb), False
         found = _first_actor(self.index, subject) if subject is not None and not passive else None
         return found if found is not None and not _civilian(found) else None
 

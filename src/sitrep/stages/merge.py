@@ -162,12 +162,14 @@ HEAD_SEPARATOR = re.compile(r"\s*[)\]]?\s*(?:[-–—:]|\s-\s)")
 def _paragraph_date(doc: Document, char: int):
     """'20:45 (Friday) - Fierce fighting ... is reported', '- Kitgum district: On Thursday 19 February, ...': a date
     heading a paragraph (a live-blog entry, a bulleted item) dates what the paragraph tells."""
-    start = doc.text.rfind("\n", 0, char) + 1
+    start = _paragraph_start(doc, char)
     for expr in doc.time_expressions:
         if not start <= expr.start < min(char, start + 60):
             continue
         prefix = doc.text[start:expr.start]
-        if LABEL_HEAD.fullmatch(prefix) or TIMESTAMP_HEAD.fullmatch(prefix) and HEAD_SEPARATOR.match(doc.text, expr.end):
+        heading = LABEL_HEAD.fullmatch(prefix) or TIMESTAMP_HEAD.fullmatch(prefix) \
+            and HEAD_SEPARATOR.match(doc.text, expr.end)
+        if heading:
             return expr  # a heading, not a sentence that merely begins with its date
     return None
 
@@ -282,14 +284,14 @@ def _leading_opponent(actor: str, tally: Counter, ctx: Context, country: str | N
     return _leading(candidates)
 
 
-def _set_actor(event: Event, slot: int, name: str, ctx: Context, country: str | None) -> None:
+def _set_actor(event: Event, slot: int, name: str, ctx: Context, country: str | None, *, inferred: bool = True) -> None:
     actor = ctx.actors.describe(name)
     if slot == 1:
         event.actor1, event.inter1 = actor.name, actor.inter_in(country)
-        event.work["inferred_actors"] = True
     else:
         event.actor2, event.inter2 = actor.name, actor.inter_in(country)
-        event.work["inferred_actor2"] = True
+    if inferred:
+        event.work["inferred_actors" if slot == 1 else "inferred_actor2"] = True
 
 
 def fill_battle_sides(doc: Document, tally: Counter, ctx: Context) -> None:
@@ -309,11 +311,10 @@ def fill_attackers(events: list[Event], tally: Counter, ctx: Context, country: s
     abducted from a village outside Kitgum' in a report on the LRA)."""
     for event in events:
         if event.event_type == VAC and event.actor2 is None:
-            _set_actor(event, 2, "Civilians", ctx, country)  # ACLED: violence against civilians has civilian victims
-            event.work.pop("inferred_actor2", None)
+            # ACLED's conventions, not inferences: violence against civilians has civilian victims
+            _set_actor(event, 2, "Civilians", ctx, country, inferred=False)
         if event.event_type == PROTESTS and event.actor1 is None:
-            _set_actor(event, 1, "Protesters", ctx, country)
-            event.work.pop("inferred_actors", None)
+            _set_actor(event, 1, "Protesters", ctx, country, inferred=False)
         if event.background or event.actor1 is not None:
             continue
         if event.event_type == REMOTE and event.sub_event_type in UNCLAIMED_DEVICES:
@@ -441,6 +442,17 @@ def _same_or_within_country(a: Location, b: Location) -> bool:
     return (a.feature_type == "country" or b.feature_type == "country") and a.country_code == b.country_code
 
 
+def _better_place(other: Event, into: Event) -> bool:
+    """Whether the joined event takes ``other``'s place: it had none, only ``other``'s sentence dates it, or it was
+    placed only at the country ``other`` is placed inside."""
+    if into.location is None:
+        return True
+    if other.location is None:
+        return False
+    return not into.work.get("own_date") and bool(other.work.get("own_date")) \
+        or into.location.feature_type == "country" and other.location.feature_type != "country"
+
+
 def _absorb(into: Event, other: Event) -> None:
     if other.sub_event_type in TERRITORY_TYPES and into.sub_event_type == ARMED_CLASH:
         into.sub_event_type, into.trigger = other.sub_event_type, other.trigger
@@ -462,8 +474,7 @@ def _absorb(into: Event, other: Event) -> None:
         into.actor2, into.inter2 = other.actor2, other.inter2
         if other.work.get("inferred_actor2"):
             into.work["inferred_actor2"] = True
-    if into.location is None or (other.location and not into.work.get("own_date") and other.work.get("own_date")) \
-            or (other.location and into.location.feature_type == "country" and other.location.feature_type != "country"):
+    if _better_place(other, into):
         into.location = other.location
     if other.fatalities is not None:
         into.fatalities = max(into.fatalities or 0, other.fatalities)
@@ -568,7 +579,7 @@ def _place_told_before_in_paragraph(doc: Document, event: Event) -> Location | N
     sentence = event.evidence[0] if event.evidence else None
     if sentence is None:
         return None
-    paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
+    paragraph = _paragraph_start(doc, sentence.start)
     if not ENTRY_HEAD.match(doc.text, paragraph):
         return None
     places = [m for m in doc.mentions if m.type == "place" and m.location is not None
@@ -587,7 +598,12 @@ REFERENCE_POINT = re.compile(r"\b(?:km|kilometres|kilometers|miles)\b[^.]{0,20}\
 
 def _same_paragraph(doc: Document, a: Event, b: Event) -> bool:
     start = b.evidence[0].start if b.evidence else b.work["char"]
-    return (a.evidence[0].start if a.evidence else a.work["char"]) >= doc.text.rfind("\n", 0, start) + 1
+    return (a.evidence[0].start if a.evidence else a.work["char"]) >= _paragraph_start(doc, start)
+
+
+def _paragraph_start(doc: Document, char: int) -> int:
+    """Where the line holding ``char`` begins (a line break always ends a sentence, so a line is a paragraph)."""
+    return doc.text.rfind("\n", 0, char) + 1
 
 
 def absorb_withdrawals(events: list[Event], ctx: Context) -> list[Event]:
