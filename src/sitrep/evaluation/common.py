@@ -172,6 +172,23 @@ class Runner:
                 "words_per_second": round(self.words / self.seconds) if self.seconds else 0}
 
 
+SPLITS = ("test", "dev", "all")
+DEFAULT_SPLIT = "test"
+SPLIT_NOTES = {"dev": "dev half (even-indexed items; errors inspected, rules tuned on it)",
+               "test": "test half (odd-indexed items; held out, never tuned on)",
+               "all": "all items (dev and test halves together)"}
+
+
+def split_half(items: Sequence[Any], split: str) -> list[Any]:
+    """The deterministic half of a set without a training split, by item order: even-indexed items are the dev half
+    (errors looked at, rules tuned), odd-indexed ones the test half (reported only)."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; known: {', '.join(SPLITS)}")
+    if split == "all":
+        return list(items)
+    return list(items[0 if split == "dev" else 1::2])
+
+
 def need_file(path: Path) -> Path:
     if not path.exists():
         raise EvalDataError(path)

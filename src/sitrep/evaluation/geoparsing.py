@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Document, Mention
-from .common import PRF, Runner, capped, exact_prf, geo_summary, haversine, need_file, overlap_prf, overlaps, pct
+from .common import (DEFAULT_SPLIT, PRF, SPLIT_NOTES, Runner, capped, exact_prf, geo_summary, haversine, need_file,
+                     overlap_prf, overlaps, pct, split_half)
 
 GWN_TOPONYM_TYPES = {"Literal", "Mixed", "Coercion", "Embedded_Literal", "Metonymic", "Non_Literal_Modifier",
                      "Literal_Modifier", "Embedded_Non_Lit"}
@@ -121,26 +122,9 @@ class GeoTally:
                     self.same_id += loc.gazetteer_id == f"geonames:{toponym.geonames_id}"
 
 
-SPLITS = ("test", "dev", "all")
-DEFAULT_SPLIT = "test"
-SPLIT_NOTES = {"dev": "dev half (even-indexed articles; errors inspected, rules tuned on it)",
-               "test": "test half (odd-indexed articles; held out, never tuned on)",
-               "all": "all articles (dev and test halves together)"}
-
-
-def split_articles(articles: list[Article], split: str) -> list[Article]:
-    """The deterministic half of a corpus by article order: even-indexed articles are the dev half (errors looked
-    at, rules tuned), odd-indexed ones the test half (reported only)."""
-    if split not in SPLITS:
-        raise ValueError(f"unknown split {split!r}; known: {', '.join(SPLITS)}")
-    if split == "all":
-        return articles
-    return articles[0 if split == "dev" else 1::2]
-
-
 def load(data_dir: Path, *, kind: str, split: str = DEFAULT_SPLIT, limit: int | None = None) -> list[Article]:
     articles = read_articles(need_file(data_dir / "geoparsing" / FILES[kind]), kind=kind)
-    return list(capped(split_articles(articles, split), limit))
+    return list(capped(split_half(articles, split), limit))
 
 
 def evaluate(data_dir: Path, *, kind: str, runner: Runner, limit: int | None = None,

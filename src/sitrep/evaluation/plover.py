@@ -6,7 +6,8 @@ sitrep.vocabulary.plover_event_type (the export mapping: by sub-event type, refi
 the gold records whose type is one of CONFLICT_TYPES; `any_event_accuracy` credits a record when any sitrep event in
 it maps to the gold type. Actors: the gold source (target) matches when sitrep's actor1 (actor2) mention overlaps
 where the gold actor text occurs in the sentence, or one name contains the other. Rates are over records that have a
-gold source (target). Dates are not scored (all PLOVER dates are 2000-01-01)."""
+gold source (target). Dates are not scored (all PLOVER dates are 2000-01-01). The set has no training split, so it is
+halved like GWN and LGL (common.split_half): rules are developed on the dev half, figures reported on the test half."""
 from __future__ import annotations
 
 import json
@@ -16,7 +17,7 @@ from typing import Any
 
 from ..model import Event
 from ..vocabulary import plover_event_type
-from .common import Runner, capped, names_match, need_file, overlaps, pct
+from .common import DEFAULT_SPLIT, SPLIT_NOTES, Runner, capped, names_match, need_file, overlaps, pct, split_half
 
 CONFLICT_TYPES = ("ASSAULT", "FIGHT", "COERCE", "RETREAT", "MOBILIZE", "THREATEN", "PROTEST")
 
@@ -50,8 +51,14 @@ def _actor_matches(event: Event, slot: str, gold_actors: list[dict[str, Any]], t
     return False
 
 
-def evaluate(data_dir: Path, *, runner: Runner, limit: int | None = None) -> dict[str, Any]:
-    records = capped(read_records(need_file(data_dir / "plover" / "PLOVER_GSR_CAMEO.parsed.json")), limit)
+def load(data_dir: Path, *, split: str = DEFAULT_SPLIT, limit: int | None = None) -> list[dict[str, Any]]:
+    records = read_records(need_file(data_dir / "plover" / "PLOVER_GSR_CAMEO.parsed.json"))
+    return list(capped(split_half(records, split), limit))
+
+
+def evaluate(data_dir: Path, *, runner: Runner, limit: int | None = None,
+             split: str = DEFAULT_SPLIT) -> dict[str, Any]:
+    records = load(data_dir, split=split, limit=limit)
     docs = runner.run([r["text"] for r in records])
     right = any_right = detected = 0
     actor_hits = {"source": [0, 0], "target": [0, 0]}
@@ -73,7 +80,7 @@ def evaluate(data_dir: Path, *, runner: Runner, limit: int | None = None) -> dic
                 actor_hits[role][0] += chosen is not None and _actor_matches(chosen, slot, record[role], record["text"])
     n = len(records)
     return {
-        "split": "all (gold standard records, no training split)",
+        "split": SPLIT_NOTES[split],
         "records": n,
         "accuracy": pct(right / n) if n else 0.0,
         "any_event_accuracy": pct(any_right / n) if n else 0.0,
