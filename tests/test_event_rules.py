@@ -261,7 +261,6 @@ def test_leaving_talks_an_ambassador_or_people_is_no_withdrawal(tmp_path, senten
 
 
 @pytest.mark.parametrize("sentence", [
-    "Russia threatened to withdraw its troops from the border on 3 May 2023.",
     "Russian forces are expected to withdraw from Kherson.",
     "Amhara officials vowed to retake Alamata on 3 May 2023.",
     "The rebels will withdraw from Kidal next week.",
@@ -271,8 +270,70 @@ def test_leaving_talks_an_ambassador_or_people_is_no_withdrawal(tmp_path, senten
     "Chad agreed to send troops to Mali on 3 May 2023.",
     "A warrant for the arrest of the former president was issued on 3 May 2023.",
 ])
-def test_threats_plans_and_demands_are_not_coded(tmp_path, sentence):
+def test_threats_plans_and_demands_are_not_coded_as_the_act(tmp_path, sentence):
+    assert not [e for e in _events(tmp_path, sentence) if e["sub_event_type"] != "Other"]
+
+
+@pytest.mark.parametrize("sentence, actor1, actor2", [
+    ("Russia threatened to withdraw its troops from the border on 3 May 2023.", "Russia", None),
+    ("Iran threatened on 3 May 2023 to launch a new offensive against Iraq unless Baghdad accepted its terms.",
+     "Iran", "Iraq"),
+    ("JNIM vowed on 3 May 2023 to attack any convoy heading to Djibo.", "JNIM", None),
+    ("Turkey warned Russia of serious consequences on 3 May 2023 if its jets entered Turkish airspace again.",
+     "Turkey", "Russia"),
+    ("The Umma party said on 3 May 2023 that it will boycott the elections unless the president steps down.",
+     None, None),
+])
+def test_threats_are_strategic_developments_exported_as_threaten(tmp_path, sentence, actor1, actor2):
+    from sitrep.vocabulary import plover_event_type
+
+    (threat,) = _events(tmp_path, sentence)
+    assert (threat["event_type"], threat["sub_event_type"]) == ("Strategic developments", "Other")
+    assert plover_event_type(threat["sub_event_type"], threat["trigger"]) == "THREATEN"
+    assert actor1 is None or actor1 in (threat["actor1"] or "")
+    assert actor2 is None or actor2 in (threat["actor2"] or "")
+    assert threat["location"] is None  # a threat is not made where it is aimed
+
+
+@pytest.mark.parametrize("sentence", [
+    "Aid agencies warned on 3 May 2023 of famine in Darfur.",
+    "Residents were warned on 3 May 2023 to leave the town.",
+    "The governor warned on 3 May 2023 that the insurgents may try again to enter Maiduguri.",
+    "The rebels vowed on 3 May 2023 to rebuild the school.",
+])
+def test_warnings_of_others_and_peaceful_vows_are_no_threat(tmp_path, sentence):
     assert not _events(tmp_path, sentence)
+
+
+def test_curfews_and_martial_law_imposed_are_coerce_and_demobilisation_is_retreat(tmp_path):
+    from sitrep.vocabulary import plover_event_type
+
+    (curfew,) = _events(tmp_path, "Turkish authorities imposed a curfew in the town of Cizre on 3 May 2023 after a "
+                                  "rally.")[:1]
+    assert curfew["sub_event_type"] == "Other" and curfew["actor1"].startswith("Military Forces of Turkey")
+    assert curfew["location"]["name"] == "Cizre" and plover_event_type("Other", curfew["trigger"]) == "COERCE"
+    assert not _events(tmp_path, "The government lifted the curfew in Cizre on 3 May 2023.")
+    (stood_down,) = _events(tmp_path, "On 3 May 2023 one third of the guerrillas in Kumanovo were demobilised.")
+    assert stood_down["sub_event_type"] == "Change to group/activity"
+    assert plover_event_type(stood_down["sub_event_type"], stood_down["trigger"]) == "RETREAT"
+    assert not _events(tmp_path, "Police disarmed the bomb in Kano on 3 May 2023.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "A camp for Congolese refugees was attacked by militiamen near Bunia on 3 May 2023, killing 156 people.",
+    "Soldiers beat up detainees in Jenin on 3 May 2023.",
+    "Security forces tortured scores of refugees in Conakry on 3 May 2023.",
+])
+def test_attacks_on_refugees_beatings_and_torture_are_violence_against_civilians(tmp_path, sentence):
+    assert _only(_events(tmp_path, sentence), "Attack")["event_type"] == "Violence against civilians"
+
+
+def test_a_strike_by_workers_is_a_protest_and_a_strike_that_kills_workers_is_not(tmp_path):
+    protest = _events(tmp_path, "Some 500,000 workers stopped work in Belgrade on 3 May 2023, the first day of an "
+                                "open-ended strike.")
+    assert [e["event_type"] for e in protest] == ["Protests"]
+    strike = _events(tmp_path, "A Russian strike on Kharkiv killed two workers on 3 May 2023.")
+    assert [e["event_type"] for e in strike] == ["Explosions/Remote violence"]
 
 
 def test_withdrawal_told_with_the_capture_is_the_capture(tmp_path):
@@ -369,8 +430,10 @@ def test_plover_export_of_strategic_developments():
     assert all(sub in EVENT_TYPES[kind] or sub == "territory" for kind, sub in TRIGGER_CLASSES.values())
     assert {sub: PLOVER[sub] for sub in ("Arrests", "Non-violent transfer of territory", "Other",
                                          "Headquarters or base established")} == {
-        "Arrests": "COERCE", "Non-violent transfer of territory": "RETREAT", "Other": "MOBILIZE",
+        "Arrests": "COERCE", "Non-violent transfer of territory": "RETREAT", "Other": "THREATEN",
         "Headquarters or base established": "MOBILIZE"}
+    assert [plover_event_type("Other", word) for word in ("deployed", "sent", "mobilised", "threatened", "curfew")] \
+        == ["MOBILIZE", "MOBILIZE", "MOBILIZE", "THREATEN", "COERCE"]
     assert plover_event_type("Looting/property destruction", "seized") == "COERCE"
     assert plover_event_type("Looting/property destruction", "torched") == "ASSAULT"
 

@@ -51,6 +51,13 @@ TRIGGER_CLASSES: dict[str, tuple[str, str]] = {
     # Troops sent somewhere, reservists called up: ACLED has no category of its own; sitrep codes them as 'Other'
     # (its only use of 'Other'), exported to PLOVER as MOBILIZE.
     "mobilize": (STRATEGIC, "Other"),
+    # A side threatening force or sanctions ('threatened to launch a new offensive', 'vowed to retaliate', 'issued an
+    # ultimatum'): not an act, but what analysts watch for; ACLED's 'Other', exported to PLOVER as THREATEN.
+    "threat": (STRATEGIC, "Other"),
+    # A curfew, martial law or a state of emergency imposed: ACLED's 'Other', PLOVER COERCE (CAMEO 1723, 1724).
+    "restrict": (STRATEGIC, "Other"),
+    # Armed men demobilised, disarmed or disbanded: ACLED's change to a group's activity, PLOVER RETREAT (CAMEO 0873).
+    "disarm": (STRATEGIC, "Change to group/activity"),
     "base": (STRATEGIC, "Headquarters or base established"),
     # People (not places) captured or seized: by state forces an arrest, by a rebel group or militia an abduction
     # (settled once actors are known); told with a battle, part of the battle.
@@ -71,7 +78,8 @@ VERB_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["strike", "hit", "target", "pound"], "strike"),
     **dict.fromkeys(["shell", "bombard"], "shelling"),
     **dict.fromkeys(["explode", "detonate"], "ied"),
-    **dict.fromkeys(["massacre", "execute", "behead", "kill", "murder", "shoot"], "civilian_attack"),
+    **dict.fromkeys(["massacre", "execute", "behead", "kill", "murder", "shoot", "torture", "assassinate"],
+                    "civilian_attack"),
     **dict.fromkeys(["abduct", "kidnap"], "abduction"),
     **dict.fromkeys(["rape"], "sexual_violence"),
     **dict.fromkeys(["arrest", "detain", "apprehend"], "arrest"),
@@ -82,6 +90,8 @@ VERB_TRIGGERS: dict[str, str] = {
                      "move", "conscript", "draft", "recruit", "increase", "boost", "bolster", "strengthen", "put",
                      "place"], "mobilize"),
     **dict.fromkeys(["surrender", "release", "free", "exchange", "swap"], "yield"),
+    **dict.fromkeys(["threaten", "vow", "swear", "warn"], "threat"),
+    **dict.fromkeys(["demobilize", "demobilise", "disarm", "disband"], "disarm"),
     **dict.fromkeys(["establish", "build", "construct"], "base"),
     **dict.fromkeys(["protest", "demonstrate", "rally", "march"], "protest"),
     **dict.fromkeys(["riot"], "riot"),
@@ -93,11 +103,22 @@ VERB_TRIGGERS: dict[str, str] = {
 PARTICLE_TRIGGERS: dict[tuple[str, str], str] = {
     ("pull", "out"): "retreat", ("pull", "back"): "retreat", ("fall", "back"): "retreat", ("hand", "over"): "retreat",
     ("move", "out"): "retreat", ("give", "up"): "retreat", ("round", "up"): "arrest", ("call", "up"): "mobilize",
-    ("build", "up"): "mobilize", ("set", "up"): "base",
+    ("build", "up"): "mobilize", ("set", "up"): "base", ("beat", "up"): "civilian_attack",
     # The winner's side of a retreat: 'drove al-Shabaab out of the town', 'pushed the rebels out of Goma'.
     ("drive", "out"): "territory", ("push", "out"): "territory", ("force", "out"): "territory",
     ("chase", "out"): "territory", ("kick", "out"): "territory", ("flush", "out"): "territory",
 }
+# What a warning or a vow must threaten to be a threat ('warned of retaliation', 'vowed to crush the rebels'), beside
+# any event trigger: not 'warned of famine' or 'vowed to rebuild'. A 'threaten' is always a threat.
+THREAT_WORDS = frozenset({"retaliate", "retaliation", "respond", "response", "consequence", "consequences", "action",
+                          "force", "revenge", "avenge", "reprisal", "reprisals", "punish", "punishment", "war",
+                          "boycott", "sanction", "sanctions", "break", "cut", "expel", "ban", "blockade", "destroy",
+                          "annihilate", "crush", "wipe", "eliminate", "invade", "invasion", "escalate", "hit",
+                          "target", "fight", "continue", "resume", "intensify", "blow", "blows", "liquidate",
+                          "exterminate", "retaliatory", "measures", "step"})
+# Verbs that impose a curfew, martial law or a state of emergency ('placed the city under curfew').
+IMPOSING_VERBS = frozenset({"impose", "declare", "institute", "introduce", "extend", "enforce", "order", "proclaim",
+                            "announce", "put", "place", "reimpose", "slap"})
 # Who can withdraw, be deployed or be called up: the head word of the phrase naming them.
 TROOP_WORDS = frozenset({"troop", "troops", "soldier", "soldiers", "force", "forces", "unit", "units", "battalion",
                          "battalions", "brigade", "brigades", "regiment", "regiments", "division", "divisions",
@@ -108,7 +129,8 @@ TROOP_WORDS = frozenset({"troop", "troops", "soldier", "soldiers", "force", "for
                          "detachment", "detachments", "militants", "militant", "rebels", "rebel", "insurgents",
                          "insurgent", "jihadists", "guards", "guardsmen", "servicemen", "mercenaries", "sailors",
                          "gunmen", "grouping", "column", "columns", "company", "companies", "officer",
-                         "officers", "policemen", "troopers", "recruits", "volunteers"})
+                         "officers", "policemen", "troopers", "recruits", "volunteers", "guerrillas", "guerrilla",
+                         "combatants", "militia", "militias", "paramilitaries"})
 # Where a side can withdraw from: positions and places, not talks or treaties.
 POSITION_WORDS = frozenset({"position", "base", "garrison", "post", "outpost", "checkpoint", "town", "city",
                             "village", "area", "district", "region", "frontline", "front", "line", "trench",
@@ -168,7 +190,7 @@ NOUN_TRIGGERS: dict[str, str] = {
                     "territory"),
     **dict.fromkeys(["attack", "assault", "offensive", "counteroffensive", "counter-offensive", "counterattack",
                      "counter-attack", "clash", "clashes", "fighting", "battle", "ambush", "raid", "siege",
-                     "firefight", "skirmish", "incursion", "push", "onslaught"], "clash"),
+                     "firefight", "skirmish", "incursion", "push", "onslaught", "invasion"], "clash"),
     **dict.fromkeys(["strike", "strikes"], "strike"),
     **dict.fromkeys(["airstrike", "air strike", "air raid", "airstrikes", "air strikes", "drone strike",
                      "bombardment", "air attack", "drone attack"], "airstrike"),
@@ -182,11 +204,14 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["suicide bombing", "suicide attack", "suicide bomber", "suicide car bomb", "svbied", "svbieds"],
                     "suicide"),
     **dict.fromkeys(["chemical attack", "gas attack", "chlorine attack", "sarin attack"], "chemical"),
-    **dict.fromkeys(["massacre", "execution", "executions", "killing", "killings"], "civilian_attack"),
+    **dict.fromkeys(["massacre", "execution", "executions", "killing", "killings", "assassination", "torture"],
+                    "civilian_attack"),
     **dict.fromkeys(["abduction", "kidnapping"], "abduction"),
     **dict.fromkeys(["sexual violence", "rape", "rapes", "gang rape", "sexual assault"], "sexual_violence"),
     **dict.fromkeys(["arrest", "arrests", "detention"], "arrest"),
     **dict.fromkeys(["withdrawal", "pullout", "pull-out", "retreat"], "retreat"),
+    **dict.fromkeys(["ultimatum"], "threat"),
+    **dict.fromkeys(["curfew", "curfews", "martial law", "of emergency", "lockdown", "emergency rule"], "restrict"),
     **dict.fromkeys(["protest", "demonstration", "rally", "sit-in"], "protest"),
     **dict.fromkeys(["riot"], "riot"),
     **dict.fromkeys(["looting"], "looting"),
@@ -218,6 +243,12 @@ HYPOTHETICAL_ADJ = {"future", "possible", "potential", "planned", "expected", "i
 PLOVER_BY_TRIGGER: dict[str, tuple[tuple[str, str], ...]] = {
     "Agreement": ((r"^(?:surrender|releas|free|exchang|swap)", "RETREAT"),),
     "Looting/property destruction": ((r"^(?:loot|pillag|ransack|plunder|seiz|confiscat)", "COERCE"),),
+    # 'Other' holds deployments (MOBILIZE) and threats, told by the trigger: a threat verb, or the act a conditional
+    # ultimatum threatens ('will withdraw ... unless').
+    "Other": ((r"^(?:deploy|redeploy|dispatch|sen[dt]|mobili[sz]|mass|arriv|station|mov|conscript|draft|recruit|"
+               r"increas|boost|bolster|strengthen|put|plac|call|buil|reinforc)", "MOBILIZE"),
+              (r"^(?:curfew|law|emergency|lockdown|rule)", "COERCE")),
+    "Change to group/activity": ((r"^(?:demobili|disarm|disband)", "RETREAT"),),
 }
 
 
@@ -242,6 +273,7 @@ PLOVER = {
     "Agreement": "AGREE", "Arrests": "COERCE", "Change to group/activity": "OTHER",
     "Disrupted weapons use": "COERCE", "Headquarters or base established": "MOBILIZE",
     "Looting/property destruction": "ASSAULT", "Non-violent transfer of territory": "RETREAT",
-    # sitrep codes 'Other' only for troop deployments and call-ups (trigger class "mobilize").
-    "Other": "MOBILIZE",
+    # sitrep codes 'Other' for threats and, told by the trigger word (PLOVER_BY_TRIGGER), troop deployments and
+    # call-ups (trigger class "mobilize").
+    "Other": "THREATEN",
 }

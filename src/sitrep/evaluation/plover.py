@@ -1,7 +1,7 @@
 """PLOVER gold standard records (OEDA): event-type accuracy on the conflict categories, and actor matching.
 
-Each record's sentence is one document through the whole pipeline. sitrep's event of record is its most confident
-event (the first in text order among equals); its ACLED sub-event type is mapped to PLOVER with
+Each record's sentence is one document through the whole pipeline. sitrep's event of record is the one told by the
+main verb (trigger nearest the parse root), then the most confident, then the first in text order; its ACLED sub-event type is mapped to PLOVER with
 sitrep.vocabulary.plover_event_type (the export mapping: by sub-event type, refined by the trigger word). A record with no sitrep event is predicted "NONE". Accuracy is over
 the gold records whose type is one of CONFLICT_TYPES; `any_event_accuracy` credits a record when any sitrep event in
 it maps to the gold type. Actors: the gold source (target) matches when sitrep's actor1 (actor2) mention overlaps
@@ -31,8 +31,16 @@ def plover_type(event: Event) -> str:
     return plover_event_type(event.sub_event_type, event.trigger)
 
 
-def event_of_record(events: list[Event]) -> Event | None:
-    ranked = sorted(enumerate(events), key=lambda pair: (-pair[1].confidence, pair[0]))
+def event_of_record(events: list[Event], spacy_doc=None) -> Event | None:
+    """The event a CAMEO coder codes: the one told by the main verb (its trigger nearest the sentence's root: the
+    ceasefire 'declared', not the battles 'after' which it came), then the most confident, then the first."""
+    def depth(event: Event) -> int:
+        token = event.work.get("token")
+        if spacy_doc is None or token is None:
+            return 0
+        return sum(1 for _ in spacy_doc[token].ancestors)
+
+    ranked = sorted(enumerate(events), key=lambda pair: (depth(pair[1]), -pair[1].confidence, pair[0]))
     return ranked[0][1] if ranked else None
 
 
@@ -66,7 +74,7 @@ def evaluate(data_dir: Path, *, runner: Runner, limit: int | None = None,
     confusion: Counter[str] = Counter()
     for doc, record in zip(docs, records):
         gold = record["event"]
-        chosen = event_of_record(doc.events)
+        chosen = event_of_record(doc.events, doc.spacy_doc)
         predicted = plover_type(chosen) if chosen is not None else "NONE"
         detected += chosen is not None
         right += predicted == gold

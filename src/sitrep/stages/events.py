@@ -8,10 +8,10 @@ from ..eventplace import choose_event_place, narrow_places
 from ..lexicon_patterns import ACLED_VAGUE_FATALITIES, VAGUE_QUANTITIES, VICINITY, names_area, parse_number
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
 from ..pipeline import Context, stage
-from ..vocabulary import (BASE_WORDS, CAPTIVE_WORDS, DEMAND_WORDS, HARDWARE_WORDS, PERSON_WORDS, PROPERTY_WORDS, FAILURE_VERBS, HYPOTHETICAL_ADJ, INTENT_HEADS, INTENT_TO_HEADS,
+from ..vocabulary import (BASE_WORDS, CAPTIVE_WORDS, DEMAND_WORDS, HARDWARE_WORDS, IMPOSING_VERBS, PERSON_WORDS, PROPERTY_WORDS, FAILURE_VERBS, HYPOTHETICAL_ADJ, INTENT_HEADS, INTENT_TO_HEADS,
                           LABOUR_STRIKE_WORDS, LOSER_SUBJECT_VERBS, MODAL_WORDS, NOUN_TRIGGERS, PARTICLE_TRIGGERS,
-                          PLACE_SUBJECT_VERBS, POSITION_WORDS, PROTESTER_WORDS, REPORTING_VERBS, TRIGGER_CLASSES,
-                          TROOP_WORDS, VERB_TRIGGERS, WITHDRAWAL)
+                          PLACE_SUBJECT_VERBS, POSITION_WORDS, PROTESTER_WORDS, REPORTING_VERBS, THREAT_WORDS,
+                          TRIGGER_CLASSES, TROOP_WORDS, VERB_TRIGGERS, WITHDRAWAL)
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -180,7 +180,7 @@ FIRE_WORDS = {"fire", "gunfire", "shot", "salvo", "blow", "artillery", "rocket"}
 
 
 # Strategic developments read from their arguments: a side leaving a place, troops sent somewhere, a base set up.
-STRATEGIC_CLASSES = {"retreat", "mobilize", "base", "captive", "yield"}
+STRATEGIC_CLASSES = {"retreat", "mobilize", "base", "captive", "yield", "threat", "restrict", "disarm"}
 
 
 def _armed_subject(token) -> bool:
@@ -398,10 +398,24 @@ def _strike_kind(token) -> str | None:
     return "airstrike" if token.pos_ == "NOUN" else "shelling"
 
 
+WORKFORCE = re.compile(r"\b(?:workers?|unions?|employees|staff|miners|drivers|nurses|teachers|doctors|dockers|"
+                       r"strikers|labou?r|work)\b", re.I)
+
+
+HARM_WORDS = re.compile(r"\b(?:kill\w*|wound\w*|injur\w*|dead|died|destroy\w*|damag\w*|hit|struck|casualt\w+)\b",
+                        re.I)
+
+
 def _labour_strike(token) -> bool:
+    """'a hunger strike', 'went on strike', '500,000 workers stopped work on the first day of an open-ended strike':
+    a strike by a workforce, with no weapon named, is a protest."""
     modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}}
     went_on = token.dep_ == "pobj" and token.head.lower_ == "on" and token.head.head.lemma_ in {"go", "be", "stay"}
-    return bool(modifiers & LABOUR_STRIKE_WORDS) or went_on
+    text = token.sent.text
+    by_workers = WORKFORCE.search(text) is not None and not (
+        AIR_WORDS.search(text) or ARTILLERY_WORDS.search(text) or EXPLOSIVE_WORDS.search(text)
+        or HARM_WORDS.search(text))  # 'a Russian strike on Kharkiv killed two workers
+    return bool(modifiers & LABOUR_STRIKE_WORDS) or went_on or by_workers
 
 
 def _is_headline(sent, text: str) -> bool:
@@ -478,9 +492,12 @@ def _places_in(index: MentionIndex, token) -> tuple[Mention, ...]:
     """The places a phrase names, less those in a description of a place it names: 'Staryi Saltiv, a small town on
     the Siverskyi Donets reservoir east of Kharkiv' is Staryi Saltiv."""
     found = index.in_subtree("place", token)
-    if not found or index.at_token("place", token) is None:
-        return tuple(found)
-    described = [child for child in token.children if child.dep_ in {"appos", "relcl", "acl"}]
+    if not found:
+        return ()
+    if index.at_token("place", token) is None:  # 'in both regions to mark the swearing-in in Yaoundé': not there
+        described = [child for child in token.children if child.dep_ in {"relcl", "acl"} and child.tag_ == "VB"]
+    else:
+        described = [child for child in token.children if child.dep_ in {"appos", "relcl", "acl"}]
     return tuple(m for m in found if not any(
         c.left_edge.idx <= m.start < _end_char(c.right_edge) for c in described))
 
@@ -592,7 +609,8 @@ class TriggerReader:
     def read(self) -> None:
         if self.cls in STRATEGIC_CLASSES:
             {"retreat": self._read_retreat, "mobilize": self._read_mobilize, "base": self._read_base,
-             "captive": self._read_verb, "yield": self._read_yield}[self.cls]()
+             "captive": self._read_verb, "yield": self._read_yield, "threat": self._read_threat,
+             "restrict": self._read_restrict, "disarm": self._read_disarm}[self.cls]()
             if self.cls == "captive":
                 self._fallback_actors()
             return
@@ -970,6 +988,96 @@ class TriggerReader:
             if prep in {"in", "at", "near", "outside", "inside"}:
                 self.places += _places_in(self.index, obj)
 
+    def _read_threat(self) -> None:
+        """'Iran threatened to launch a new offensive', 'the group vowed to retaliate against Israel', 'warned Kyiv of
+        consequences', 'gave the garrison an ultimatum', 'said it would withdraw its troops unless ...': who threatens
+        (a named side, a state, a leader) and whom."""
+        token = self.token
+        if token.pos_ in {"NOUN", "PROPN"}:
+            verb = token.head if token.dep_ in OBJECTS else None
+            subject, passive = _subject(verb) if verb is not None else (None, False)
+            threatened = [obj for node in (token, verb) if node is not None for prep, obj in _preps(node)
+                          if prep in {"to", "against"}]
+            threatened += [c for node in (token, verb) if node is not None for c in node.children
+                           if c.dep_ in {"dative", "acl", "relcl"}]
+        elif VERB_TRIGGERS.get(_lemma(token)) != "threat":  # a conditional ultimatum: the act threatened
+            subject, passive = _subject(token)
+            threatened = [token]
+        else:
+            subject, passive = _subject(token)
+            threatened = [c for c in token.children if c.dep_ in OBJECTS | {"xcomp", "ccomp", "dative"}]
+            threatened += [obj for prep, obj in _preps(token) if prep in {"of", "with", "against", "to"}]
+        if passive or subject is None or not threatened:
+            self.valid = False
+            return
+        self.actor1 = self._doer(subject, False) or self._owner_of_pronoun(subject) or self._speaker_of(subject)
+        said = {_lemma(t) for node in threatened for t in node.subtree} | {t.lower_ for node in threatened
+                                                                          for t in node.subtree}
+        menacing = _lemma(token) in {"threaten", "ultimatum"} or said & THREAT_WORDS or said & set(VERB_TRIGGERS) \
+            or said & set(NOUN_TRIGGERS)
+        named = self.actor1 is not None or _names_someone(_speaker_node(subject) or subject)
+        if _lemma(token) == "warn" and any(_warned_of_others(c) for c in threatened):
+            self.valid = False  # 'warned that the insurgents may try again': a warning of someone else's threat
+            return
+        if not named or (self.actor1 is not None and _civilian(self.actor1)) or not menacing:
+            self.valid = False  # 'residents were warned to leave', 'aid agencies warned of famine'
+            return
+        self.actor2 = self._threatened_party(threatened)
+        for prep, obj in _preps(token):
+            if prep in {"in", "at"}:
+                self.places += _places_in(self.index, obj)
+
+    def _read_restrict(self) -> None:
+        """'Turkish authorities imposed a curfew in Cizre', 'the city was placed under curfew', 'declared martial
+        law': imposed by whom, where; not one lifted, demanded or defied."""
+        token = self.token
+        noun = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token  # 'state of emergency'
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else noun.head
+        if verb is None or _lemma(verb) not in IMPOSING_VERBS:
+            self.valid = False
+            return
+        subject, passive = _subject(verb)
+        self.actor1 = self._doer(subject, passive) if subject is not None else None
+        for node in (noun, verb):
+            for prep, obj in _preps(node):
+                if prep in {"in", "on", "across", "throughout", "over"}:
+                    self.places += _places_in(self.index, obj)
+        if passive and subject is not None:
+            self.places += _places_in(self.index, subject)  # 'Cizre was placed under curfew'
+
+    def _read_disarm(self) -> None:
+        """'a third of the guerrillas have been demobilised', 'the militia disbanded': the armed men who stood down."""
+        token = self.token
+        subject, passive = _subject(token)
+        disarmed = subject if passive or not any(c.dep_ in OBJECTS for c in token.children) \
+            else next(c for c in token.children if c.dep_ in OBJECTS)
+        if disarmed is None or not self._armed(disarmed, _first_actor(self.index, disarmed)):
+            self.valid = False  # 'disarmed the bomb', 'the committee disbanded'
+            return
+        self.actor1 = _first_actor(self.index, disarmed)
+        if not passive and disarmed is not subject and subject is not None:
+            self.actor2 = self._doer(subject, False)
+
+    def _speaker_of(self, subject) -> Mention | None:
+        """'Palestinian leaders said they would boycott ...': 'they' are who said it."""
+        speaker = _speaker_node(subject)
+        return None if speaker is None else _first_actor(self.index, speaker) or self._country_as_actor(speaker)
+
+    def _threatened_party(self, threatened) -> Mention | None:
+        """The side a threat is aimed at: the first actor, or country, named as an object in what is threatened,
+        outside any condition attached to it ('unless Baghdad accepted')."""
+        for node in threatened:
+            conditions = {t.i for c in node.subtree if c.dep_ in {"advcl", "relcl"} and c is not node
+                          for t in c.subtree}
+            for token in node.subtree:
+                if token.i in conditions or token.dep_ not in {"pobj", "dobj", "dative"} | OBJECTS:
+                    continue
+                found = _first_actor(self.index, token) or self._country_as_actor(token)
+                if found is not None and found.text != getattr(self.actor1, "text", None) \
+                        and not any(t.idx == found.start and t.i in conditions for t in node.subtree):
+                    return found
+        return None
+
     def _read_base(self) -> None:
         """'established a base in Gao', 'set up its headquarters in Kidal'."""
         token = self.token
@@ -1121,7 +1229,7 @@ class TriggerReader:
 QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "number",
                   "group", "groups", "batch", "most", "all", "some", "many", "several", "rest", "remainder", "half",
                   "majority", "couple", "few", "part", "bulk", "contingent", "unit", "units", "battalion", "company",
-                  "detachment", "column", "convoy", "team"}
+                  "detachment", "column", "convoy", "team", "third", "thirds", "quarter", "fraction", "percent"}
 
 
 def _head_words(node) -> set[str]:
@@ -1269,13 +1377,20 @@ NON_LETHAL_CLASSES = {"agreement", "transfer", "arrest", "protest", "interventio
 STOPPING_VERBS = {"freeze", "halt", "end", "stop", "suspend", "pause", "cease", "interrupt"}
 # Verbs of an attack that may have had no armed opponent; 'clashes', 'fighting' always had two armed sides.
 EXPELLING_VERBS = {"drive", "push", "force", "chase", "kick", "flush", "expel", "oust", "clear", "evict"}
-ATROCITY_VERBS = {"execute", "massacre", "behead", "murder", "slaughter", "lynch"}
+ATROCITY_VERBS = {"execute", "massacre", "behead", "murder", "slaughter", "lynch", "torture", "assassinate", "beat"}
 ONE_SIDED_ATTACKS = {"attack", "raid", "storm", "assault", "ambush"}
 BUILDING_WORDS = {"hotel", "school", "church", "mosque", "market", "prison", "jail", "hospital", "restaurant", "mall",
                   "parliament", "embassy", "compound", "house", "home", "office", "offices", "station", "bank",
                   "court", "courthouse", "ministry", "building", "headquarters", "university", "college", "clinic",
                   "cafe", "theatre", "theater", "stadium", "bus", "train", "guesthouse", "residence", "cathedral",
                   "temple", "shrine", "monastery", "chapel"}
+
+
+def _attacked_words(token) -> str:
+    """What was attacked: the object, or the subject of a passive ('a camp for Congolese refugees was attacked')."""
+    subject, passive = _subject(token)
+    told = " ".join(t.lower_ for t in subject.subtree) if passive and subject.head == token else ""
+    return f"{_object_words(token)} {told}"
 
 
 def _target_is_building(token) -> bool:
@@ -1343,6 +1458,47 @@ CIVILIAN_CAMP = re.compile(r"\b(?:IDP|displacement|refugee|displaced)\b[^.]{0,40
                            r"\bcamps?\s+(?:for|of)\s+(?:the\s+)?(?:internally\s+)?(?:displaced|refugees)", re.I)
 
 
+ULTIMATUM_ACTS = {"boycott", "blockade", "retaliate", "sanction", "expel", "attack", "invade"}
+
+
+def _ultimatum(token) -> bool:
+    """'will withdraw its peacekeepers from Chad unless elections are held', 'said they would boycott all contact with
+    the United States': an act promised on a condition, or a sanction announced, is a threat, not a deed or a plan."""
+    if token.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in token.children):
+        return False
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+           for c in token.children):
+        return True
+    return _lemma(token) in ULTIMATUM_ACTS and token.dep_ == "ccomp" \
+        and _lemma(token.head) in {"say", "announce", "warn", "declare", "state"}
+
+
+def _warned_of_others(clause) -> bool:
+    """A warning's clause whose doer is someone other than the one warning ('warned that the insurgents may attack')."""
+    if clause.dep_ != "ccomp":
+        return False
+    subject, _ = _subject(clause)
+    return subject is not None and subject.head == clause and subject.pos_ != "PRON"
+
+
+def _speaker_node(subject):
+    """The subject of the reporting verb a pronoun subject stands for: 'the party said it will boycott' → the party."""
+    if subject.pos_ != "PRON":
+        return None
+    for verb in subject.head.ancestors:
+        if verb.pos_ == "VERB" and _lemma(verb) in REPORTING_VERBS | {"say", "announce", "state", "declare"}:
+            speaker, passive = _subject(verb)
+            return None if passive else speaker
+    return None
+
+
+def _names_someone(subject) -> bool:
+    """A subject that names a side, a state or a leader ('President Bush', 'the Umma party'), not 'residents'."""
+    words = list(subject.subtree)
+    return any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in words) \
+        and not CIVILIAN_WORDS.search(" ".join(t.lower_ for t in words))
+
+
 def _subject_text(token) -> str:
     """The subject noun phrase up to its head, with an 'of' phrase ('hundreds of youths protesting'), not what an
     aside says about it ('Somali forces, backed by U.S. airstrikes')."""
@@ -1381,6 +1537,8 @@ def _own_event(cls: str, reader: TriggerReader, sentence_events) -> bool:
     ('the assault was repelled and the grouping fell back') is the fight's outcome. A deployment told with an attack
     is part of that attack."""
     kinds = {event.work["cls"] for event in sentence_events}
+    if cls == "restrict":
+        return True  # 'imposed a curfew after a demonstration': the curfew is news of its own
     if cls == "captive":  # 'captured 12 fighters' in a battle is the battle's; on its own, a detention
         return not any(event.event_type == "Battles" for event in sentence_events)
     if cls == "retreat":
@@ -1478,7 +1636,7 @@ class EventBuilder:
             if _is_headline(sent, self.doc.text):
                 continue
             claimed_tokens: set[int] = set()
-            triggers = [(token, _trigger_class(token)) for token in sent]
+            triggers = [(token, "threat" if _ultimatum(token) else _trigger_class(token)) for token in sent]
             triggers = [(token, cls) for token, cls in triggers if cls is not None]
             other_violence = any(cls not in {"civilian_attack"} | STRATEGIC_CLASSES for _, cls in triggers)
             arrests = any(cls == "arrest" and not _is_hypothetical(token) and not (
@@ -1490,7 +1648,7 @@ class EventBuilder:
             ordered = [pair for pair in triggers if pair not in deferred] + deferred
             for token, cls in ordered:
                 if token.i in claimed_tokens or (_is_modifier(token) and not misparsed_verb(token)) \
-                        or _is_hypothetical(token) or _stopped(token) or _judged(token):
+                        or _is_hypothetical(token) and not _ultimatum(token) or _stopped(token) or _judged(token):
                     continue
                 if cls == "civilian_attack" and other_violence and token.lemma_ in {"kill", "shoot"}:
                     continue  # 'the strike killed nine civilians': the killing is the strike's result
@@ -1548,8 +1706,9 @@ class EventBuilder:
                 cls, reader.actor2 = "civilian_attack", victims  # 'gunmen attacked the village, killing 40 civilians'
             elif victims is not None:
                 reader.actor2 = victims  # 'killed 30 Kenyan soldiers in a raid on a base': the other side
-        elif cls == "clash" and lemma in ONE_SIDED_ATTACKS and _civilian(reader.actor2) \
-                and CIVILIAN_WORDS.search(_object_words(token)):
+        if cls == "clash" and lemma in ONE_SIDED_ATTACKS \
+                and (reader.actor2 is None or CIVILIAN_WORDS.search(reader.actor2.text)) \
+                and CIVILIAN_WORDS.search(_attacked_words(token)):
             cls = "civilian_attack"  # 'attacked a camp for displaced people': the target itself is civilians
         if _unconfirmed_claim(token):
             return None
@@ -1570,7 +1729,7 @@ class EventBuilder:
             return None  # 'controls a swathe of territory', 'months of LNA control': a state, not a change
         destinations = cls in {"mobilize", "base"}  # troops sent to Kharkiv are in Kharkiv
         places = _choose_places(self.doc, narrow_places(self.doc, reader.places), keep_destinations=destinations) \
-            or self._sentence_place(token)
+            or (self._sentence_place(token) if cls != "threat" else [])  # a threat is not made where it is aimed
         sentence = self.doc.span(token.sent.start_char, token.sent.end_char)
         nonviolent = cls in STRATEGIC_CLASSES | {"arrest", "agreement"}
         outcome = WITHDRAWAL if cls == "retreat" else "failed" if not nonviolent and _failed(token) else None

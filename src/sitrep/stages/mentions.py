@@ -29,7 +29,8 @@ UNIT_NOUNS = ("units", "unit", "militants", "fighters", "forces", "troops", "sol
               "positions", "jets", "aircraft", "warplanes", "military", "officials", "commanders", "gunmen",
               "insurgents", "rebels", "jihadists", "personnel", "special forces", "navy", "air force", "police",
               "officers", "convoy", "division", "artillery", "drones", "helicopters", "columns", "column", "armour",
-              "armor", "paratroopers", "marines", "commandos")
+              "armor", "paratroopers", "marines", "commandos", "authorities", "government", "parliament", "leaders",
+              "leadership")
 
 
 HYPHEN_SUFFIXES = r"(?:held|controlled|led|backed|allied|linked|aligned|affiliated|occupied|run|supported)"
