@@ -816,3 +816,16 @@ def test_backers_victims_and_accusers_are_not_taken_for_the_attacker(tmp_path):
     taken = [e for e in events if "Novoazovsk" in e["evidence"][0]["text"]]
     assert taken and not (taken[0]["actor1"] or "").startswith("Military Forces of Russia")
     assert not any((e["actor1"] or "").startswith("Military Forces of Ukraine") for e in events)
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    ("Angry paper workers blocked the bridge at Kehl for three hours on 3 May 2023.", ["Protests"]),
+    ("Soldiers blocked the bridge in Kherson on 3 May 2023.", []),
+])
+def test_people_blocking_a_road_protest_armed_men_do_not(tmp_path, sentence, coded):
+    assert [e["event_type"] for e in _events(tmp_path, sentence)] == coded
+
+
+def test_a_long_threatened_invasion_happens_a_possible_one_does_not(tmp_path):
+    assert _events(tmp_path, "Israel mounted its long-threatened invasion of Lebanon near Tyre on 3 May 2023.")
+    assert not _events(tmp_path, "A possible invasion of Lebanon near Tyre was discussed on 3 May 2023.")

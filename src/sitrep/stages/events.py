@@ -248,6 +248,8 @@ def _trigger_class(token) -> str | None:
         if lemma in {"burn", "torch", "destroy", "raze", "demolish"} and set(_object_words(token).split()) & (
                 BUILDING_WORDS | DWELLINGS | {"homes", "houses", "villages", "shops", "churches", "mosques", "schools"}):
             return "looting"  # 'burned a cathedral', 'torching dozens of homes'
+        if lemma in {"block", "barricade", "blockade"} and _blockade_by_civilians(token):
+            return "protest"  # 'angry paper workers blocked the bridge', 'young Algerians blocked roads'
         if lemma == "disperse" and PROTESTER_WORDS & set(_object_words(token).split()):
             return "intervention"  # 'police dispersed the demonstrators'
         if lemma in ENTRY_VERBS and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children) \
@@ -264,6 +266,20 @@ def _trigger_class(token) -> str | None:
             return "riot"  # 'violent protests in Lira town'
         return cls
     return None
+
+
+ROADWAYS = {"road", "roads", "bridge", "bridges", "highway", "highways", "street", "streets", "traffic", "roadway",
+            "motorway", "junction", "intersection", "crossing", "railway", "rail", "port", "access", "entrance"}
+
+
+def _blockade_by_civilians(token) -> bool:
+    """People, not armed men, blocking a road or a bridge: ACLED codes the blockade as a protest."""
+    subject, passive = _subject(token)
+    if subject is None or passive or not set(_object_words(token).split()) & ROADWAYS:
+        return False
+    words = {t.lower_ for t in subject.subtree}
+    armed = words & TROOP_WORDS or re.search(r"\b(?:army|police|gunmen|militants|rebels)\b", " ".join(words))
+    return not armed and (subject.pos_ in {"NOUN", "PROPN"} or subject.ent_type_ == "NORP")
 
 
 def _participle_doer(verb):
@@ -308,6 +324,11 @@ def _governing_chain(token) -> list:
     return chain
 
 
+def _long_awaited(adjective) -> bool:
+    """'its long-threatened invasion', 'the long-expected offensive': threatened long ago, happening now."""
+    return adjective.i >= 2 and adjective.nbor(-1).text == "-" and adjective.nbor(-2).lower_ in {"long", "much"}
+
+
 def _is_hypothetical(token) -> bool:
     chain = _governing_chain(token)
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for node in chain for c in node.children):
@@ -320,7 +341,7 @@ def _is_hypothetical(token) -> bool:
             return True  # 'is likely attempting to regain the initiative': an assessment of intent
         if any(c.dep_ == "neg" for c in node.children) and node.lemma_ not in FAILURE_VERBS and node is token:
             return True
-    if any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_ADJ for c in token.children):
+    if any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_ADJ and not _long_awaited(c) for c in token.children):
         return True
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
     purpose = token.dep_ in {"acl", "advcl"} or token.dep_ == "xcomp" and token.head.pos_ in {"NOUN", "PROPN"}
@@ -1268,11 +1289,20 @@ def _choose_places(doc: Document, places: list[Mention], *,
             unique.append(place)
     known = [p for p in unique if p.attrs.get("candidates") or p.attrs.get("anaphor") or p.attrs.get("unlisted_site")]
     unique = known or unique
+    unique = [p for p in unique if not _named_after(doc, p, unique)]
     specific = [p for p in unique if not _country_only(p)]
     unique = specific or unique
     scored = [(p, 2 if _vicinity(doc, p) else 1) for p in unique]
     exact = [(p, g) for p, g in scored if g == 1]
     return exact or scored[:1]
+
+
+def _named_after(doc: Document, anaphor: Mention, places: list[Mention]) -> bool:
+    """'the bridge at Kehl', 'the base near Gao': a back-reference whose own phrase names the place."""
+    if not anaphor.attrs.get("anaphor") or anaphor.attrs.get("candidates"):
+        return False
+    return any(re.fullmatch(r"\s+(?:at|in|near|outside|of)\s+(?:the\s+)?", doc.text[anaphor.end:other.start])
+               for other in places if other is not anaphor and other.attrs.get("candidates"))
 
 
 def _country_only(mention: Mention) -> bool:
