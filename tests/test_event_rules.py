@@ -312,11 +312,12 @@ def test_curfews_and_martial_law_imposed_are_coerce_and_demobilisation_is_retrea
                                   "rally.")[:1]
     assert curfew["sub_event_type"] == "Other" and curfew["actor1"].startswith("Military Forces of Turkey")
     assert curfew["location"]["name"] == "Cizre" and plover_event_type("Other", curfew["trigger"]) == "COERCE"
-    assert not _events(tmp_path, "The government lifted the curfew in Cizre on 3 May 2023.")
     (stood_down,) = _events(tmp_path, "On 3 May 2023 one third of the guerrillas in Kumanovo were demobilised.")
     assert stood_down["sub_event_type"] == "Change to group/activity"
     assert plover_event_type(stood_down["sub_event_type"], stood_down["trigger"]) == "RETREAT"
     assert not _events(tmp_path, "Police disarmed the bomb in Kano on 3 May 2023.")
+    (threat,) = _events(tmp_path, "French farmers said on 3 May 2023 they would blockade Paris from Monday night.")
+    assert threat["trigger"] == "would blockade" and plover_event_type("Other", threat["trigger"]) == "THREATEN"
 
 
 @pytest.mark.parametrize("sentence", [
@@ -829,3 +830,32 @@ def test_people_blocking_a_road_protest_armed_men_do_not(tmp_path, sentence, cod
 def test_a_long_threatened_invasion_happens_a_possible_one_does_not(tmp_path):
     assert _events(tmp_path, "Israel mounted its long-threatened invasion of Lebanon near Tyre on 3 May 2023.")
     assert not _events(tmp_path, "A possible invasion of Lebanon near Tyre was discussed on 3 May 2023.")
+
+
+@pytest.mark.parametrize("sentence, plover", [
+    ("Mali expelled the French ambassador on 3 May 2023.", "COERCE"),
+    ("Chadian authorities closed the border with Sudan on 3 May 2023.", "COERCE"),
+    ("The army imposed a blockade on Gaza on 3 May 2023.", "COERCE"),
+    ("The rebels lifted the siege of Taiz on 3 May 2023.", "RETREAT"),
+    ("The government lifted the curfew in Cizre on 3 May 2023.", "RETREAT"),
+    ("Hezbollah pledged on 3 May 2023 to avenge the killing of its commander.", "THREATEN"),
+])
+def test_expulsions_closures_blockades_and_their_lifting(tmp_path, sentence, plover):
+    from sitrep.vocabulary import plover_event_type
+
+    (event,) = _events(tmp_path, sentence)
+    assert event["event_type"] == "Strategic developments"
+    assert plover_event_type(event["sub_event_type"], event["trigger"]) == plover
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebels vowed on 3 May 2023 to release the hostages.",
+    "Hezbollah pledged on 3 May 2023 to support the government.",
+])
+def test_vows_to_release_or_support_are_no_threat(tmp_path, sentence):
+    assert not _events(tmp_path, sentence)
+
+
+def test_expelling_fighters_from_a_town_is_taking_it_not_an_expulsion(tmp_path):
+    events = _events(tmp_path, "Ukrainian troops expelled Russian forces from Kherson on 3 May 2023.")
+    assert [e["event_type"] for e in events] == ["Battles"]

@@ -56,6 +56,10 @@ TRIGGER_CLASSES: dict[str, tuple[str, str]] = {
     "threat": (STRATEGIC, "Other"),
     # A curfew, martial law or a state of emergency imposed: ACLED's 'Other', PLOVER COERCE (CAMEO 1723, 1724).
     "restrict": (STRATEGIC, "Other"),
+    # People expelled or deported from a country: ACLED's 'Other', PLOVER COERCE (CAMEO 174 'Expel or deport').
+    "expel": (STRATEGIC, "Other"),
+    # A curfew, blockade, siege or state of emergency lifted or eased: 'Other', PLOVER RETREAT (CAMEO 0813, 0872).
+    "ease": (STRATEGIC, "Other"),
     # Armed men demobilised, disarmed or disbanded: ACLED's change to a group's activity, PLOVER RETREAT (CAMEO 0873).
     "disarm": (STRATEGIC, "Change to group/activity"),
     "base": (STRATEGIC, "Headquarters or base established"),
@@ -90,7 +94,8 @@ VERB_TRIGGERS: dict[str, str] = {
                      "move", "conscript", "draft", "recruit", "increase", "boost", "bolster", "strengthen", "put",
                      "place"], "mobilize"),
     **dict.fromkeys(["surrender", "release", "free", "exchange", "swap"], "yield"),
-    **dict.fromkeys(["threaten", "vow", "swear", "warn"], "threat"),
+    **dict.fromkeys(["threaten", "vow", "swear", "warn", "pledge"], "threat"),
+    **dict.fromkeys(["deport"], "expel"),
     **dict.fromkeys(["demobilize", "demobilise", "disarm", "disband"], "disarm"),
     **dict.fromkeys(["establish", "build", "construct"], "base"),
     **dict.fromkeys(["protest", "demonstrate", "rally", "march"], "protest"),
@@ -211,7 +216,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["arrest", "arrests", "detention"], "arrest"),
     **dict.fromkeys(["withdrawal", "pullout", "pull-out", "retreat"], "retreat"),
     **dict.fromkeys(["ultimatum"], "threat"),
-    **dict.fromkeys(["curfew", "curfews", "martial law", "of emergency", "lockdown", "emergency rule"], "restrict"),
+    **dict.fromkeys(["curfew", "curfews", "martial law", "of emergency", "lockdown", "emergency rule", "blockade"],
+                    "restrict"),
     **dict.fromkeys(["protest", "demonstration", "rally", "sit-in"], "protest"),
     **dict.fromkeys(["riot"], "riot"),
     **dict.fromkeys(["looting"], "looting"),
@@ -247,7 +253,8 @@ PLOVER_BY_TRIGGER: dict[str, tuple[tuple[str, str], ...]] = {
     # ultimatum threatens ('will withdraw ... unless').
     "Other": ((r"^(?:deploy|redeploy|dispatch|sen[dt]|mobili[sz]|mass|arriv|station|mov|conscript|draft|recruit|"
                r"increas|boost|bolster|strengthen|put|plac|call|buil|reinforc)", "MOBILIZE"),
-              (r"^(?:curfew|law|emergency|lockdown|rule)", "COERCE")),
+              (r"^(?:curfew|law|emergency|lockdown|rule|blockade|clos|shut|seal|expel|deport)", "COERCE"),
+              (r"^(?:lift|eas|relax|end)", "RETREAT")),
     "Change to group/activity": ((r"^(?:demobili|disarm|disband)", "RETREAT"),),
 }
 

@@ -180,7 +180,7 @@ FIRE_WORDS = {"fire", "gunfire", "shot", "salvo", "blow", "artillery", "rocket"}
 
 
 # Strategic developments read from their arguments: a side leaving a place, troops sent somewhere, a base set up.
-STRATEGIC_CLASSES = {"retreat", "mobilize", "base", "captive", "yield", "threat", "restrict", "disarm"}
+STRATEGIC_CLASSES = {"retreat", "mobilize", "base", "captive", "yield", "threat", "restrict", "disarm", "expel", "ease"}
 
 
 def _armed_subject(token) -> bool:
@@ -248,6 +248,10 @@ def _trigger_class(token) -> str | None:
         if lemma in {"burn", "torch", "destroy", "raze", "demolish"} and set(_object_words(token).split()) & (
                 BUILDING_WORDS | DWELLINGS | {"homes", "houses", "villages", "shops", "churches", "mosques", "schools"}):
             return "looting"  # 'burned a cathedral', 'torching dozens of homes'
+        if lemma in CLOSING_VERBS and set(_object_words(token).split()) & CLOSED_THINGS:
+            return "restrict"  # 'closed the border with Chad', 'sealed off the crossing'
+        if lemma in EASING_VERBS and set(_object_words(token).split()) & EASED_THINGS:
+            return "ease"  # 'lifted the curfew', 'eased the blockade of Gaza'
         if lemma in {"block", "barricade", "blockade"} and _blockade_by_civilians(token):
             return "protest"  # 'angry paper workers blocked the bridge', 'young Algerians blocked roads'
         if lemma == "disperse" and PROTESTER_WORDS & set(_object_words(token).split()):
@@ -268,6 +272,14 @@ def _trigger_class(token) -> str | None:
     return None
 
 
+CLOSING_VERBS = {"close", "shut", "seal"}
+CLOSED_THINGS = {"border", "borders", "crossing", "crossings", "airspace", "frontier", "frontiers", "checkpoint",
+                 "checkpoints", "passage"}
+EASING_VERBS = {"lift", "ease", "relax", "end"}
+EASED_THINGS = {"curfew", "curfews", "siege", "blockade", "lockdown", "emergency", "law", "restrictions"}
+EXPELLED_WORDS = {"ambassador", "ambassadors", "diplomat", "diplomats", "envoy", "envoys", "migrants", "refugees",
+                  "journalists", "staff", "workers", "nationals", "citizens", "observers", "peacekeepers", "mission",
+                  "attache", "attaché", "consul", "correspondent", "correspondents"}
 ROADWAYS = {"road", "roads", "bridge", "bridges", "highway", "highways", "street", "streets", "traffic", "roadway",
             "motorway", "junction", "intersection", "crossing", "railway", "rail", "port", "access", "entrance"}
 
@@ -631,7 +643,8 @@ class TriggerReader:
         if self.cls in STRATEGIC_CLASSES:
             {"retreat": self._read_retreat, "mobilize": self._read_mobilize, "base": self._read_base,
              "captive": self._read_verb, "yield": self._read_yield, "threat": self._read_threat,
-             "restrict": self._read_restrict, "disarm": self._read_disarm}[self.cls]()
+             "restrict": self._read_restrict, "disarm": self._read_disarm, "expel": self._read_expel,
+             "ease": self._read_ease}[self.cls]()
             if self.cls == "captive":
                 self._fallback_actors()
             return
@@ -1034,8 +1047,7 @@ class TriggerReader:
         self.actor1 = self._doer(subject, False) or self._owner_of_pronoun(subject) or self._speaker_of(subject)
         said = {_lemma(t) for node in threatened for t in node.subtree} | {t.lower_ for node in threatened
                                                                           for t in node.subtree}
-        menacing = _lemma(token) in {"threaten", "ultimatum"} or said & THREAT_WORDS or said & set(VERB_TRIGGERS) \
-            or said & set(NOUN_TRIGGERS)
+        menacing = _lemma(token) in {"threaten", "ultimatum"} or said & (THREAT_WORDS | HOSTILE_TRIGGERS)
         named = self.actor1 is not None or _names_someone(_speaker_node(subject) or subject)
         if _lemma(token) == "warn" and any(_warned_of_others(c) for c in threatened):
             self.valid = False  # 'warned that the insurgents may try again': a warning of someone else's threat
@@ -1054,7 +1066,9 @@ class TriggerReader:
         token = self.token
         noun = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token  # 'state of emergency'
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else noun.head
-        if verb is None or _lemma(verb) not in IMPOSING_VERBS:
+        if token.pos_ == "VERB":  # 'closed the border with Chad'
+            noun, verb = next((c for c in token.children if c.dep_ in OBJECTS), token), token
+        elif verb is None or _lemma(verb) not in IMPOSING_VERBS:
             self.valid = False
             return
         subject, passive = _subject(verb)
@@ -1065,6 +1079,29 @@ class TriggerReader:
                     self.places += _places_in(self.index, obj)
         if passive and subject is not None:
             self.places += _places_in(self.index, subject)  # 'Cizre was placed under curfew'
+
+    def _read_expel(self) -> None:
+        """'Mali expelled the French ambassador', 'Niger deported 300 migrants to Mali': who expelled whom."""
+        token = self.token
+        subject, passive = _subject(token)
+        expelled = _patient_of(token)
+        self.actor1 = self._doer(subject, passive)
+        if self.actor1 is None and not (subject is not None and _names_someone(subject)):
+            self.valid = False
+            return
+        if expelled is not None:
+            self.actor2 = _first_actor(self.index, expelled) or self._country_as_actor(expelled)
+
+    def _read_ease(self) -> None:
+        """'The rebels lifted the siege of Taiz', 'the government eased the curfew in Cizre'."""
+        token = self.token
+        subject, passive = _subject(token)
+        self.actor1 = self._doer(subject, passive)
+        eased = subject if passive else next((c for c in token.children if c.dep_ in OBJECTS), None)
+        for node in (token, eased):
+            for prep, obj in _preps(node) if node is not None else ():
+                if prep in {"in", "on", "of", "around", "across", "over"}:
+                    self.places += _places_in(self.index, obj)
 
     def _read_disarm(self) -> None:
         """'a third of the guerrillas have been demobilised', 'the militia disbanded': the armed men who stood down."""
@@ -1404,7 +1441,7 @@ def _own_clause_text(token) -> str:
 # Kinds of event whose sentence's death toll belongs to something else ('a rebel alliance, which signed a peace
 # deal in 2015, said it had captured a camp, killing 81 soldiers').
 NON_LETHAL_CLASSES = {"agreement", "transfer", "arrest", "protest", "intervention"}
-STOPPING_VERBS = {"freeze", "halt", "end", "stop", "suspend", "pause", "cease", "interrupt"}
+STOPPING_VERBS = {"freeze", "halt", "end", "stop", "suspend", "pause", "cease", "interrupt", "lift", "ease", "relax"}
 # Verbs of an attack that may have had no armed opponent; 'clashes', 'fighting' always had two armed sides.
 EXPELLING_VERBS = {"drive", "push", "force", "chase", "kick", "flush", "expel", "oust", "clear", "evict"}
 ATROCITY_VERBS = {"execute", "massacre", "behead", "murder", "slaughter", "lynch", "torture", "assassinate", "beat"}
@@ -1459,6 +1496,9 @@ def _refine_class(token, cls: str) -> str | None:
         cls = "clash"
     if cls == "territory" and _is_attempt(token):
         cls = "clash"
+    if cls == "territory" and _lemma(token) == "expel" and _patient_of(token) is not None \
+            and _head_words(_patient_of(token)) & (EXPELLED_WORDS | PERSON_WORDS) - ARMED_PEOPLE:
+        return "expel"  # 'expelled the French ambassador', 'deported 300 migrants'
     if cls == "territory" and _people_taken(token):
         return "abduction" if _held_hostage(token) else "captive"
     if cls == "territory" and _taken(token) is not None and _head_words(_taken(token)) & PROPERTY_WORDS:
@@ -1488,6 +1528,9 @@ CIVILIAN_CAMP = re.compile(r"\b(?:IDP|displacement|refugee|displaced)\b[^.]{0,40
                            r"\bcamps?\s+(?:for|of)\s+(?:the\s+)?(?:internally\s+)?(?:displaced|refugees)", re.I)
 
 
+# Trigger words that menace: not a release, a surrender, a rally or a ceasefire ('vowed to release the hostages').
+HOSTILE_TRIGGERS = frozenset(word for table in (VERB_TRIGGERS, NOUN_TRIGGERS) for word, cls in table.items()
+                             if cls not in {"yield", "agreement", "protest", "riot", "base", "threat", "ease", "disarm"})
 ULTIMATUM_ACTS = {"boycott", "blockade", "retaliate", "sanction", "expel", "attack", "invade"}
 
 
@@ -1520,6 +1563,20 @@ def _speaker_node(subject):
             speaker, passive = _subject(verb)
             return None if passive else speaker
     return None
+
+
+def _told_only_where_said(cls: str, lemma: str) -> bool:
+    """A threat is not made where it is aimed, an expulsion or a border closure not where the narrative last was:
+    such events take a place only from their own words ('imposed a curfew in Cizre')."""
+    return cls in {"threat", "expel"} or cls == "restrict" and lemma in CLOSING_VERBS
+
+
+def _trigger_text(token, cls: str) -> str:
+    """The trigger as written; a conditional ultimatum's with its modal ('would blockade'), which says it is a threat."""
+    if cls == "threat" and _ultimatum(token):
+        modal = next(c for c in token.children if c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"})
+        return token.doc.text[modal.idx:_end_char(token)]
+    return token.text
 
 
 def _names_someone(subject) -> bool:
@@ -1567,7 +1624,7 @@ def _own_event(cls: str, reader: TriggerReader, sentence_events) -> bool:
     ('the assault was repelled and the grouping fell back') is the fight's outcome. A deployment told with an attack
     is part of that attack."""
     kinds = {event.work["cls"] for event in sentence_events}
-    if cls == "restrict":
+    if cls in {"restrict", "expel", "ease"}:
         return True  # 'imposed a curfew after a demonstration': the curfew is news of its own
     if cls == "captive":  # 'captured 12 fighters' in a battle is the battle's; on its own, a detention
         return not any(event.event_type == "Battles" for event in sentence_events)
@@ -1595,6 +1652,18 @@ def _taken(token):
         return None
     subject, passive = _subject(token)
     return subject if passive else next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None)
+
+
+def _patient_of(token):
+    """Whom a verb acted on: its object, or its passive subject."""
+    subject, passive = _subject(token)
+    return subject if passive else next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None)
+
+
+# People whose expulsion from a place is a fight for it ('expelled the militants from Kherson').
+ARMED_PEOPLE = frozenset({"soldier", "soldiers", "fighter", "fighters", "militant", "militants", "insurgent",
+                          "insurgents", "rebel", "rebels", "gunman", "gunmen", "troops", "jihadists", "militiamen",
+                          "mercenaries"})
 
 
 def _held_hostage(token) -> bool:
@@ -1759,7 +1828,7 @@ class EventBuilder:
             return None  # 'controls a swathe of territory', 'months of LNA control': a state, not a change
         destinations = cls in {"mobilize", "base"}  # troops sent to Kharkiv are in Kharkiv
         places = _choose_places(self.doc, narrow_places(self.doc, reader.places), keep_destinations=destinations) \
-            or (self._sentence_place(token) if cls != "threat" else [])  # a threat is not made where it is aimed
+            or ([] if _told_only_where_said(cls, lemma) else self._sentence_place(token))
         sentence = self.doc.span(token.sent.start_char, token.sent.end_char)
         nonviolent = cls in STRATEGIC_CLASSES | {"arrest", "agreement"}
         outcome = WITHDRAWAL if cls == "retreat" else "failed" if not nonviolent and _failed(token) else None
@@ -1772,13 +1841,14 @@ class EventBuilder:
                 event_type=event_type, sub_event_type=sub_type, actor1=None, actor2=None, location=None,
                 fatalities=None if nonviolent or cls in NON_LETHAL_CLASSES else fatalities_in(sentence.text, token.sent),
                 outcome=outcome,
-                background=False, confidence=0.0, evidence=[sentence], trigger=token.text,
+                background=False, confidence=0.0, evidence=[sentence], trigger=_trigger_text(token, cls),
             )
             event.work.update(distinct=any(c.lower_ in DISTINCT_WORDS for c in token.children),
                               anaphoric=reader.anaphoric and not reader.places, told=reader.told)
             event.work.update(cls=cls, token=token.i, char=token.idx, place=place, geo_hint=precision,
                               actor1=reader.actor1, actor2=reader.actor2, lemma=lemma, seq=self.seq,
-                              denied=_denied(token), question=question, verdict=reader.verdict)
+                              denied=_denied(token), question=question, verdict=reader.verdict,
+                              own_place_only=_told_only_where_said(cls, lemma))
             if reader.claimed and reader.actor1 is not None:
                 event.work["attributed"] = "accuse" if accused is not None else "claim"
             events.append(event)

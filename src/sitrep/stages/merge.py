@@ -555,7 +555,7 @@ def inherit_locations(doc: Document, events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     last: Event | None = None
     for event in events:
-        if event.work.get("cls") == "threat":
+        if event.work.get("own_place_only"):
             kept.append(event)  # a threat is not made where the narrative last was
             continue
         if event.location is None and not (last is not None and _same_paragraph(doc, last, event)):
