@@ -859,3 +859,22 @@ def test_vows_to_release_or_support_are_no_threat(tmp_path, sentence):
 def test_expelling_fighters_from_a_town_is_taking_it_not_an_expulsion(tmp_path):
     events = _events(tmp_path, "Ukrainian troops expelled Russian forces from Kherson on 3 May 2023.")
     assert [e["event_type"] for e in events] == ["Battles"]
+
+
+def test_a_dateline_misparsed_as_subject_yields_to_the_nearer_one(tmp_path):
+    (curfew, *_) = _events(tmp_path, "SRINAGAR, Aug 12, 2019 (Reuters) - Indian authorities imposed a curfew in "
+                                     "Srinagar on Monday.")
+    assert curfew["actor1"].startswith("Military Forces of India") and curfew["location"]["name"] == "Srinagar"
+
+
+def test_statements_and_restrictions_do_not_take_sides_from_the_fight_before(tmp_path):
+    events = _events(tmp_path, "On 3 May 2023 the Jaish-e-Mohammed group threatened to attack Indian troops in the "
+                               "valley. India said it had lifted the curfew in Jammu on 4 May 2023.")
+    lifted = next(e for e in events if e["trigger"] == "lifted")
+    assert lifted["actor1"].startswith("Military Forces of India") and lifted["actor2"] is None
+
+
+def test_a_leader_warning_that_his_country_would_respond_is_his_countrys_threat(tmp_path):
+    (threat,) = _events(tmp_path, "Prime Minister Imran Khan warned on 3 May 2023 that Pakistan would respond to any "
+                                  "aggression along the Line of Control.")
+    assert threat["actor1"].startswith("Military Forces of Pakistan")

@@ -277,7 +277,7 @@ CLOSED_THINGS = {"border", "borders", "crossing", "crossings", "airspace", "fron
                  "checkpoints", "passage"}
 EASING_VERBS = {"lift", "ease", "relax", "end"}
 EASED_THINGS = {"curfew", "curfews", "siege", "blockade", "lockdown", "emergency", "law", "restrictions"}
-EXPELLED_WORDS = {"ambassador", "ambassadors", "diplomat", "diplomats", "envoy", "envoys", "migrants", "refugees",
+EXPELLED_WORDS = {"ambassador", "ambassadors", "commissioner", "commissioners", "charge", "chargé", "diplomat", "diplomats", "envoy", "envoys", "migrants", "refugees",
                   "journalists", "staff", "workers", "nationals", "citizens", "observers", "peacekeepers", "mission",
                   "attache", "attaché", "consul", "correspondent", "correspondents"}
 ROADWAYS = {"road", "roads", "bridge", "bridges", "highway", "highways", "street", "streets", "traffic", "roadway",
@@ -480,9 +480,10 @@ def _subject(token):
     """The grammatical subject of a verb, following xcomp/advcl/conj chains up to the verb that has one."""
     node = token
     for _ in range(4):
-        for child in node.children:
-            if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
-                return child, child.dep_ in PASSIVE_SUBJECTS
+        subjects = [child for child in node.children if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        if subjects:  # two subjects are a misparse ('SRINAGAR (Reuters) - Indian authorities imposed'): the nearer
+            child = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0])
+            return child, child.dep_ in PASSIVE_SUBJECTS
         if node.dep_ in {"xcomp", "advcl", "conj", "dobj", "pobj", "pcomp", "prep", "ccomp", "relcl", "acl"} \
                 and node.head != node:
             node = node.head
@@ -1044,12 +1045,16 @@ class TriggerReader:
         if passive or subject is None or not threatened:
             self.valid = False
             return
-        self.actor1 = self._doer(subject, False) or self._owner_of_pronoun(subject) or self._speaker_of(subject)
+        self.actor1 = self._acting_side(subject, False)
         said = {_lemma(t) for node in threatened for t in node.subtree} | {t.lower_ for node in threatened
                                                                           for t in node.subtree}
         menacing = _lemma(token) in {"threaten", "ultimatum"} or said & (THREAT_WORDS | HOSTILE_TRIGGERS)
         named = self.actor1 is not None or _names_someone(_speaker_node(subject) or subject)
-        if _lemma(token) == "warn" and any(_warned_of_others(c) for c in threatened):
+        others = [c for c in threatened if _warned_of_others(c)] if _lemma(token) == "warn" else []
+        if others and _lemma(others[0]) in THREAT_WORDS:  # 'Khan warned that Pakistan would respond to aggression'
+            subject, _ = _subject(others[0])
+            self.actor1 = self._acting_side(subject, False) or self.actor1
+        elif others:
             self.valid = False  # 'warned that the insurgents may try again': a warning of someone else's threat
             return
         if not named or (self.actor1 is not None and _civilian(self.actor1)) or not menacing:
@@ -1072,7 +1077,7 @@ class TriggerReader:
             self.valid = False
             return
         subject, passive = _subject(verb)
-        self.actor1 = self._doer(subject, passive) if subject is not None else None
+        self.actor1 = self._acting_side(subject, passive)
         for node in (noun, verb):
             for prep, obj in _preps(node):
                 if prep in {"in", "on", "across", "throughout", "over"}:
@@ -1085,7 +1090,7 @@ class TriggerReader:
         token = self.token
         subject, passive = _subject(token)
         expelled = _patient_of(token)
-        self.actor1 = self._doer(subject, passive)
+        self.actor1 = self._acting_side(subject, passive)
         if self.actor1 is None and not (subject is not None and _names_someone(subject)):
             self.valid = False
             return
@@ -1096,7 +1101,7 @@ class TriggerReader:
         """'The rebels lifted the siege of Taiz', 'the government eased the curfew in Cizre'."""
         token = self.token
         subject, passive = _subject(token)
-        self.actor1 = self._doer(subject, passive)
+        self.actor1 = self._acting_side(subject, passive)
         eased = subject if passive else next((c for c in token.children if c.dep_ in OBJECTS), None)
         for node in (token, eased):
             for prep, obj in _preps(node) if node is not None else ():
@@ -1115,6 +1120,13 @@ class TriggerReader:
         self.actor1 = _first_actor(self.index, disarmed)
         if not passive and disarmed is not subject and subject is not None:
             self.actor2 = self._doer(subject, False)
+
+    def _acting_side(self, subject, passive: bool) -> Mention | None:
+        """Who did it: the doer, or, for 'its troops' or 'it' in what a side says, the side that says it."""
+        if subject is None:
+            return None
+        return self._doer(subject, passive) or (
+            None if passive else self._owner_of_pronoun(subject) or self._speaker_of(subject))
 
     def _speaker_of(self, subject) -> Mention | None:
         """'Palestinian leaders said they would boycott ...': 'they' are who said it."""

@@ -215,11 +215,16 @@ def _recalled(doc: Document, event: Event, expr, reference: date) -> bool:
     return earlier_year or _recall_cue(doc, event)
 
 
+# Threats, curfews, closures, expulsions, their lifting and demobilisations name their own sides or none: they do not
+# continue the fight told before them.
+SELF_CONTAINED_CLASSES = frozenset({"threat", "restrict", "expel", "ease", "disarm"})
+
+
 def fill_from_narrative(doc: Document) -> None:
     """A sentence that names no attacker continues the fight the report was describing."""
     previous_of: dict[tuple, Event] = {}
     for event in doc.events:
-        if event.background:
+        if event.background or event.work.get("cls") in SELF_CONTAINED_CLASSES:
             continue
         kind = _narrative_kind(event)
         previous = previous_of.get(kind)
