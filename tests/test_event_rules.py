@@ -878,3 +878,9 @@ def test_a_leader_warning_that_his_country_would_respond_is_his_countrys_threat(
     (threat,) = _events(tmp_path, "Prime Minister Imran Khan warned on 3 May 2023 that Pakistan would respond to any "
                                   "aggression along the Line of Control.")
     assert threat["actor1"].startswith("Military Forces of Pakistan")
+
+
+def test_losing_an_aircraft_is_no_loss_of_ground(tmp_path):
+    assert not _events(tmp_path, "On 27 February 2019 Pakistan flatly denied losing an aircraft.")
+    (lost,) = _events(tmp_path, "On 27 February 2019 the rebels lost the town of Kumba to the army.")
+    assert lost["event_type"] == "Battles"

@@ -777,7 +777,9 @@ class TriggerReader:
                 self._patient(subject)
             elif lemma in LOSER_SUBJECT_VERBS:
                 self.actor2 = _first_actor(self.index, subject)
-                self.places += _places_in(self.index, subject)
+                lost = next((c for c in token.children if c.dep_ in OBJECTS), None)
+                if lost is None or self._is_position(lost):  # 'denies losing an aircraft': no ground lost
+                    self.places += _places_in(self.index, subject)
                 self.actor1 = self.actor1 or self._actor_after_to()
             elif lemma in PLACE_SUBJECT_VERBS:
                 self.places += _places_in(self.index, subject)
