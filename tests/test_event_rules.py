@@ -884,3 +884,18 @@ def test_losing_an_aircraft_is_no_loss_of_ground(tmp_path):
     assert not _events(tmp_path, "On 27 February 2019 Pakistan flatly denied losing an aircraft.")
     (lost,) = _events(tmp_path, "On 27 February 2019 the rebels lost the town of Kumba to the army.")
     assert lost["event_type"] == "Battles"
+
+
+@pytest.mark.parametrize("sentence, fatalities", [
+    ("Gunmen shot dead the district governor in Kunduz on 3 May 2023.", 1),
+    ("The mayor of Kherson was killed in Kherson on 3 May 2023.", 1),
+    ("Gunmen shot the district governor in Kunduz on 3 May 2023.", None),
+])
+def test_killing_an_unarmed_office_holder_is_violence_against_civilians(tmp_path, sentence, fatalities):
+    attack = _only(_events(tmp_path, sentence), "Attack")
+    assert attack["event_type"] == "Violence against civilians" and attack["fatalities"] == fatalities
+
+
+def test_killing_a_commander_is_a_battle(tmp_path):
+    assert _only(_events(tmp_path, "Rebels killed a senior army commander near Goma on 3 May 2023."),
+                 "Armed clash")["event_type"] == "Battles"

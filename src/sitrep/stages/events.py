@@ -1467,6 +1467,32 @@ BUILDING_WORDS = {"hotel", "school", "church", "mosque", "market", "prison", "ja
                   "temple", "shrine", "monastery", "chapel"}
 
 
+# Unarmed office-holders whose killing ACLED codes as violence against civilians: 'gunmen killed the district
+# governor', 'shot dead a journalist'.
+OFFICIALS = frozenset({"official", "officials", "chief", "mayor", "governor", "journalist", "journalists", "judge",
+                       "minister", "president", "politician", "politicians", "cleric", "imam", "priest", "activist",
+                       "activists", "candidate", "lawmaker", "mp", "senator", "diplomat", "businessman", "teacher",
+                       "teachers", "doctor", "doctors", "worker", "workers", "elder", "elders", "leader", "leaders",
+                       "chairman", "councillor", "councilor", "prosecutor", "envoy", "ambassador", "editor"})
+
+
+def _an_official_killed(token) -> bool:
+    """The object of a killing, or a passive subject, is an unarmed office-holder ('killed the deputy chief of ...')."""
+    if _lemma(token) not in {"kill", "murder", "shoot", "assassinate"}:
+        return False
+    victim = _patient_of(token)
+    return victim is not None and bool(_head_words(victim) & OFFICIALS) \
+        and not set(t.lower_ for t in victim.subtree) & (ARMED_VICTIMS | {"commander", "commanders"})
+
+
+def _one_official_killed(token) -> int | None:
+    """'killed the district governor': one death, though no number is written."""
+    if not _an_official_killed(token) or _lemma(token) == "shoot" and not re.search(r"\bdead\b", token.sent.text):
+        return None
+    victim = _patient_of(token)
+    return 1 if victim.tag_ in {"NN", "NNP"} and not any(c.dep_ == "conj" for c in victim.children) else None
+
+
 def _attacked_words(token) -> str:
     """What was attacked: the object, or the subject of a passive ('a camp for Congolese refugees was attacked')."""
     subject, passive = _subject(token)
@@ -1836,7 +1862,8 @@ class EventBuilder:
             return None
         if cls == "civilian_attack" and not (CIVILIAN_WORDS.search(token.sent.text) or _civilian_camp(token)
                                              or lemma in ATROCITY_VERBS
-                                             and not ARMED_VICTIMS & set(_object_words(token).split())):
+                                             and not ARMED_VICTIMS & set(_object_words(token).split())
+                                             or _an_official_killed(token)):
             return None
         if cls == "territory" and lemma == "control" and not TAKING_CONTROL.search(token.sent.text):
             return None  # 'controls a swathe of territory', 'months of LNA control': a state, not a change
@@ -1853,7 +1880,8 @@ class EventBuilder:
             event = Event(
                 event_id="", document_id=self.doc.id, event_date=None, time_precision=3,
                 event_type=event_type, sub_event_type=sub_type, actor1=None, actor2=None, location=None,
-                fatalities=None if nonviolent or cls in NON_LETHAL_CLASSES else fatalities_in(sentence.text, token.sent),
+                fatalities=None if nonviolent or cls in NON_LETHAL_CLASSES else (
+                    fatalities_in(sentence.text, token.sent) or _one_official_killed(token)),
                 outcome=outcome,
                 background=False, confidence=0.0, evidence=[sentence], trigger=_trigger_text(token, cls),
             )
