@@ -899,3 +899,14 @@ def test_killing_an_unarmed_office_holder_is_violence_against_civilians(tmp_path
 def test_killing_a_commander_is_a_battle(tmp_path):
     assert _only(_events(tmp_path, "Rebels killed a senior army commander near Goma on 3 May 2023."),
                  "Armed clash")["event_type"] == "Battles"
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    ("The Taliban issued a warning on 3 May 2023 to foreign forces to leave Afghanistan.", ["Other"]),
+    ("North Korea raised the threat of a nuclear strike against the United States on 3 May 2023.", ["Other"]),
+    ("The threat of IS remains high in Raqqa on 3 May 2023.", []),
+    ("Aid agencies issued a warning of famine in Darfur on 3 May 2023.", []),
+    ("The militia demanded on 3 May 2023 that the army leave Kidal or face attack.", []),
+])
+def test_warnings_and_threats_issued_as_nouns(tmp_path, sentence, coded):
+    assert [e["sub_event_type"] for e in _events(tmp_path, sentence)] == coded

@@ -215,7 +215,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["sexual violence", "rape", "rapes", "gang rape", "sexual assault"], "sexual_violence"),
     **dict.fromkeys(["arrest", "arrests", "detention"], "arrest"),
     **dict.fromkeys(["withdrawal", "pullout", "pull-out", "retreat"], "retreat"),
-    **dict.fromkeys(["ultimatum"], "threat"),
+    **dict.fromkeys(["ultimatum", "warning", "threat", "threats"], "threat"),
     **dict.fromkeys(["curfew", "curfews", "martial law", "of emergency", "lockdown", "emergency rule", "blockade"],
                     "restrict"),
     **dict.fromkeys(["protest", "demonstration", "rally", "sit-in"], "protest"),

@@ -336,6 +336,10 @@ def _governing_chain(token) -> list:
     return chain
 
 
+MANDATIVE_VERBS = {"demand", "insist", "urge", "ask", "order", "request", "require", "recommend", "propose",
+                   "suggest", "command", "decree"}
+
+
 def _long_awaited(adjective) -> bool:
     """'its long-threatened invasion', 'the long-expected offensive': threatened long ago, happening now."""
     return adjective.i >= 2 and adjective.nbor(-1).text == "-" and adjective.nbor(-2).lower_ in {"long", "much"}
@@ -365,6 +369,11 @@ def _is_hypothetical(token) -> bool:
         if node.dep_ in {"xcomp", "ccomp"} and node.head.lemma_.lower() in INTENT_TO_HEADS \
                 and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
             return True  # 'we expect ISIS to consolidate rather than assault Baghdad'
+    if token.dep_ == "ccomp" and token.tag_ in {"VB", "VBP"} and _lemma(token.head) in MANDATIVE_VERBS:
+        return True  # 'demanded that the army leave Kidal': what is demanded, not done
+    before = [t.lower_ for t in token.doc[max(token.sent.start, token.i - 4):token.i]]
+    if any(before[i:i + 2] == ["or", "face"] for i in range(len(before) - 1)):
+        return True  # '... leave the town or face attack', 'or face military action': the ultimatum's penalty
     if any(c.dep_ == "cc" and c.lower_ == "than" for c in token.children):
         return True  # '... rather than assault Baghdad': the alternative not taken
     if _deliberated(token):
@@ -1032,11 +1041,15 @@ class TriggerReader:
         token = self.token
         if token.pos_ in {"NOUN", "PROPN"}:
             verb = token.head if token.dep_ in OBJECTS else None
+            if _lemma(token) != "ultimatum" and (verb is None or _lemma(verb) not in ISSUING_VERBS):
+                self.valid = False  # 'the threat of IS', 'warnings of famine': no one issued one here
+                return
             subject, passive = _subject(verb) if verb is not None else (None, False)
             threatened = [obj for node in (token, verb) if node is not None for prep, obj in _preps(node)
                           if prep in {"to", "against"}]
             threatened += [c for node in (token, verb) if node is not None for c in node.children
                            if c.dep_ in {"dative", "acl", "relcl"}]
+            threatened += [obj for prep, obj in _preps(token) if prep == "of"]  # 'the threat of a nuclear strike'
         elif VERB_TRIGGERS.get(_lemma(token)) != "threat":  # a conditional ultimatum: the act threatened
             subject, passive = _subject(token)
             threatened = [token]
@@ -1130,6 +1143,15 @@ class TriggerReader:
         return self._doer(subject, passive) or (
             None if passive else self._owner_of_pronoun(subject) or self._speaker_of(subject))
 
+    def _country_named_at(self, token) -> Mention | None:
+        """'against the United States': the country a noun phrase's head word names, standing for its forces."""
+        place = self.index.at_token("place", token)
+        candidates = place.attrs.get("candidates") or [] if place is not None else []
+        if candidates and candidates[0].feature_type == "country":
+            return Mention(place.text, place.start, place.end, "actor", place.sentence,
+                           attrs={"state_of": candidates[0].country_code})
+        return None
+
     def _speaker_of(self, subject) -> Mention | None:
         """'Palestinian leaders said they would boycott ...': 'they' are who said it."""
         speaker = _speaker_node(subject)
@@ -1144,7 +1166,8 @@ class TriggerReader:
             for token in node.subtree:
                 if token.i in conditions or token.dep_ not in {"pobj", "dobj", "dative"} | OBJECTS:
                     continue
-                found = _first_actor(self.index, token) or self._country_as_actor(token)
+                found = _first_actor(self.index, token) or self._country_as_actor(token) \
+                    or self._country_named_at(token)
                 if found is not None and found.text != getattr(self.actor1, "text", None) \
                         and not any(t.idx == found.start and t.i in conditions for t in node.subtree):
                     return found
@@ -1571,6 +1594,8 @@ CIVILIAN_CAMP = re.compile(r"\b(?:IDP|displacement|refugee|displaced)\b[^.]{0,40
 # Trigger words that menace: not a release, a surrender, a rally or a ceasefire ('vowed to release the hostages').
 HOSTILE_TRIGGERS = frozenset(word for table in (VERB_TRIGGERS, NOUN_TRIGGERS) for word, cls in table.items()
                              if cls not in {"yield", "agreement", "protest", "riot", "base", "threat", "ease", "disarm"})
+# Verbs that make a warning or threat the speaker's own act: 'issued a warning', 'raised the threat of'.
+ISSUING_VERBS = {"issue", "make", "raise", "repeat", "send", "deliver", "give", "renew", "utter", "carry", "level"}
 ULTIMATUM_ACTS = {"boycott", "blockade", "retaliate", "sanction", "expel", "attack", "invade"}
 
 
