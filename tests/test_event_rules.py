@@ -910,3 +910,16 @@ def test_killing_a_commander_is_a_battle(tmp_path):
 ])
 def test_warnings_and_threats_issued_as_nouns(tmp_path, sentence, coded):
     assert [e["sub_event_type"] for e in _events(tmp_path, sentence)] == coded
+
+
+@pytest.mark.parametrize("sentence, plover", [
+    ("The junta banned all political rallies in Bamako on 3 May 2023.", "COERCE"),
+    ("Ethiopian authorities shut down the internet in Tigray on 3 May 2023.", "COERCE"),
+    ("Syria allowed aid convoys into eastern Aleppo on 3 May 2023.", "RETREAT"),
+    ("Israel reopened the border crossing at Rafah on 3 May 2023.", "RETREAT"),
+])
+def test_bans_shutdowns_and_aid_let_in(tmp_path, sentence, plover):
+    from sitrep.vocabulary import plover_event_type
+
+    (event,) = _events(tmp_path, sentence)
+    assert plover_event_type(event["sub_event_type"], event["trigger"]) == plover

@@ -54,11 +54,13 @@ TRIGGER_CLASSES: dict[str, tuple[str, str]] = {
     # A side threatening force or sanctions ('threatened to launch a new offensive', 'vowed to retaliate', 'issued an
     # ultimatum'): not an act, but what analysts watch for; ACLED's 'Other', exported to PLOVER as THREATEN.
     "threat": (STRATEGIC, "Other"),
-    # A curfew, martial law or a state of emergency imposed: ACLED's 'Other', PLOVER COERCE (CAMEO 1723, 1724).
+    # A curfew, martial law, a state of emergency or a blockade imposed, a border closed, rallies or the internet
+    # banned or shut: ACLED's 'Other', PLOVER COERCE (CAMEO 1721, 1723, 1724, 191).
     "restrict": (STRATEGIC, "Other"),
     # People expelled or deported from a country: ACLED's 'Other', PLOVER COERCE (CAMEO 174 'Expel or deport').
     "expel": (STRATEGIC, "Other"),
-    # A curfew, blockade, siege or state of emergency lifted or eased: 'Other', PLOVER RETREAT (CAMEO 0813, 0872).
+    # A curfew, blockade, siege or state of emergency lifted or eased, aid, inspectors or peacekeepers let in, a
+    # crossing reopened: 'Other', PLOVER RETREAT (CAMEO 0813, 0862, 0863, 0872).
     "ease": (STRATEGIC, "Other"),
     # Armed men demobilised, disarmed or disbanded: ACLED's change to a group's activity, PLOVER RETREAT (CAMEO 0873).
     "disarm": (STRATEGIC, "Change to group/activity"),
@@ -253,8 +255,9 @@ PLOVER_BY_TRIGGER: dict[str, tuple[tuple[str, str], ...]] = {
     # ultimatum threatens ('will withdraw ... unless').
     "Other": ((r"^(?:deploy|redeploy|dispatch|sen[dt]|mobili[sz]|mass|arriv|station|mov|conscript|draft|recruit|"
                r"increas|boost|bolster|strengthen|put|plac|call|buil|reinforc)", "MOBILIZE"),
-              (r"^(?:curfew|law|emergency|lockdown|rule|blockade|clos|shut|seal|expel|deport)", "COERCE"),
-              (r"^(?:lift|eas|relax|end)", "RETREAT")),
+              (r"^(?:curfew|law|emergency|lockdown|rule|blockade|clos|shut|seal|expel|deport|ban|prohibit|outlaw|"
+               r"forb)", "COERCE"),
+              (r"^(?:lift|eas|relax|end|allow|admit|permit|reopen|let)", "RETREAT")),
     "Change to group/activity": ((r"^(?:demobili|disarm|disband)", "RETREAT"),),
 }
 

@@ -250,6 +250,10 @@ def _trigger_class(token) -> str | None:
             return "looting"  # 'burned a cathedral', 'torching dozens of homes'
         if lemma in CLOSING_VERBS and set(_object_words(token).split()) & CLOSED_THINGS:
             return "restrict"  # 'closed the border with Chad', 'sealed off the crossing'
+        if lemma in BANNING_VERBS and set(_object_words(token).split()) & BANNED_THINGS:
+            return "restrict"  # 'banned all rallies', 'shut down the internet in Tigray'
+        if lemma in ADMITTING_VERBS and set(_object_words(token).split()) & ADMITTED_THINGS:
+            return "ease"  # 'allowed aid convoys into Aleppo', 'reopened the Rafah crossing'
         if lemma in EASING_VERBS and set(_object_words(token).split()) & EASED_THINGS:
             return "ease"  # 'lifted the curfew', 'eased the blockade of Gaza'
         if lemma in {"block", "barricade", "blockade"} and _blockade_by_civilians(token):
@@ -274,8 +278,16 @@ def _trigger_class(token) -> str | None:
 
 CLOSING_VERBS = {"close", "shut", "seal"}
 CLOSED_THINGS = {"border", "borders", "crossing", "crossings", "airspace", "frontier", "frontiers", "checkpoint",
-                 "checkpoints", "passage"}
+                 "checkpoints", "passage", "internet", "newspaper", "newspapers", "station", "stations", "port",
+                 "ports", "airport", "corridor"}
 EASING_VERBS = {"lift", "ease", "relax", "end"}
+BANNING_VERBS = {"ban", "prohibit", "outlaw", "forbid"}
+BANNED_THINGS = {"rallies", "rally", "protests", "protest", "demonstrations", "gatherings", "assemblies", "marches",
+                 "movement", "travel", "media", "newspapers", "broadcasts", "internet", "parties", "party"}
+ADMITTING_VERBS = {"allow", "admit", "permit", "reopen", "let"}
+ADMITTED_THINGS = {"aid", "convoy", "convoys", "inspectors", "observers", "monitors", "peacekeepers", "access",
+                   "crossing", "crossings", "border", "corridor", "corridors", "airport", "humanitarian", "deliveries",
+                   "supplies", "evacuation", "evacuations"}
 EASED_THINGS = {"curfew", "curfews", "siege", "blockade", "lockdown", "emergency", "law", "restrictions"}
 EXPELLED_WORDS = {"ambassador", "ambassadors", "commissioner", "commissioners", "charge", "chargé", "diplomat", "diplomats", "envoy", "envoys", "migrants", "refugees",
                   "journalists", "staff", "workers", "nationals", "citizens", "observers", "peacekeepers", "mission",
@@ -1120,7 +1132,7 @@ class TriggerReader:
         eased = subject if passive else next((c for c in token.children if c.dep_ in OBJECTS), None)
         for node in (token, eased):
             for prep, obj in _preps(node) if node is not None else ():
-                if prep in {"in", "on", "of", "around", "across", "over"}:
+                if prep in {"in", "on", "of", "around", "across", "over", "at", "near", "into", "to"}:
                     self.places += _places_in(self.index, obj)
 
     def _read_disarm(self) -> None:
@@ -1478,7 +1490,8 @@ def _own_clause_text(token) -> str:
 # Kinds of event whose sentence's death toll belongs to something else ('a rebel alliance, which signed a peace
 # deal in 2015, said it had captured a camp, killing 81 soldiers').
 NON_LETHAL_CLASSES = {"agreement", "transfer", "arrest", "protest", "intervention"}
-STOPPING_VERBS = {"freeze", "halt", "end", "stop", "suspend", "pause", "cease", "interrupt", "lift", "ease", "relax"}
+STOPPING_VERBS = {"freeze", "halt", "end", "stop", "suspend", "pause", "cease", "interrupt", "lift", "ease", "relax",
+                  "ban", "prohibit", "outlaw", "forbid"}
 # Verbs of an attack that may have had no armed opponent; 'clashes', 'fighting' always had two armed sides.
 EXPELLING_VERBS = {"drive", "push", "force", "chase", "kick", "flush", "expel", "oust", "clear", "evict"}
 ATROCITY_VERBS = {"execute", "massacre", "behead", "murder", "slaughter", "lynch", "torture", "assassinate", "beat"}
