@@ -923,3 +923,10 @@ def test_bans_shutdowns_and_aid_let_in(tmp_path, sentence, plover):
 
     (event,) = _events(tmp_path, sentence)
     assert plover_event_type(event["sub_event_type"], event["trigger"]) == plover
+
+
+def test_a_named_person_killed_is_violence_against_civilians_a_general_is_not(tmp_path):
+    attack = _only(_events(tmp_path, "Anna Politkovskaya was shot dead in Moscow on 7 October 2006."), "Attack")
+    assert attack["fatalities"] == 1
+    assert not [e for e in _events(tmp_path, "General Soleimani was killed in Baghdad on 3 January 2020.")
+                if e["event_type"] == "Violence against civilians"]

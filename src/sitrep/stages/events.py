@@ -1512,13 +1512,20 @@ OFFICIALS = frozenset({"official", "officials", "chief", "mayor", "governor", "j
                        "chairman", "councillor", "councilor", "prosecutor", "envoy", "ambassador", "editor"})
 
 
+MILITARY_RANKS = frozenset({"commander", "commanders", "general", "colonel", "lieutenant", "captain", "major",
+                            "sergeant", "corporal", "private", "admiral", "brigadier", "marshal", "emir", "warlord",
+                            "militant", "fighter", "rebel", "insurgent", "jihadist", "gunman"})
+
+
 def _an_official_killed(token) -> bool:
-    """The object of a killing, or a passive subject, is an unarmed office-holder ('killed the deputy chief of ...')."""
+    """The object of a killing, or a passive subject, is an unarmed office-holder or a named person ('killed the
+    deputy chief of ...', 'Anna Politkovskaya was shot dead'), not a commander or a fighter."""
     if _lemma(token) not in {"kill", "murder", "shoot", "assassinate"}:
         return False
     victim = _patient_of(token)
-    return victim is not None and bool(_head_words(victim) & OFFICIALS) \
-        and not set(t.lower_ for t in victim.subtree) & (ARMED_VICTIMS | {"commander", "commanders"})
+    if victim is None or set(t.lower_ for t in victim.subtree) & (ARMED_VICTIMS | MILITARY_RANKS):
+        return False
+    return bool(_head_words(victim) & OFFICIALS) or victim.ent_type_ == "PERSON"  # 'Anna Politkovskaya was shot dead'
 
 
 def _one_official_killed(token) -> int | None:
