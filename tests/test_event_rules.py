@@ -930,3 +930,11 @@ def test_a_named_person_killed_is_violence_against_civilians_a_general_is_not(tm
     assert attack["fatalities"] == 1
     assert not [e for e in _events(tmp_path, "General Soleimani was killed in Baghdad on 3 January 2020.")
                 if e["event_type"] == "Violence against civilians"]
+
+
+def test_a_later_death_toll_joins_the_attack_it_counts(tmp_path):
+    events = _events(tmp_path, "A suicide bomber attacked a market in Maiduguri on 3 May 2023, killing 12 people.\n\n"
+                               "The death toll rose to 20 on Thursday after eight of the wounded died in hospital.")
+    (attack,) = events
+    assert attack["sub_event_type"] == "Suicide bomb" and attack["fatalities"] == 20
+    assert len(attack["evidence"]) == 2 and attack["evidence"][1]["text"].startswith("The death toll rose")

@@ -1436,6 +1436,13 @@ def _every_match(pattern: re.Pattern, text: str):
         match = pattern.search(text, match.start() + 1)
 
 
+# A later count of the dead: 'the death toll rose to 20', 'eight of the wounded died in hospital', 'succumbed to
+# their injuries'.
+TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|number of (?:the )?dead|number of people killed)\b.{0,40}?\b(?:rose|risen|"
+                         r"climbed|reached|increased|stands|stood|jumped)\b|\bdied (?:of|from) (?:their |his |her )?"
+                         r"(?:wounds|injuries)\b|\bdied in hospital\b|\bsuccumbed to\b", re.I)
+
+
 def fatalities_in(sentence_text: str, sent=None) -> int | None:
     total = _killed_subject_total(sent) if sent is not None else None
     if total is not None:
@@ -1592,6 +1599,9 @@ def _refine_class(token, cls: str) -> str | None:
         cls = "suicide"
     if cls == "clash" and _protesters_involved(token):
         cls = "riot"  # battles are between armed groups; 'protesters clashed with police' is a riot
+    if cls in {"clash", "territory"} and token.pos_ == "VERB" and re.search(r"\bsuicide bombers?\b",
+                                                                            _subject_text(token), re.I):
+        return "suicide"  # 'a suicide bomber attacked a market': not a bomber aircraft
     if cls in {"clash", "territory"} and token.pos_ == "VERB" and AIR_WORDS.search(_subject_text(token)):
         cls = "airstrike"  # 'army helicopter gunships engaged the retreating group'
     if cls in {"civilian_attack", "looting"} and PROTESTING.search(_subject_text(token)):
@@ -1847,6 +1857,8 @@ class EventBuilder:
                 if event is not None:
                     self.doc.events.append(event)
                     claimed_tokens.update(t.i for t in token.subtree if t.i != token.i and t.dep_ == "dobj")
+            if len(self.doc.events) == first:
+                self._casualty_update(sent)
             self._attribution(sent)
             self._equipment(sent)
             self._displacement(sent)
@@ -1863,6 +1875,22 @@ class EventBuilder:
             if target is not None:
                 target.work["actor1"] = blamed
                 target.work["attributed"] = token.lemma_.lower()
+
+    def _casualty_update(self, sent) -> None:
+        """'The death toll rose to 20 after eight of the wounded died in hospital': a later count of an attack told
+        just before, with no new act. The sentence joins that event's evidence and the count replaces a lower one."""
+        if not TOLL_UPDATE.search(sent.text):
+            return
+        count = fatalities_in(sent.text, sent)
+        here = self.doc.sentence_index(sent.start_char)
+        for event in reversed(self.doc.events):
+            if here - self.doc.sentence_index(event.work["char"]) > 2:
+                return
+            if event.event_type in {"Battles", "Explosions/Remote violence", "Violence against civilians"}:
+                event.evidence.append(self.doc.span(sent.start_char, sent.end_char))
+                if count is not None and count > (event.fatalities or 0):
+                    event.fatalities = count
+                return
 
     def _recent_unattributed(self, sent) -> Event | None:
         here = self.doc.sentence_index(sent.start_char)
