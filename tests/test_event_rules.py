@@ -938,3 +938,23 @@ def test_a_later_death_toll_joins_the_attack_it_counts(tmp_path):
     (attack,) = events
     assert attack["sub_event_type"] == "Suicide bomb" and attack["fatalities"] == 20
     assert len(attack["evidence"]) == 2 and attack["evidence"][1]["text"].startswith("The death toll rose")
+
+
+def test_a_backer_in_an_aside_is_not_the_other_side_of_a_fight(tmp_path):
+    fight = _only(_events(tmp_path, "Fighting between Government of Yemen forces, backed by the Saudi-led coalition, "
+                                    "and Houthi fighters intensified near Hodeidah on 13 November 2018."),
+                  "Armed clash")
+    assert fight["actor1"].startswith("Military Forces of Yemen") and fight["actor2"].startswith("Houthis")
+
+
+def test_a_pause_in_the_offensive_is_no_fighting(tmp_path):
+    assert not _events(tmp_path, "On 14 November 2018 the coalition announced a pause in the offensive on Hodeidah.")
+
+
+def test_curfews_closures_and_armed_blockades_told_together_stay_apart(tmp_path):
+    events = _events(tmp_path, "Authorities in Hodeidah imposed a curfew on 14 November 2018. The coalition closed "
+                               "the main road to Sana'a, and the Houthis blocked access to the port on 14 November "
+                               "2018.")
+    assert sorted(e["trigger"] for e in events) == ["blocked", "closed", "curfew"]
+    assert all(e["sub_event_type"] == "Other" for e in events)
+    assert next(e for e in events if e["trigger"] == "blocked")["actor1"].startswith("Houthis")

@@ -258,6 +258,8 @@ def _trigger_class(token) -> str | None:
             return "ease"  # 'lifted the curfew', 'eased the blockade of Gaza'
         if lemma in {"block", "barricade", "blockade"} and _blockade_by_civilians(token):
             return "protest"  # 'angry paper workers blocked the bridge', 'young Algerians blocked roads'
+        if lemma in {"block", "blockade"} and set(_object_words(token).split()) & CLOSED_THINGS:
+            return "restrict"  # 'the Houthis blocked access to the port': armed men closing a way
         if lemma == "disperse" and PROTESTER_WORDS & set(_object_words(token).split()):
             return "intervention"  # 'police dispersed the demonstrators'
         if lemma in ENTRY_VERBS and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children) \
@@ -279,7 +281,7 @@ def _trigger_class(token) -> str | None:
 CLOSING_VERBS = {"close", "shut", "seal"}
 CLOSED_THINGS = {"border", "borders", "crossing", "crossings", "airspace", "frontier", "frontiers", "checkpoint",
                  "checkpoints", "passage", "internet", "newspaper", "newspapers", "station", "stations", "port",
-                 "ports", "airport", "corridor"}
+                 "ports", "airport", "corridor", "road", "roads", "highway", "highways", "access", "route", "routes"}
 EASING_VERBS = {"lift", "ease", "relax", "end"}
 BANNING_VERBS = {"ban", "prohibit", "outlaw", "forbid"}
 BANNED_THINGS = {"rallies", "rally", "protests", "protest", "demonstrations", "gatherings", "assemblies", "marches",
@@ -590,6 +592,14 @@ BARE_FIGHTERS = re.compile(r"(?:the\s+)?(?:militants|fighters|gunmen|insurgents|
                            r"militiamen|combatants|troops|forces|units)", re.I)
 
 
+def _backer(text: str, start: int, mention: Mention) -> bool:
+    """'Government forces, backed by the Saudi-led coalition, and Houthi fighters': the coalition backs one side; it
+    is not the other side. A mention right after 'backed by' inside an aside (commas) is a backer."""
+    before = text[start:mention.start]
+    aside = before.rfind(",")
+    return aside >= 0 and BACKER.search(before[aside:]) is not None and "," not in before[aside + 1:]
+
+
 def _bare_fighters(mention: Mention) -> bool:
     return bool(BARE_FIGHTERS.fullmatch(mention.text.strip()))
 
@@ -724,7 +734,11 @@ class TriggerReader:
             if token.lower_ != "between" or not any(a.i in holders for a in (token.head, *token.head.ancestors)):
                 continue
             for obj in (c for c in token.children if c.dep_ == "pobj"):
-                parties = [m for m in self.index.in_subtree("actor", obj) if not _civilian(m)]
+                parties = [m for m in self.index.in_subtree("actor", obj) if not _civilian(m)
+                           and not _backer(self.doc.text, obj.idx, m)]
+                if len(parties) < 2:  # the parser lost the second side: 'between X forces, backed by Y, and Z'
+                    parties = [m for m in self.index.within("actor", token.idx, token.sent.end_char)
+                               if not _civilian(m) and not _backer(self.doc.text, token.idx, m)][:2]
                 if len(parties) < 2:
                     continue
                 first, second = parties[0], parties[1]
@@ -1497,6 +1511,7 @@ def _own_clause_text(token) -> str:
 # Kinds of event whose sentence's death toll belongs to something else ('a rebel alliance, which signed a peace
 # deal in 2015, said it had captured a camp, killing 81 soldiers').
 NON_LETHAL_CLASSES = {"agreement", "transfer", "arrest", "protest", "intervention"}
+STOPPING_NOUNS = {"pause", "halt", "lull", "suspension", "end", "cessation", "freeze", "stop", "break"}
 STOPPING_VERBS = {"freeze", "halt", "end", "stop", "suspend", "pause", "cease", "interrupt", "lift", "ease", "relax",
                   "ban", "prohibit", "outlaw", "forbid"}
 # Verbs of an attack that may have had no armed opponent; 'clashes', 'fighting' always had two armed sides.
@@ -1814,7 +1829,11 @@ def _judged(token) -> bool:
 
 
 def _stopped(token) -> bool:
-    """'a ceasefire froze the fighting', 'to halt the offensive': fighting named as what stopped is no new event."""
+    """'a ceasefire froze the fighting', 'to halt the offensive', 'a pause in the offensive': fighting named as what
+    stopped is no new event."""
+    if token.dep_ == "pobj" and token.head.lower_ in {"in", "of", "to"} \
+            and _lemma(token.head.head) in STOPPING_VERBS | STOPPING_NOUNS:
+        return True
     return token.tag_ in {"NN", "NNS", "VBG"} and token.dep_ in OBJECTS | {"xcomp", "nsubjpass"} \
         and _lemma(token.head) in STOPPING_VERBS
 
@@ -1904,6 +1923,10 @@ class EventBuilder:
     def _event(self, token, cls: str, sentence_events: list[Event] = ()) -> Event | None:
         reader = TriggerReader(self.doc, self.index, token, cls)
         reader.read()
+        if cls == "protest" and _lemma(token) in {"block", "barricade", "blockade"} and self._armed_group(reader.actor1):
+            cls = "restrict"  # 'the Houthis blocked access to the port': a named armed group, not a crowd
+            reader = TriggerReader(self.doc, self.index, token, cls)
+            reader.read()
         accused = _accused(token)
         if accused is not None:  # 'Kiev accused Moscow of sending 1,000 soldiers': Moscow's act, as alleged
             reader.actor1 = _first_actor(self.index, accused) or reader._country_as_actor(accused)
@@ -1969,6 +1992,13 @@ class EventBuilder:
             events.append(event)
         self.doc.events.extend(events[1:])
         return events[0]
+
+    def _armed_group(self, mention: Mention | None) -> bool:
+        """A mention the actor dictionary knows as a state force, rebel group or militia."""
+        if mention is None or _civilian(mention):
+            return False
+        actor = self.ctx.actors.lookup(mention.attrs.get("lookup") or mention.text)
+        return actor is not None and actor.kind in {"state", "rebel", "militia"}
 
     def _people_in_homes(self, token) -> Mention | None:
         """'attacked villages ..., killing at least 124 people': people killed where people live are civilians."""

@@ -409,7 +409,9 @@ TRANSFER = "Non-violent transfer of territory"
 def _same_kind(a: Event, b: Event) -> bool:
     """Same ACLED type; a clash and a capture at one place on one day are one battle (coded as the capture)."""
     if (a.event_type, a.sub_event_type) == (b.event_type, b.sub_event_type):
-        return True
+        # ACLED's 'Other' holds deployments, threats, curfews, closures ...: one is not another
+        return a.sub_event_type != "Other" or a.work.get("cls") == b.work.get("cls") and (
+            a.work.get("cls") != "restrict" or a.work.get("lemma") == b.work.get("lemma"))
     pair = {a.sub_event_type, b.sub_event_type}
     return (a.event_type == b.event_type == BATTLES and ARMED_CLASH in pair and bool(pair & TERRITORY_TYPES)
             and a.work.get("own_date") and b.work.get("own_date") and a.event_date == b.event_date)
