@@ -958,3 +958,19 @@ def test_curfews_closures_and_armed_blockades_told_together_stay_apart(tmp_path)
     assert sorted(e["trigger"] for e in events) == ["blocked", "closed", "curfew"]
     assert all(e["sub_event_type"] == "Other" for e in events)
     assert next(e for e in events if e["trigger"] == "blocked")["actor1"].startswith("Houthis")
+
+
+@pytest.mark.parametrize("sentence, fatalities", [
+    ("On 14 February 2018, a gunman opened fire at a high school in Parkland, Florida, killing 17 people.", 17),
+    ("On 12 June 2016 a shooting at a nightclub in Orlando left 49 people dead.", 49),
+    ("On 18 March 2015 three gunmen stormed the Bardo Museum in Tunis, killing 22 people.", 22),
+    ("On 29 October 2020 an attacker stabbed three people in a church in Nice.", None),
+])
+def test_shootings_stabbings_and_assaults_on_public_places_are_attacks_on_civilians(tmp_path, sentence, fatalities):
+    attacks = [e for e in _events(tmp_path, sentence) if e["sub_event_type"] == "Attack"]
+    assert len(attacks) == 1 and attacks[0]["fatalities"] == fatalities  # one place: a state after its town
+
+
+def test_arson_of_a_village_is_property_destruction(tmp_path):
+    events = _events(tmp_path, "Boko Haram militants set fire to the village of Kuda on 3 May 2023.")
+    assert _only(events, "Looting/property destruction")["actor1"].startswith("Boko Haram")

@@ -111,6 +111,8 @@ def _container(doc: Document, place: Mention, others: Sequence[Mention]) -> bool
     after = re.match(r"['’]s\s+", doc.text[place.end:place.end + 4])
     if after and any(o.start == place.end + after.end() for o in others):
         return True
+    if any(_comma_container(doc, o, place) for o in others if o is not place):
+        return True
     node = _root(doc, place)
     for _ in range(6):
         if node is None or node.head == node or node.dep_ in {"conj", "appos"}:
@@ -122,6 +124,18 @@ def _container(doc: Document, place: Mention, others: Sequence[Mention]) -> bool
         if any(o is not place and o.start < place.start and low <= o.start and o.end <= high for o in others):
             return True
     return False
+
+
+def _comma_container(doc: Document, inner: Mention, outer: Mention) -> bool:
+    """'Parkland, Florida', 'Tahoua, Niger': a state or country written after the place it holds."""
+    if doc.text[inner.end:outer.start] not in {", ", ","}:
+        return False
+    holder = (outer.attrs.get("candidates") or [None])[0]
+    if holder is None or holder.feature_type not in {"admin1", "country"}:
+        return False
+    return any(held.country_code == holder.country_code and (
+        holder.feature_type == "country" or (held.admin1 or "").lower() == holder.name.lower())
+        for held in inner.attrs.get("candidates") or [])
 
 
 def _verb_token(doc: Document, verb: tuple[int, int]):

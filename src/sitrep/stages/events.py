@@ -260,6 +260,12 @@ def _trigger_class(token) -> str | None:
             return "protest"  # 'angry paper workers blocked the bridge', 'young Algerians blocked roads'
         if lemma in {"block", "blockade"} and set(_object_words(token).split()) & CLOSED_THINGS:
             return "restrict"  # 'the Houthis blocked access to the port': armed men closing a way
+        if lemma == "burn" and CIVILIAN_WORDS.search(_object_words(token)):
+            return "civilian_attack"  # 'burning residents alive'
+        if lemma == "set" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children) and any(
+                prep == "to" and _lemma(obj) in DWELLINGS | BUILDING_WORDS | {"houses", "homes", "villages", "shops"}
+                for prep, obj in _preps(token)):
+            return "looting"  # 'set fire to the village': arson, ACLED's property destruction
         if lemma == "disperse" and PROTESTER_WORDS & set(_object_words(token).split()):
             return "intervention"  # 'police dispersed the demonstrators'
         if lemma in ENTRY_VERBS and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children) \
@@ -854,6 +860,9 @@ class TriggerReader:
             if child.dep_ == "acl" and _agent(child) is not None:  # 'a device planted by the terrorists'
                 self.actor1 = self.actor1 or _first_actor(self.index, _agent(child))
         self._read_preps(token)
+        if self.actor1 is None and token.dep_ == "nsubjpass" and _agent(token.head) is not None \
+                and _lemma(token.head) in PERPETRATION_VERBS:
+            self.actor1 = _first_actor(self.index, _agent(token.head))  # 'the massacre was carried out by Serb forces'
         if self.actor1 is None and token.dep_ in OBJECTS | {"pobj"}:
             verb = token.head if token.dep_ in OBJECTS else token.head.head
             subject, passive = _subject(verb)
@@ -1522,7 +1531,8 @@ BUILDING_WORDS = {"hotel", "school", "church", "mosque", "market", "prison", "ja
                   "parliament", "embassy", "compound", "house", "home", "office", "offices", "station", "bank",
                   "court", "courthouse", "ministry", "building", "headquarters", "university", "college", "clinic",
                   "cafe", "theatre", "theater", "stadium", "bus", "train", "guesthouse", "residence", "cathedral",
-                  "temple", "shrine", "monastery", "chapel"}
+                  "temple", "shrine", "monastery", "chapel", "museum", "arena", "nightclub", "club", "bar",
+                  "concert", "supermarket", "cinema", "synagogue", "festival", "venue"}
 
 
 # Unarmed office-holders whose killing ACLED codes as violence against civilians: 'gunmen killed the district
@@ -1556,6 +1566,13 @@ def _one_official_killed(token) -> int | None:
         return None
     victim = _patient_of(token)
     return 1 if victim.tag_ in {"NN", "NNP"} and not any(c.dep_ == "conj" for c in victim.children) else None
+
+
+# Places where unarmed people gather: gunfire or an assault there, with no armed opponent, is an attack on them.
+CIVILIAN_BUILDINGS = frozenset({"school", "church", "mosque", "market", "hotel", "restaurant", "mall", "hospital",
+                                "university", "college", "clinic", "cafe", "theatre", "theater", "stadium", "museum",
+                                "arena", "nightclub", "club", "bar", "concert", "supermarket", "cinema", "synagogue",
+                                "temple", "shrine", "cathedral", "chapel", "festival", "venue", "mall", "bus", "train"})
 
 
 def _attacked_words(token) -> str:
@@ -1596,7 +1613,8 @@ def _refine_class(token, cls: str) -> str | None:
         targets = _target_words(token)
         if targets & PROTESTER_WORDS:
             return "excessive_force"  # 'security forces opened fire on protesters'
-        cls = "civilian_attack" if CIVILIAN_WORDS.search(" ".join(targets)) else "clash"
+        civilian_place = targets & CIVILIAN_BUILDINGS
+        cls = "civilian_attack" if CIVILIAN_WORDS.search(" ".join(targets)) or civilian_place else "clash"
     if cls == "territory" and _lemma(token) in {"storm", "raid"} and _target_is_building(token):
         cls = "clash"
     if cls == "territory" and _is_attempt(token):
