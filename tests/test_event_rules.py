@@ -974,3 +974,14 @@ def test_shootings_stabbings_and_assaults_on_public_places_are_attacks_on_civili
 def test_arson_of_a_village_is_property_destruction(tmp_path):
     events = _events(tmp_path, "Boko Haram militants set fire to the village of Kuda on 3 May 2023.")
     assert _only(events, "Looting/property destruction")["actor1"].startswith("Boko Haram")
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    ("China held live-fire exercises off Taiwan on 3 May 2023.", ["MOBILIZE"]),
+    ("NATO troops conducted exercises in Estonia on 3 May 2023.", ["MOBILIZE"]),
+    ("The school in Tallinn held a fire drill on 3 May 2023.", []),
+])
+def test_military_exercises_are_a_show_of_force(tmp_path, sentence, coded):
+    from sitrep.vocabulary import plover_event_type
+
+    assert [plover_event_type(e["sub_event_type"], e["trigger"]) for e in _events(tmp_path, sentence)] == coded

@@ -62,6 +62,9 @@ TRIGGER_CLASSES: dict[str, tuple[str, str]] = {
     # A curfew, blockade, siege or state of emergency lifted or eased, aid, inspectors or peacekeepers let in, a
     # crossing reopened: 'Other', PLOVER RETREAT (CAMEO 0813, 0862, 0863, 0872).
     "ease": (STRATEGIC, "Other"),
+    # Military exercises and drills held ('began large-scale military drills near the border'): a show of force,
+    # ACLED's 'Other', PLOVER MOBILIZE (CAMEO 150 'Demonstrate military or police power').
+    "drill": (STRATEGIC, "Other"),
     # Armed men demobilised, disarmed or disbanded: ACLED's change to a group's activity, PLOVER RETREAT (CAMEO 0873).
     "disarm": (STRATEGIC, "Change to group/activity"),
     "base": (STRATEGIC, "Headquarters or base established"),
@@ -219,6 +222,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["arrest", "arrests", "detention"], "arrest"),
     **dict.fromkeys(["withdrawal", "pullout", "pull-out", "retreat"], "retreat"),
     **dict.fromkeys(["ultimatum", "warning", "threat", "threats"], "threat"),
+    **dict.fromkeys(["exercise", "exercises", "drill", "drills", "manoeuvres", "maneuvers", "war games",
+                     "wargames"], "drill"),
     **dict.fromkeys(["curfew", "curfews", "martial law", "of emergency", "lockdown", "emergency rule", "blockade"],
                     "restrict"),
     **dict.fromkeys(["protest", "demonstration", "rally", "sit-in"], "protest"),
@@ -255,7 +260,8 @@ PLOVER_BY_TRIGGER: dict[str, tuple[tuple[str, str], ...]] = {
     # 'Other' holds deployments (MOBILIZE) and threats, told by the trigger: a threat verb, or the act a conditional
     # ultimatum threatens ('will withdraw ... unless').
     "Other": ((r"^(?:deploy|redeploy|dispatch|sen[dt]|mobili[sz]|mass|arriv|station|mov|conscript|draft|recruit|"
-               r"increas|boost|bolster|strengthen|put|plac|call|buil|reinforc)", "MOBILIZE"),
+               r"increas|boost|bolster|strengthen|put|plac|call|buil|reinforc|exercise|drill|manoeuv|maneuv|games|"
+               r"wargames)", "MOBILIZE"),
               (r"^(?:curfew|law|emergency|lockdown|rule|blockade|clos|shut|seal|expel|deport|ban|prohibit|outlaw|"
                r"forb)", "COERCE"),
               (r"^(?:lift|eas|relax|end|allow|admit|permit|reopen|let)", "RETREAT")),

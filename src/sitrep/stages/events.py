@@ -180,7 +180,8 @@ FIRE_WORDS = {"fire", "gunfire", "shot", "salvo", "blow", "artillery", "rocket"}
 
 
 # Strategic developments read from their arguments: a side leaving a place, troops sent somewhere, a base set up.
-STRATEGIC_CLASSES = {"retreat", "mobilize", "base", "captive", "yield", "threat", "restrict", "disarm", "expel", "ease"}
+STRATEGIC_CLASSES = {"retreat", "mobilize", "base", "captive", "yield", "threat", "restrict", "disarm", "expel", "ease",
+                     "drill"}
 
 
 def _armed_subject(token) -> bool:
@@ -682,7 +683,7 @@ class TriggerReader:
             {"retreat": self._read_retreat, "mobilize": self._read_mobilize, "base": self._read_base,
              "captive": self._read_verb, "yield": self._read_yield, "threat": self._read_threat,
              "restrict": self._read_restrict, "disarm": self._read_disarm, "expel": self._read_expel,
-             "ease": self._read_ease}[self.cls]()
+             "ease": self._read_ease, "drill": self._read_drill}[self.cls]()
             if self.cls == "captive":
                 self._fallback_actors()
             return
@@ -1156,6 +1157,25 @@ class TriggerReader:
         for node in (token, eased):
             for prep, obj in _preps(node) if node is not None else ():
                 if prep in {"in", "on", "of", "around", "across", "over", "at", "near", "into", "to"}:
+                    self.places += _places_in(self.index, obj)
+
+    def _read_drill(self) -> None:
+        """'Russia began large-scale military drills near the border', 'the navy held live-fire exercises off Taiwan':
+        armed forces holding exercises; not 'a training exercise for teachers' or 'a drill for fire safety'."""
+        token = self.token
+        words = {t.lower_ for t in token.subtree if t.i < token.i}
+        verb = token.head if token.dep_ in OBJECTS | {"nsubjpass"} else None
+        subject, passive = _subject(verb) if verb is not None else (None, False)
+        self.actor1 = self._acting_side(subject, passive) if subject is not None else None
+        military = words & {"military", "naval", "army", "air", "joint", "live-fire", "combat", "war", "nuclear",
+                            "missile", "amphibious", "tank", "artillery"}
+        if not military and not (self.actor1 is not None and not _civilian(self.actor1)
+                                 and subject is not None and self._armed(subject, self.actor1)):
+            self.valid = False
+            return
+        for node in (token, verb):
+            for prep, obj in _preps(node) if node is not None else ():
+                if prep in {"in", "near", "off", "along", "around", "on", "at", "over"}:
                     self.places += _places_in(self.index, obj)
 
     def _read_disarm(self) -> None:
@@ -1752,7 +1772,7 @@ def _own_event(cls: str, reader: TriggerReader, sentence_events) -> bool:
     ('the assault was repelled and the grouping fell back') is the fight's outcome. A deployment told with an attack
     is part of that attack."""
     kinds = {event.work["cls"] for event in sentence_events}
-    if cls in {"restrict", "expel", "ease"}:
+    if cls in {"restrict", "expel", "ease", "drill"}:
         return True  # 'imposed a curfew after a demonstration': the curfew is news of its own
     if cls == "captive":  # 'captured 12 fighters' in a battle is the battle's; on its own, a detention
         return not any(event.event_type == "Battles" for event in sentence_events)

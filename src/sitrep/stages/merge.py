@@ -217,7 +217,7 @@ def _recalled(doc: Document, event: Event, expr, reference: date) -> bool:
 
 # Threats, curfews, closures, expulsions, their lifting and demobilisations name their own sides or none: they do not
 # continue the fight told before them.
-SELF_CONTAINED_CLASSES = frozenset({"threat", "restrict", "expel", "ease", "disarm"})
+SELF_CONTAINED_CLASSES = frozenset({"threat", "restrict", "expel", "ease", "disarm", "drill"})
 
 
 def fill_from_narrative(doc: Document) -> None:
