@@ -985,3 +985,8 @@ def test_military_exercises_are_a_show_of_force(tmp_path, sentence, coded):
     from sitrep.vocabulary import plover_event_type
 
     assert [plover_event_type(e["sub_event_type"], e["trigger"]) for e in _events(tmp_path, sentence)] == coded
+
+
+def test_a_capitalised_adjective_before_a_nationality_is_no_town(tmp_path):
+    (protest,) = _events(tmp_path, "Young Algerians blocked roads leading to the city centre of Algiers on 3 May 2023.")
+    assert protest["location"] is None or protest["location"]["name"] != "Young"

@@ -363,6 +363,9 @@ def _is_name_token(token) -> bool:
     text = token.text
     if text.lower() in MONTHS_AND_DAYS:
         return False
+    if token.is_sent_start and not token.ent_type_ and token.i + 1 < len(token.doc) \
+            and token.nbor(1).ent_type_ == "NORP":
+        return False  # 'Young Algerians blocked roads': an adjective capitalised by the sentence, not a town
     if token.pos_ == "PROPN" or token.ent_type_ in PLACE_ENTS:
         return text[:1].isupper() or text[:1].isdigit()
     if token.is_sent_start:
