@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sitrep.gazetteer import Gazetteer, haversine_km
-from sitrep.model import Document
+from sitrep.gazetteer import Place
+from sitrep.model import Document, Mention
+from sitrep.stages import geocode
 from sitrep.pipeline import DEFAULT_STAGES, Pipeline
 
 
@@ -27,6 +29,33 @@ def test_famous_place_beats_a_namesake_in_the_focus_country(run):
     assert doc.focus_country == "US"
     assert placed["London"][0] == "GB" and placed["Paris"][0] == "FR"
     assert placed["Russia"][0] == "RU" and placed["Mexico"][0] == "MX"
+
+
+def test_towns_named_together_beat_a_famous_namesake(run):
+    """Strong local evidence: two other names of the report have namesakes near the local town (Alexandria lies in
+    Douglas County, Minnesota, near St. Cloud), none near the famous city. The test above is the weak case: the
+    Texas cities name no place near a London or Paris of Texas, so the famous cities stay."""
+    placed = _placed(run("An Alexandria man was hurt in a crash near Nelson in Douglas County on Sunday. He was "
+                         "taken to a hospital in St. Cloud. Police in Alexandria said the other driver was not hurt."))
+    assert placed["Alexandria"] == ("US", "Minnesota")
+
+
+def test_towns_near_a_namesake_village_do_not_outvote_a_country_or_state():
+    """Support from the report's other names chooses among towns, never between a town and a country or a state of
+    the report's country bearing the name as its own ('Egypt' named with towns near Egypt, Pennsylvania)."""
+    egypt = Place("geonames:357994", "Egypt", 27.0, 30.0, "EG", "Egypt", None, "country", 98_000_000)
+    village = Place("v", "Egypt", 40.68, -75.53, "US", "United States", "Pennsylvania", "populated_place", 2_400)
+    evidence = geocode.Evidence("US", None, neighbours={"allentown": [(40.61, -75.49)], "bethlehem": [(40.63, -75.37)],
+                                                        "easton": [(40.69, -75.22)]})
+    mention = Mention("Egypt", 0, 5, "place", 0, attrs={"lookup": "Egypt", "candidates": [egypt, village]})
+    assert evidence.support(village, "egypt") == 3
+    options = [egypt, village]
+    assert geocode._score(egypt, mention, evidence, options) > geocode._score(village, mention, evidence, options)
+    state = Place("s", "Vermont", 44.0, -72.7, "US", "United States", "Vermont", "admin1", 625_000 * 2)
+    town = Place("t", "Vermont", 40.29, -90.43, "US", "United States", "Illinois", "populated_place", 700)
+    mention = Mention("Vermont", 0, 7, "place", 0, attrs={"lookup": "Vermont", "candidates": [state, town]})
+    evidence = geocode.Evidence("US", None, neighbours={"macomb": [(40.46, -90.67)], "canton": [(40.56, -90.03)]})
+    assert geocode._rival_area(mention, [state, town], "US")
 
 
 def test_text_that_names_the_state_picks_the_namesake(run):

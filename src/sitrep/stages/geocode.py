@@ -52,6 +52,73 @@ class Evidence:
     gazetteer: Any = None
     region_votes: dict[Region, float] = field(default_factory=dict)  # each state's share of the report's names
     focus_share: float = 0.0  # the share of the report's place names that a place of the focus country bears
+    neighbours: dict[str, list[tuple[float, float]]] = field(default_factory=dict)  # name -> its candidates' points
+    _support: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def support(self, place: Place, name: str) -> int:
+        """How many of the report's other names have a namesake near `place` (within SUPPORT_KM): towns named
+        together lie together, so 'Alexandria' named with 'Douglas County' and 'St. Cloud' is Alexandria,
+        Minnesota. Countries, continents and states neither get nor give support (they are large)."""
+        if place.feature_type in WHOLE_AREA_TYPES:
+            return 0
+        key = (place.id, name)
+        if key not in self._support:
+            self._support[key] = sum(
+                1 for other, points in self.neighbours.items() if other != name and any(
+                    _near(place.latitude, place.longitude, lat, lon, SUPPORT_KM) for lat, lon in points))
+        return self._support[key]
+
+
+SUPPORT_KM = 120.0
+SUPPORT_BONUS = 3.0  # per other name of the report with a namesake near the candidate ...
+SUPPORT_CAP = 3  # ... counting at most this many
+SUPPORT_ACCEPT = 2  # a candidate abroad with this many is acceptable ('London' named with Sarnia and Brampton)
+
+
+def _near(lat1: float, lon1: float, lat2: float, lon2: float, km: float) -> bool:
+    if abs(lat1 - lat2) * 111.2 > km:
+        return False
+    return haversine_km(lat1, lon1, lat2, lon2) <= km
+
+
+def _name_of(mention: Mention) -> str:
+    return fold(mention.attrs.get("lookup") or mention.text)
+
+
+def _neighbours(places: list[Mention], gazetteer: Any, focus: str | None) -> dict[str, list[tuple[float, float]]]:
+    """Each distinct name of the report that the parser sees as a place at least once, with the points of its
+    candidates that bear it as their own name (all of them where none does) and are no whole state or country.
+    Names that are only people, organisations or clubs ('Young', 'Lions') or spelt unlike any known name vote for
+    nothing; a country's or a state's name votes for nothing either, a famous city's only near that city."""
+    names: dict[str, list[tuple[float, float]]] = {}
+    seen_as_place: set[str] = set()
+    for mention in places:
+        name = _name_of(mention)
+        if mention.attrs.get("entity") in {"GPE", "LOC"} and not mention.attrs.get("facility") \
+                and not mention.attrs.get("sound_match") and not mention.attrs.get("modifier"):
+            seen_as_place.add(name)
+        if name in names:
+            continue
+        candidates = mention.attrs["candidates"]
+        own = [c for c in candidates if _own_name(c, mention)] or candidates
+        if any(_whole_area(c, focus) for c in own):
+            names[name] = []  # a country or a state: no point of its own
+            continue
+        famous = [c for c in own if _famous(c, gazetteer) and c.feature_type not in WHOLE_AREA_TYPES | {"landmark"}]
+        names[name] = [(c.latitude, c.longitude) for c in famous or own if c.feature_type not in WHOLE_AREA_TYPES]
+    return {name: points for name, points in names.items() if name in seen_as_place and points}
+
+
+def _rival_area(mention: Mention, options: list[Place], focus: str | None) -> bool:
+    """Whether a country, or a state of a million in the report's country, bears the name as its own ('Egypt',
+    'Vermont', 'New York' in a report on the United States): the report's other names do not make it a town of that
+    name (the text has to qualify it: 'Egypt, Pa.')."""
+    return any(_own_name(o, mention) and _whole_area(o, focus) for o in options)
+
+
+def _whole_area(place: Place, focus: str | None) -> bool:
+    return place.feature_type == "country" or place.feature_type == "admin1" \
+        and place.population >= PROMINENT_AREA_POPULATION and (focus is None or place.country_code == focus)
 
 
 def _famous(place: Place, gazetteer: Any) -> bool:
@@ -87,6 +154,8 @@ def _score(place: Place, mention: Mention, evidence: Evidence, options: list[Pla
         score += QUALIFIED_BONUS
     if evidence.region_votes and place.feature_type not in WHOLE_AREA_TYPES:
         score += REGION_VOTE_BONUS * evidence.region_votes.get((place.country_code, place.admin1), 0.0)
+    if not _rival_area(mention, options or [], evidence.focus):
+        score += SUPPORT_BONUS * min(evidence.support(place, _name_of(mention)), SUPPORT_CAP)
     score += _feature_score(place, mention, options or [])
     score += _name_score(place, mention, options or [])
     if evidence.centre is not None:
@@ -145,6 +214,8 @@ def _acceptable(place: Place, mention: Mention, evidence: Evidence, qualifier: s
         return False  # a spelling the gazetteer does not know is only trusted inside the report's country
     if _famous(place, evidence.gazetteer) or _in_region(place, qualifier or set()):
         return True
+    if evidence.support(place, _name_of(mention)) >= SUPPORT_ACCEPT and not _rival_area(mention, [place], evidence.focus):
+        return True  # 'London' named with Sarnia and Brampton, in a report otherwise on the United States
     if place.feature_type == "admin1" and names_area(mention.text):
         return True  # 'Kursk Oblast' in a report on Ukraine: the word 'Oblast' leaves no doubt
     if place.feature_type == "admin1" and place.population >= PROMINENT_AREA_POPULATION \
@@ -210,7 +281,7 @@ def _evidence(doc: Document, places: list[Mention], gazetteer: Any) -> Evidence:
                if len({c.id for c in m.attrs["candidates"]}) == 1 and m.attrs["candidates"][0].feature_type not in ADMIN_TYPES]
     local = [p for p in anchors if not focus or p.country_code == focus]
     return Evidence(focus, _centre(local), _named_regions(places, gazetteer) | _home_region(local), gazetteer,
-                    _region_votes(places), _focus_share(places, focus))
+                    _region_votes(places), _focus_share(places, focus), _neighbours(places, gazetteer, focus))
 
 
 def _focus_share(places: list[Mention], focus: str | None) -> float:
