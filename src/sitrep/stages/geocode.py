@@ -206,6 +206,8 @@ def _acceptable(place: Place, mention: Mention, evidence: Evidence, qualifier: s
     """Outside the focus country, only countries, famous places, places the text qualifies ('Paris, Texas') and
     large cities or regions that the parser also sees as places are plausible without other evidence."""
     focus = evidence.focus
+    if place.feature_type == "continent" and _own_name(place, mention):
+        return True  # 'South America': found by sound only because continents are kept out of name lookups
     if focus is None and mention.attrs.get("sound_match") and " " not in mention.text.strip():
         return False  # one word spelt unlike any known name, in a report with no country: too weak a match
     if focus is None or place.country_code == focus:
