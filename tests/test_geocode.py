@@ -58,6 +58,12 @@ def test_towns_near_a_namesake_village_do_not_outvote_a_country_or_state():
     assert geocode._rival_area(mention, [state, town], "US")
 
 
+def test_a_bare_name_whose_county_the_report_names_is_in_that_county(run):
+    placed = _placed(run("A woman was found dead in her home in Suffolk County on Friday. Suffolk police said the "
+                         "case was being treated as a homicide, and detectives in Riverhead asked for help."))
+    assert placed["Suffolk County"] == ("US", "New York") and placed["Suffolk"] == ("US", "New York")
+
+
 def test_text_that_names_the_state_picks_the_namesake(run):
     placed = _placed(run("The festival in Paris, Texas drew crowds. Police in Albany, N.Y. and in Kent, Wash. "
                          "made arrests. A man from London, Ohio was held."))

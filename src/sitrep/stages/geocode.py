@@ -359,6 +359,7 @@ def resolve_places(doc: Document, gazetteer: Any = None) -> None:
         mention.attrs["unlisted_site"] = True  # placed near the report's places, as a site the gazetteer lacks
     if ONE_SENSE:
         _one_sense(doc, places, gazetteer)
+    _county_sense(places)
 
 
 ONE_SENSE = True
@@ -380,6 +381,35 @@ def _one_sense(doc: Document, places: list[Mention], gazetteer: Any) -> None:
 
 
 SECOND_READING = True
+COUNTY_KM = 60.0
+
+
+def _county_sense(places: list[Mention]) -> None:
+    """'Suffolk police' in a report that names Suffolk County is the county's, not Suffolk, Virginia: a bare name
+    whose county the report names is placed in that county (at its namesake town there, if it has one, else at
+    the county)."""
+    counties = {}
+    for mention in places:
+        loc = mention.location
+        name = _name_of(mention)
+        if loc is not None and loc.feature_type == "admin2" and name.endswith(" county"):
+            counties.setdefault(name[:-len(" county")], loc)
+    for mention in places:
+        county = counties.get(_name_of(mention))
+        if county is None or mention.attrs.get("modifier"):
+            continue
+        inside = [c for c in mention.attrs.get("candidates") or [] if c.feature_type == "populated_place"
+                  and _within(c, county, COUNTY_KM)]
+        if mention.location is not None and _within(_as_place(mention.location), county, COUNTY_KM):
+            continue
+        best = max(inside, key=lambda c: c.population) if inside else None
+        mention.location = _location(best, mention.text, 1) if best is not None else \
+            Location(**{**county.to_dict(), "mention": mention.text})
+
+
+def _as_place(location: Location) -> Place:
+    return Place(location.gazetteer_id or "", location.name, location.latitude, location.longitude,
+                 location.country_code or "", location.country or "", location.admin1, location.feature_type or "", 0)
 
 
 def _as_point(location: Location) -> Place:
