@@ -95,7 +95,7 @@ def _neighbours(places: list[Mention], gazetteer: Any, focus: str | None) -> dic
     for mention in places:
         name = _name_of(mention)
         county = any(c.feature_type == "admin2" for c in mention.attrs["candidates"])
-        if (mention.attrs.get("entity") in {"GPE", "LOC"} or county) and not mention.attrs.get("facility") \
+        if (county or mention.attrs.get("entity") in {"GPE", "LOC"} and not mention.attrs.get("facility")) \
                 and not mention.attrs.get("sound_match") and not mention.attrs.get("modifier"):
             seen_as_place.add(name)  # ('Walker County Commissioners Court': a county, whatever the parser says)
         if name in names:
