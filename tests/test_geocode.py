@@ -45,8 +45,9 @@ def test_towns_near_a_namesake_village_do_not_outvote_a_country_or_state():
     the report's country bearing the name as its own ('Egypt' named with towns near Egypt, Pennsylvania)."""
     egypt = Place("geonames:357994", "Egypt", 27.0, 30.0, "EG", "Egypt", None, "country", 98_000_000)
     village = Place("v", "Egypt", 40.68, -75.53, "US", "United States", "Pennsylvania", "populated_place", 2_400)
-    evidence = geocode.Evidence("US", None, neighbours={"allentown": [(40.61, -75.49)], "bethlehem": [(40.63, -75.37)],
-                                                        "easton": [(40.69, -75.22)]})
+    evidence = geocode.Evidence("US", None, neighbours={"allentown": (1.0, [(40.61, -75.49)]),
+                                                        "bethlehem": (1.0, [(40.63, -75.37)]),
+                                                        "easton": (1.0, [(40.69, -75.22)])})
     mention = Mention("Egypt", 0, 5, "place", 0, attrs={"lookup": "Egypt", "candidates": [egypt, village]})
     assert evidence.support(village, "egypt") == 3
     options = [egypt, village]
@@ -54,7 +55,6 @@ def test_towns_near_a_namesake_village_do_not_outvote_a_country_or_state():
     state = Place("s", "Vermont", 44.0, -72.7, "US", "United States", "Vermont", "admin1", 625_000 * 2)
     town = Place("t", "Vermont", 40.29, -90.43, "US", "United States", "Illinois", "populated_place", 700)
     mention = Mention("Vermont", 0, 7, "place", 0, attrs={"lookup": "Vermont", "candidates": [state, town]})
-    evidence = geocode.Evidence("US", None, neighbours={"macomb": [(40.46, -90.67)], "canton": [(40.56, -90.03)]})
     assert geocode._rival_area(mention, [state, town], "US")
 
 

@@ -52,10 +52,10 @@ class Evidence:
     gazetteer: Any = None
     region_votes: dict[Region, float] = field(default_factory=dict)  # each state's share of the report's names
     focus_share: float = 0.0  # the share of the report's place names that a place of the focus country bears
-    neighbours: dict[str, list[tuple[float, float]]] = field(default_factory=dict)  # name -> its candidates' points
-    _support: dict[tuple[str, str], int] = field(default_factory=dict)
+    neighbours: dict[str, tuple[float, list]] = field(default_factory=dict)  # name -> (weight, its candidates' points)
+    _support: dict[tuple[str, str], float] = field(default_factory=dict)
 
-    def support(self, place: Place, name: str) -> int:
+    def support(self, place: Place, name: str) -> float:
         """How many of the report's other names have a namesake near `place` (within SUPPORT_KM): towns named
         together lie together, so 'Alexandria' named with 'Douglas County' and 'St. Cloud' is Alexandria,
         Minnesota. Countries, continents and states neither get nor give support (they are large)."""
@@ -64,7 +64,7 @@ class Evidence:
         key = (place.id, name)
         if key not in self._support:
             self._support[key] = sum(
-                1 for other, points in self.neighbours.items() if other != name and any(
+                weight for other, (weight, points) in self.neighbours.items() if other != name and any(
                     _near(place.latitude, place.longitude, lat, lon, SUPPORT_KM) for lat, lon in points))
         return self._support[key]
 
@@ -72,6 +72,7 @@ class Evidence:
 SUPPORT_KM = 120.0
 SUPPORT_BONUS = 3.0  # per other name of the report with a namesake near the candidate ...
 SUPPORT_CAP = 3  # ... counting at most this many
+WEAK_SUPPORT = 0.5  # a name the parser never sees as a place
 SUPPORT_ACCEPT = 2  # a candidate abroad with this many is acceptable ('London' named with Sarnia and Brampton)
 
 
@@ -85,19 +86,25 @@ def _name_of(mention: Mention) -> str:
     return fold(mention.attrs.get("lookup") or mention.text)
 
 
-def _neighbours(places: list[Mention], gazetteer: Any, focus: str | None) -> dict[str, list[tuple[float, float]]]:
-    """Each distinct name of the report that the parser sees as a place at least once, with the points of its
-    candidates that bear it as their own name (all of them where none does) and are no whole state or country.
-    Names that are only people, organisations or clubs ('Young', 'Lions') or spelt unlike any known name vote for
-    nothing; a country's or a state's name votes for nothing either, a famous city's only near that city."""
+def _neighbours(places: list[Mention], gazetteer: Any, focus: str | None) -> dict[str, tuple[float, list]]:
+    """Each distinct name of the report, with how much it counts and the points of its candidates that bear it as
+    their own name (all of them where none does) and are no whole state or country. A name the parser sees as a
+    place at least once counts whole, as does a county's ('Walker County Commissioners Court'); one it only sees as
+    a person, an organisation or nothing ('Winfield police chief') counts WEAK_SUPPORT; a facility's ('Lions club')
+    or one spelt unlike any known name counts nothing. A country's or a state's name counts nothing either, a famous
+    city's only near that city."""
     names: dict[str, list[tuple[float, float]]] = {}
-    seen_as_place: set[str] = set()
+    weights: dict[str, float] = {}
     for mention in places:
         name = _name_of(mention)
         county = any(c.feature_type == "admin2" for c in mention.attrs["candidates"])
-        if (county or mention.attrs.get("entity") in {"GPE", "LOC"} and not mention.attrs.get("facility")) \
-                and not mention.attrs.get("sound_match") and not mention.attrs.get("modifier"):
-            seen_as_place.add(name)  # ('Walker County Commissioners Court': a county, whatever the parser says)
+        weight = 0.0
+        if not mention.attrs.get("sound_match") and not mention.attrs.get("modifier"):
+            if county or mention.attrs.get("entity") in {"GPE", "LOC"} and not mention.attrs.get("facility"):
+                weight = 1.0
+            elif not mention.attrs.get("facility") and mention.attrs.get("entity") in {"ORG", "PERSON", None}:
+                weight = WEAK_SUPPORT
+        weights[name] = max(weights.get(name, 0.0), weight)
         if name in names:
             continue
         candidates = mention.attrs["candidates"]
@@ -107,7 +114,7 @@ def _neighbours(places: list[Mention], gazetteer: Any, focus: str | None) -> dic
             continue
         famous = [c for c in own if _famous(c, gazetteer) and c.feature_type not in WHOLE_AREA_TYPES | {"landmark"}]
         names[name] = [(c.latitude, c.longitude) for c in famous or own if c.feature_type not in WHOLE_AREA_TYPES]
-    return {name: points for name, points in names.items() if name in seen_as_place and points}
+    return {name: (weights[name], points) for name, points in names.items() if weights[name] and points}
 
 
 def _rival_area(mention: Mention, options: list[Place], focus: str | None) -> bool:
@@ -217,7 +224,8 @@ def _acceptable(place: Place, mention: Mention, evidence: Evidence, qualifier: s
         return False  # a spelling the gazetteer does not know is only trusted inside the report's country
     if _famous(place, evidence.gazetteer) or _in_region(place, qualifier or set()):
         return True
-    if evidence.support(place, _name_of(mention)) >= SUPPORT_ACCEPT and not _rival_area(mention, [place], evidence.focus):
+    if evidence.support(place, _name_of(mention)) >= SUPPORT_ACCEPT \
+            and not _rival_area(mention, [place], evidence.focus):
         return True  # 'London' named with Sarnia and Brampton, in a report otherwise on the United States
     if place.feature_type == "admin1" and names_area(mention.text):
         return True  # 'Kursk Oblast' in a report on Ukraine: the word 'Oblast' leaves no doubt
