@@ -97,14 +97,7 @@ def _neighbours(places: list[Mention], gazetteer: Any, focus: str | None) -> dic
     weights: dict[str, float] = {}
     for mention in places:
         name = _name_of(mention)
-        county = any(c.feature_type == "admin2" for c in mention.attrs["candidates"])
-        weight = 0.0
-        if not mention.attrs.get("sound_match") and not mention.attrs.get("modifier"):
-            if county or mention.attrs.get("entity") in {"GPE", "LOC"} and not mention.attrs.get("facility"):
-                weight = 1.0
-            elif not mention.attrs.get("facility") and mention.attrs.get("entity") in {"ORG", "PERSON", None}:
-                weight = WEAK_SUPPORT
-        weights[name] = max(weights.get(name, 0.0), weight)
+        weights[name] = max(weights.get(name, 0.0), _name_weight(mention))
         if name in names:
             continue
         candidates = mention.attrs["candidates"]
@@ -115,6 +108,20 @@ def _neighbours(places: list[Mention], gazetteer: Any, focus: str | None) -> dic
         famous = [c for c in own if _famous(c, gazetteer) and c.feature_type not in WHOLE_AREA_TYPES | {"landmark"}]
         names[name] = [(c.latitude, c.longitude) for c in famous or own if c.feature_type not in WHOLE_AREA_TYPES]
     return {name: (weights[name], points) for name, points in names.items() if weights[name] and points}
+
+
+def _name_weight(mention: Mention) -> float:
+    """How much a mention counts as evidence of where the report is: whole where the parser sees a place or the
+    name is a county's, WEAK_SUPPORT where it sees a person or an organisation, nothing for a facility's name, a
+    modifier or a name spelt unlike any known one."""
+    if mention.attrs.get("sound_match") or mention.attrs.get("modifier"):
+        return 0.0
+    if any(c.feature_type == "admin2" for c in mention.attrs["candidates"]) \
+            or mention.attrs.get("entity") in {"GPE", "LOC"} and not mention.attrs.get("facility"):
+        return 1.0
+    if not mention.attrs.get("facility") and mention.attrs.get("entity") in {"ORG", "PERSON", None}:
+        return WEAK_SUPPORT
+    return 0.0
 
 
 def _rival_area(mention: Mention, options: list[Place], focus: str | None) -> bool:
@@ -310,8 +317,9 @@ def _focus_share(places: list[Mention], focus: str | None) -> float:
 
 
 def _region_votes(places: list[Mention]) -> dict[Region, float]:
-    """How strongly the report's names point at each state or province: every place name votes, split evenly
-    among the states its candidates lie in (a state's own name votes for it whole), and the votes are scaled so
+    """How strongly the report's names point at each state or province: every place name votes (as much as
+    `_name_weight` says), split evenly among the states its candidates lie in (a state's own name votes for it
+    whole), and the votes are scaled so
     that the leading state has 1. 'Boone County' in a report that also names Indianapolis, Hendricks County and
     Indiana is Boone County, Indiana."""
     votes: Counter[Region] = Counter()
@@ -319,7 +327,7 @@ def _region_votes(places: list[Mention]) -> dict[Region, float]:
         regions = {(c.country_code, c.admin1) for c in mention.attrs["candidates"]
                    if c.admin1 and c.feature_type not in {"country", "continent"}}
         for region in regions:
-            votes[region] += 1 / len(regions)
+            votes[region] += _name_weight(mention) / len(regions)
     top = max(votes.values(), default=0.0)
     return {region: vote / top for region, vote in votes.items()} if top else {}
 
