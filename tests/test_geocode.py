@@ -64,6 +64,14 @@ def test_a_bare_name_whose_county_the_report_names_is_in_that_county(run):
     assert placed["Suffolk County"] == ("US", "New York") and placed["Suffolk"] == ("US", "New York")
 
 
+def test_a_part_of_a_state_is_in_the_state(run):
+    placed = _placed(run("The team traveled to central Washington and set up shop before police could go in. "
+                         "A family reunion in central Ontario's cottage country was marred. Rain fell in central "
+                         "Mexico."))
+    assert placed["Washington"] == ("US", "Washington") and placed["Ontario"] == ("CA", "Ontario")
+    assert placed["Mexico"] == ("MX", None)
+
+
 def test_text_that_names_the_state_picks_the_namesake(run):
     placed = _placed(run("The festival in Paris, Texas drew crowds. Police in Albany, N.Y. and in Kent, Wash. "
                          "made arrests. A man from London, Ohio was held."))

@@ -35,6 +35,9 @@ NAME_BONUS = 2.0  # the place's own name, not one of its alternate names
 OTHER_NAME_PENALTY = 4.0  # only an alternate name, where another candidate bears the name as its own
 PROMINENT_AREA_POPULATION = 1_000_000
 PROMINENT_AREA_BONUS = 5.0  # a state or province of a million, by its own name ('Georgia', 'Ontario')
+PART_OF_AREA_BONUS = 6.0  # 'central Washington', 'northern Ontario': a part of a state, so the state
+PART_OF_AREA = re.compile(r"\b(?:central|(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|upstate|"
+                          r"downstate|rural|coastal)\s+$")  # lower case only: 'West Virginia' is a name
 
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*|of|de|la)(?:[ \t]+(?:[A-Z][\w'’.-]*|of|de|la)){0,3})")
 
@@ -172,6 +175,9 @@ def _score(place: Place, mention: Mention, evidence: Evidence, options: list[Pla
     if not _rival_area(mention, options or [], evidence.focus):
         score += SUPPORT_BONUS * min(evidence.support(place, _name_of(mention)), SUPPORT_CAP)
     score += _feature_score(place, mention, options or [])
+    if mention.attrs.get("part_of_area") and place.feature_type == "admin1" and _own_name(place, mention) \
+            and not any(o.feature_type == "country" and _own_name(o, mention) for o in options or []):
+        score += PART_OF_AREA_BONUS  # 'central Washington', 'northern Ontario': a part of a state or province
     score += _name_score(place, mention, options or [])
     if evidence.centre is not None:
         distance = haversine_km(evidence.centre[0], evidence.centre[1], place.latitude, place.longitude)
@@ -439,6 +445,8 @@ def _resolve_all(doc: Document, places: list[Mention], evidence: Evidence, gazet
     sites = []
     for mention in places:
         qualifier = _qualifier(doc, mention, gazetteer)
+        if PART_OF_AREA.search(doc.text[max(0, mention.start - 12):mention.start]):
+            mention.attrs["part_of_area"] = True  # lower case: 'central Washington', not 'West Virginia'
         options = [c for c in _candidates(mention, gazetteer) if _acceptable(c, mention, evidence, qualifier)]
         if _names_natural_feature(doc, mention):
             options = [c for c in options if c.feature_type not in {"populated_place", "admin1", "admin2"}]
