@@ -72,6 +72,14 @@ def test_a_part_of_a_state_is_in_the_state(run):
     assert placed["Mexico"] == ("MX", None)
 
 
+def test_a_site_named_in_the_possessive_is_at_its_owner(run):
+    doc = run("The first daily flights between Washington's Dulles Airport and Moscow's Domodedovo Airport start "
+              "in June.")
+    placed = {m.location.name: m.location.country_code for m in doc.mentions
+              if m.type == "place" and m.location is not None and "'s" in m.text}
+    assert placed == {"Washington": "US", "Moscow": "RU"}
+
+
 def test_text_that_names_the_state_picks_the_namesake(run):
     placed = _placed(run("The festival in Paris, Texas drew crowds. Police in Albany, N.Y. and in Kent, Wash. "
                          "made arrests. A man from London, Ohio was held."))

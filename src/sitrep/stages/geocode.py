@@ -364,6 +364,9 @@ def resolve_places(doc: Document, gazetteer: Any = None) -> None:
     """Each place mention to its best candidate, in two readings: the first centres on the report's unambiguous
     places (where it has any), the second on the places the first reading chose in the report's country, so that
     each name is read near where the report's other names were read."""
+    for mention in doc.mentions:
+        if mention.type == "place" and not mention.attrs.get("candidates") and gazetteer is not None:
+            _read_possessive(mention, gazetteer)
     places = [m for m in doc.mentions if m.type == "place" and not m.attrs.get("anaphor")
               and (m.attrs.get("candidates") or _candidates(m, gazetteer))]
     evidence = _evidence(doc, places, gazetteer)
@@ -385,6 +388,22 @@ def resolve_places(doc: Document, gazetteer: Any = None) -> None:
 
 
 ONE_SENSE = True
+POSSESSIVE_INSIDE = re.compile(r"^(.+?)['’]s(?:\s+\S.*)?$")
+
+
+def _read_possessive(mention: Mention, gazetteer: Any) -> None:
+    """A name the gazetteer lacks that holds a possessive ("Washington's Dulles Airport", "Moscow's Domodedovo",
+    "Mount Hood's") is read as the place before the possessive: the airport is at Washington, the slopes are
+    Mount Hood's."""
+    match = POSSESSIVE_INSIDE.match(mention.text)
+    if match is None:
+        return
+    owner = match.group(1).strip()
+    candidates = gazetteer.lookup(owner) if len(owner) > 2 else []
+    if candidates:
+        mention.attrs.update(candidates=candidates, lookup=owner)
+        for key in ("unlisted_site", "feature_hint", "sound_match"):
+            mention.attrs.pop(key, None)
 
 
 def _one_sense(doc: Document, places: list[Mention], gazetteer: Any) -> None:
