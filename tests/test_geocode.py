@@ -80,6 +80,12 @@ def test_a_site_named_in_the_possessive_is_at_its_owner(run):
     assert placed == {"Washington": "US", "Moscow": "RU"}
 
 
+def test_a_local_institution_is_in_its_town(run):
+    placed = _placed(run("Volunteers from the Mount Pleasant Volunteer Fire Department answered a call in Titus County "
+                         "near Pittsburg and Daingerfield on Sunday."))
+    assert placed["Mount Pleasant Volunteer Fire Department"] == ("US", "Texas")
+
+
 def test_text_that_names_the_state_picks_the_namesake(run):
     placed = _placed(run("The festival in Paris, Texas drew crowds. Police in Albany, N.Y. and in Kent, Wash. "
                          "made arrests. A man from London, Ohio was held."))

@@ -366,7 +366,7 @@ def resolve_places(doc: Document, gazetteer: Any = None) -> None:
     each name is read near where the report's other names were read."""
     for mention in doc.mentions:
         if mention.type == "place" and not mention.attrs.get("candidates") and gazetteer is not None:
-            _read_possessive(mention, gazetteer)
+            _read_possessive(mention, gazetteer) or _read_institution(mention, gazetteer)
     places = [m for m in doc.mentions if m.type == "place" and not m.attrs.get("anaphor")
               and (m.attrs.get("candidates") or _candidates(m, gazetteer))]
     evidence = _evidence(doc, places, gazetteer)
@@ -391,19 +391,40 @@ ONE_SENSE = True
 POSSESSIVE_INSIDE = re.compile(r"^(.+?)['’]s(?:\s+\S.*)?$")
 
 
-def _read_possessive(mention: Mention, gazetteer: Any) -> None:
+def _read_possessive(mention: Mention, gazetteer: Any) -> bool:
     """A name the gazetteer lacks that holds a possessive ("Washington's Dulles Airport", "Moscow's Domodedovo",
     "Mount Hood's") is read as the place before the possessive: the airport is at Washington, the slopes are
     Mount Hood's."""
     match = POSSESSIVE_INSIDE.match(mention.text)
     if match is None:
-        return
+        return False
     owner = match.group(1).strip()
     candidates = gazetteer.lookup(owner) if len(owner) > 2 else []
     if candidates:
         mention.attrs.update(candidates=candidates, lookup=owner)
         for key in ("unlisted_site", "feature_hint", "sound_match"):
             mention.attrs.pop(key, None)
+    return bool(candidates)
+
+
+INSTITUTION = re.compile(r"\s+(?:High School|Middle School|Elementary|Community|Fire|Police|City|Public|Volunteer|"
+                         r"News|Times|Chamber|Township|Board)\b")
+
+
+def _read_institution(mention: Mention, gazetteer: Any) -> bool:
+    """A local institution the gazetteer lacks, named after its town ('Mount Pleasant High School', 'Mt. Pleasant
+    News', 'Cookville Volunteer Fire Department'): the town, trusted only as a facility's namesake is (near the
+    report's places, in a state it names, or large)."""
+    match = INSTITUTION.search(mention.text)
+    if match is None or match.start() == 0:
+        return False
+    town = mention.text[:match.start()].strip()
+    candidates = [c for c in gazetteer.lookup(town) if c.feature_type == "populated_place"]
+    if candidates:
+        mention.attrs.update(candidates=candidates, lookup=town, facility=match.group(0).strip().lower())
+        for key in ("unlisted_site", "feature_hint", "sound_match"):
+            mention.attrs.pop(key, None)
+    return bool(candidates)
 
 
 def _one_sense(doc: Document, places: list[Mention], gazetteer: Any) -> None:
