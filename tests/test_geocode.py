@@ -86,6 +86,12 @@ def test_a_local_institution_is_in_its_town(run):
     assert placed["Mount Pleasant Volunteer Fire Department"] == ("US", "Texas")
 
 
+def test_the_area_after_a_town_and_a_comma_holds_the_town(run):
+    doc = run("TBILISI, Georgia -- Police arrested several opposition members in Houston and Atlanta on Friday. The "
+              "arrests are the first since Georgia's defeat in the war.")
+    assert {m.location.country_code for m in doc.mentions if m.text == "Georgia"} == {"GE"}
+
+
 def test_text_that_names_the_state_picks_the_namesake(run):
     placed = _placed(run("The festival in Paris, Texas drew crowds. Police in Albany, N.Y. and in Kent, Wash. "
                          "made arrests. A man from London, Ohio was held."))

@@ -428,12 +428,13 @@ def _read_institution(mention: Mention, gazetteer: Any) -> bool:
 
 
 def _one_sense(doc: Document, places: list[Mention], gazetteer: Any) -> None:
-    """One name, one place per report: where the text once says which ('Portland, Ore.', 'Paris, Texas'), its
-    other mentions of the bare name are that place too."""
+    """One name, one place per report: where the text once says which ('Portland, Ore.', 'Paris, Texas', 'TBILISI,
+    Georgia'), its other mentions of the bare name are that place too."""
     decided: dict[str, Location] = {}
     for mention in places:
         qualifier = _qualifier(doc, mention, gazetteer)
-        if mention.location is not None and (mention.location.country_code, mention.location.admin1) in qualifier:
+        if mention.location is not None and ((mention.location.country_code, mention.location.admin1) in qualifier
+                                             or mention.attrs.get("contained")):
             decided.setdefault(fold(mention.attrs.get("lookup") or mention.text), mention.location)
     for mention in places:
         location = decided.get(fold(mention.attrs.get("lookup") or mention.text))
@@ -488,6 +489,12 @@ def _resolve_all(doc: Document, places: list[Mention], evidence: Evidence, gazet
         if PART_OF_AREA.search(doc.text[max(0, mention.start - 12):mention.start]):
             mention.attrs["part_of_area"] = True  # lower case: 'central Washington', not 'West Virginia'
         options = [c for c in _candidates(mention, gazetteer) if _acceptable(c, mention, evidence, qualifier)]
+        container = _contained(doc, mention, places)
+        if container is not None:  # 'Tbilisi, Georgia', 'Toronto, Ontario': the area that holds the place before
+            inside = [c for c in options if c.country_code == container.country_code and (
+                c.feature_type == "country" or c.feature_type == "admin1" and c.admin1 == container.admin1)]
+            options = inside or options
+            mention.attrs["contained"] = bool(inside)
         if _names_natural_feature(doc, mention):
             options = [c for c in options if c.feature_type not in {"populated_place", "admin1", "admin2"}]
         if not options:
@@ -513,6 +520,19 @@ def _resolve_all(doc: Document, places: list[Mention], evidence: Evidence, gazet
 
 LOCALITY_AFTER = re.compile(r"\s+(?:and\s+[A-Z][\w'’-]*\s+)?(?:districts?|neighbou?rhoods?|quarters?|suburbs?|"
                             r"wards?|townships?)\b")
+
+
+def _contained(doc: Document, mention: Mention, places: list[Mention]) -> Location | None:
+    """The town just before the mention and a comma ('TBILISI, Georgia', 'Toronto, Ontario, Canada'), as resolved:
+    the mention names the area that holds it."""
+    match = re.search(r",\s*$", doc.text[max(0, mention.start - 3):mention.start])
+    if match is None:
+        return None
+    before = [m for m in places if m.end <= mention.start and m.location is not None
+              and not doc.text[m.end:mention.start].strip(", \t")]
+    location = before[-1].location if before else None
+    return location if location is not None and location.feature_type in {"populated_place", "admin1", "admin2"} \
+        else None
 
 
 def _names_a_locality(doc: Document, mention: Mention) -> bool:
