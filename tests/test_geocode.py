@@ -92,6 +92,14 @@ def test_the_area_after_a_town_and_a_comma_holds_the_town(run):
     assert {m.location.country_code for m in doc.mentions if m.text == "Georgia"} == {"GE"}
 
 
+def test_a_generic_word_is_no_region_of_a_country_the_report_does_not_name(run):
+    doc = run("Moscow warned the West on Friday. Saudi Arabia imposed an embargo on a fellow US ally in the Gulf, "
+              "Qatar. Settlers in the West Bank protested.")
+    placed = {m.text: m.location for m in doc.mentions if m.type == "place"}
+    assert placed["West"] is None and placed["Gulf"] is None  # not Cameroon's West region, Papua New Guinea's Gulf
+    assert placed["West Bank"].country_code == "PS"
+
+
 def test_text_that_names_the_state_picks_the_namesake(run):
     placed = _placed(run("The festival in Paris, Texas drew crowds. Police in Albany, N.Y. and in Kent, Wash. "
                          "made arrests. A man from London, Ohio was held."))

@@ -15,6 +15,7 @@ from ..gazetteer import COUNTRY_ALIASES, Place, haversine_km
 from ..lexicon_patterns import CANADIAN_PROVINCE_ABBREVIATIONS, REGION_QUALIFIERS, US_STATE_ABBREVIATIONS, names_area
 from ..model import Document, Location, Mention
 from ..pipeline import Context, stage
+from .mentions import GENERIC_NAME_WORDS
 from ..textnorm import fold
 
 ADMIN_TYPES = {"admin1", "admin2", "country", "continent"}
@@ -55,6 +56,7 @@ class Evidence:
     gazetteer: Any = None
     region_votes: dict[Region, float] = field(default_factory=dict)  # each state's share of the report's names
     focus_share: float = 0.0  # the share of the report's place names that a place of the focus country bears
+    countries: set[str] = field(default_factory=set)  # the countries the report names
     neighbours: dict[str, tuple[float, list]] = field(default_factory=dict)  # name -> (weight, its candidates' points)
     _support: dict[tuple[str, str], float] = field(default_factory=dict)
 
@@ -235,7 +237,14 @@ def _acceptable(place: Place, mention: Mention, evidence: Evidence, qualifier: s
         return True
     if mention.attrs.get("sound_match"):
         return False  # a spelling the gazetteer does not know is only trusted inside the report's country
-    if _famous(place, evidence.gazetteer) or _in_region(place, qualifier or set()):
+    if _in_region(place, qualifier or set()):
+        return True
+    words = mention.text.lower().split()
+    if place.feature_type != "country" and place.country_code not in evidence.countries \
+            and all(w in GENERIC_NAME_WORDS for w in words) \
+            and (len(words) == 1 or place.population < PROMINENT_AREA_POPULATION):
+        return False  # 'the West', 'the Gulf', 'West Coast' (not 'West Bank'): no region of an unnamed country
+    if _famous(place, evidence.gazetteer):
         return True
     if evidence.support(place, _name_of(mention)) >= SUPPORT_ACCEPT \
             and not _rival_area(mention, [place], evidence.focus):
@@ -304,8 +313,11 @@ def _evidence(doc: Document, places: list[Mention], gazetteer: Any) -> Evidence:
     anchors = [m.attrs["candidates"][0] for m in places
                if len({c.id for c in m.attrs["candidates"]}) == 1 and m.attrs["candidates"][0].feature_type not in ADMIN_TYPES]
     local = [p for p in anchors if not focus or p.country_code == focus]
+    countries = {c.country_code for m in places for c in m.attrs["candidates"]
+                 if c.feature_type == "country" and _own_name(c, m)}
     return Evidence(focus, _centre(local), _named_regions(places, gazetteer) | _home_region(local), gazetteer,
-                    _region_votes(places), _focus_share(places, focus), _neighbours(places, gazetteer, focus))
+                    _region_votes(places), _focus_share(places, focus), countries,
+                    _neighbours(places, gazetteer, focus))
 
 
 def _focus_share(places: list[Mention], focus: str | None) -> float:
