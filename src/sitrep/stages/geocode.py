@@ -63,7 +63,10 @@ class Evidence:
     def support(self, place: Place, name: str) -> float:
         """How many of the report's other names have a namesake near `place` (within SUPPORT_KM): towns named
         together lie together, so 'Alexandria' named with 'Douglas County' and 'St. Cloud' is Alexandria,
-        Minnesota. Countries, continents and states neither get nor give support (they are large)."""
+        Minnesota. Countries, continents and states neither get nor give support (they are large). It scores only
+        inside the report's country (namesakes abroad that happen to lie near each other do not pull a name across
+        the border: Dublin, Ohio stays Dublin, Ohio beside Irish names); abroad it only makes a candidate
+        acceptable (SUPPORT_ACCEPT)."""
         if place.feature_type in WHOLE_AREA_TYPES:
             return 0
         key = (place.id, name)
@@ -75,7 +78,7 @@ class Evidence:
 
 
 SUPPORT_KM = 120.0
-SUPPORT_BONUS = 3.0  # per other name of the report with a namesake near the candidate ...
+SUPPORT_BONUS = 3.0  # per other name of the report with a namesake near a candidate in the report's country ...
 SUPPORT_CAP = 3  # ... counting at most this many
 WEAK_SUPPORT = 0.5  # a name the parser never sees as a place
 SUPPORT_ACCEPT = 2  # a candidate abroad with this many is acceptable ('London' named with Sarnia and Brampton)
@@ -174,7 +177,8 @@ def _score(place: Place, mention: Mention, evidence: Evidence, options: list[Pla
         score += QUALIFIED_BONUS
     if evidence.region_votes and place.feature_type not in WHOLE_AREA_TYPES:
         score += REGION_VOTE_BONUS * evidence.region_votes.get((place.country_code, place.admin1), 0.0)
-    if not _rival_area(mention, options or [], evidence.focus):
+    if not _rival_area(mention, options or [], evidence.focus) and (not evidence.focus
+                                                                   or place.country_code == evidence.focus):
         score += SUPPORT_BONUS * min(evidence.support(place, _name_of(mention)), SUPPORT_CAP)
     score += _feature_score(place, mention, options or [])
     if mention.attrs.get("part_of_area") and place.feature_type == "admin1" and _own_name(place, mention) \
