@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sitrep.gazetteer import Gazetteer, haversine_km
-from sitrep.model import Document
+from sitrep.gazetteer import Place
+from sitrep.model import Document, Mention
+from sitrep.stages import geocode
 from sitrep.pipeline import DEFAULT_STAGES, Pipeline
 
 
@@ -27,6 +29,75 @@ def test_famous_place_beats_a_namesake_in_the_focus_country(run):
     assert doc.focus_country == "US"
     assert placed["London"][0] == "GB" and placed["Paris"][0] == "FR"
     assert placed["Russia"][0] == "RU" and placed["Mexico"][0] == "MX"
+
+
+def test_towns_named_together_beat_a_famous_namesake(run):
+    """Strong local evidence: two other names of the report have namesakes near the local town (Alexandria lies in
+    Douglas County, Minnesota, near St. Cloud), none near the famous city. The test above is the weak case: the
+    Texas cities name no place near a London or Paris of Texas, so the famous cities stay."""
+    placed = _placed(run("An Alexandria man was hurt in a crash near Nelson in Douglas County on Sunday. He was "
+                         "taken to a hospital in St. Cloud. Police in Alexandria said the other driver was not hurt."))
+    assert placed["Alexandria"] == ("US", "Minnesota")
+
+
+def test_towns_near_a_namesake_village_do_not_outvote_a_country_or_state():
+    """Support from the report's other names chooses among towns, never between a town and a country or a state of
+    the report's country bearing the name as its own ('Egypt' named with towns near Egypt, Pennsylvania)."""
+    egypt = Place("geonames:357994", "Egypt", 27.0, 30.0, "EG", "Egypt", None, "country", 98_000_000)
+    village = Place("v", "Egypt", 40.68, -75.53, "US", "United States", "Pennsylvania", "populated_place", 2_400)
+    evidence = geocode.Evidence("US", None, neighbours={"allentown": (1.0, [(40.61, -75.49)]),
+                                                        "bethlehem": (1.0, [(40.63, -75.37)]),
+                                                        "easton": (1.0, [(40.69, -75.22)])})
+    mention = Mention("Egypt", 0, 5, "place", 0, attrs={"lookup": "Egypt", "candidates": [egypt, village]})
+    assert evidence.support(village, "egypt") == 3
+    options = [egypt, village]
+    assert geocode._score(egypt, mention, evidence, options) > geocode._score(village, mention, evidence, options)
+    state = Place("s", "Vermont", 44.0, -72.7, "US", "United States", "Vermont", "admin1", 625_000 * 2)
+    town = Place("t", "Vermont", 40.29, -90.43, "US", "United States", "Illinois", "populated_place", 700)
+    mention = Mention("Vermont", 0, 7, "place", 0, attrs={"lookup": "Vermont", "candidates": [state, town]})
+    assert geocode._rival_area(mention, [state, town], "US")
+
+
+def test_a_bare_name_whose_county_the_report_names_is_in_that_county(run):
+    placed = _placed(run("A woman was found dead in her home in Suffolk County on Friday. Suffolk police said the "
+                         "case was being treated as a homicide, and detectives in Riverhead asked for help."))
+    assert placed["Suffolk County"] == ("US", "New York") and placed["Suffolk"] == ("US", "New York")
+
+
+def test_a_part_of_a_state_is_in_the_state(run):
+    placed = _placed(run("The team traveled to central Washington and set up shop before police could go in. "
+                         "A family reunion in central Ontario's cottage country was marred. Rain fell in central "
+                         "Mexico."))
+    assert placed["Washington"] == ("US", "Washington") and placed["Ontario"] == ("CA", "Ontario")
+    assert placed["Mexico"] == ("MX", None)
+
+
+def test_a_site_named_in_the_possessive_is_at_its_owner(run):
+    doc = run("The first daily flights between Washington's Dulles Airport and Moscow's Domodedovo Airport start "
+              "in June.")
+    placed = {m.location.name: m.location.country_code for m in doc.mentions
+              if m.type == "place" and m.location is not None and "'s" in m.text}
+    assert placed == {"Washington": "US", "Moscow": "RU"}
+
+
+def test_a_local_institution_is_in_its_town(run):
+    placed = _placed(run("Volunteers from the Mount Pleasant Volunteer Fire Department answered a call in Titus County "
+                         "near Pittsburg and Daingerfield on Sunday."))
+    assert placed["Mount Pleasant Volunteer Fire Department"] == ("US", "Texas")
+
+
+def test_the_area_after_a_town_and_a_comma_holds_the_town(run):
+    doc = run("TBILISI, Georgia -- Police arrested several opposition members in Houston and Atlanta on Friday. The "
+              "arrests are the first since Georgia's defeat in the war.")
+    assert {m.location.country_code for m in doc.mentions if m.text == "Georgia"} == {"GE"}
+
+
+def test_a_generic_word_is_no_region_of_a_country_the_report_does_not_name(run):
+    doc = run("Moscow warned the West on Friday. Saudi Arabia imposed an embargo on a fellow US ally in the Gulf, "
+              "Qatar. Settlers in the West Bank protested.")
+    placed = {m.text: m.location for m in doc.mentions if m.type == "place"}
+    assert placed["West"] is None and placed["Gulf"] is None  # not Cameroon's West region, Papua New Guinea's Gulf
+    assert placed["West Bank"].country_code == "PS"
 
 
 def test_text_that_names_the_state_picks_the_namesake(run):

@@ -15,6 +15,7 @@ from ..gazetteer import COUNTRY_ALIASES, Place, haversine_km
 from ..lexicon_patterns import CANADIAN_PROVINCE_ABBREVIATIONS, REGION_QUALIFIERS, US_STATE_ABBREVIATIONS, names_area
 from ..model import Document, Location, Mention
 from ..pipeline import Context, stage
+from .mentions import GENERIC_NAME_WORDS
 from ..textnorm import fold
 
 ADMIN_TYPES = {"admin1", "admin2", "country", "continent"}
@@ -35,6 +36,9 @@ NAME_BONUS = 2.0  # the place's own name, not one of its alternate names
 OTHER_NAME_PENALTY = 4.0  # only an alternate name, where another candidate bears the name as its own
 PROMINENT_AREA_POPULATION = 1_000_000
 PROMINENT_AREA_BONUS = 5.0  # a state or province of a million, by its own name ('Georgia', 'Ontario')
+PART_OF_AREA_BONUS = 6.0  # 'central Washington', 'northern Ontario': a part of a state, so the state
+PART_OF_AREA = re.compile(r"\b(?:central|(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|upstate|"
+                          r"downstate|rural|coastal)\s+$")  # lower case only: 'West Virginia' is a name
 
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*|of|de|la)(?:[ \t]+(?:[A-Z][\w'’.-]*|of|de|la)){0,3})")
 
@@ -52,6 +56,92 @@ class Evidence:
     gazetteer: Any = None
     region_votes: dict[Region, float] = field(default_factory=dict)  # each state's share of the report's names
     focus_share: float = 0.0  # the share of the report's place names that a place of the focus country bears
+    countries: set[str] = field(default_factory=set)  # the countries the report names
+    neighbours: dict[str, tuple[float, list]] = field(default_factory=dict)  # name -> (weight, its candidates' points)
+    _support: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    def support(self, place: Place, name: str) -> float:
+        """How many of the report's other names have a namesake near `place` (within SUPPORT_KM): towns named
+        together lie together, so 'Alexandria' named with 'Douglas County' and 'St. Cloud' is Alexandria,
+        Minnesota. Countries, continents and states neither get nor give support (they are large). It scores only
+        inside the report's country (namesakes abroad that happen to lie near each other do not pull a name across
+        the border: Dublin, Ohio stays Dublin, Ohio beside Irish names); abroad it only makes a candidate
+        acceptable (SUPPORT_ACCEPT)."""
+        if place.feature_type in WHOLE_AREA_TYPES:
+            return 0
+        key = (place.id, name)
+        if key not in self._support:
+            self._support[key] = sum(
+                weight for other, (weight, points) in self.neighbours.items() if other != name and any(
+                    _near(place.latitude, place.longitude, lat, lon, SUPPORT_KM) for lat, lon in points))
+        return self._support[key]
+
+
+SUPPORT_KM = 120.0
+SUPPORT_BONUS = 3.0  # per other name of the report with a namesake near a candidate in the report's country ...
+SUPPORT_CAP = 3  # ... counting at most this many
+WEAK_SUPPORT = 0.5  # a name the parser never sees as a place
+SUPPORT_ACCEPT = 2  # a candidate abroad with this many is acceptable ('London' named with Sarnia and Brampton)
+
+
+def _near(lat1: float, lon1: float, lat2: float, lon2: float, km: float) -> bool:
+    if abs(lat1 - lat2) * 111.2 > km:
+        return False
+    return haversine_km(lat1, lon1, lat2, lon2) <= km
+
+
+def _name_of(mention: Mention) -> str:
+    return fold(mention.attrs.get("lookup") or mention.text)
+
+
+def _neighbours(places: list[Mention], gazetteer: Any, focus: str | None) -> dict[str, tuple[float, list]]:
+    """Each distinct name of the report, with how much it counts and the points of its candidates that bear it as
+    their own name (all of them where none does) and are no whole state or country. A name the parser sees as a
+    place at least once counts whole, as does a county's ('Walker County Commissioners Court'); one it only sees as
+    a person, an organisation or nothing ('Winfield police chief') counts WEAK_SUPPORT; a facility's ('Lions club')
+    or one spelt unlike any known name counts nothing. A country's or a state's name counts nothing either, a famous
+    city's only near that city."""
+    names: dict[str, list[tuple[float, float]]] = {}
+    weights: dict[str, float] = {}
+    for mention in places:
+        name = _name_of(mention)
+        weights[name] = max(weights.get(name, 0.0), _name_weight(mention))
+        if name in names:
+            continue
+        candidates = mention.attrs["candidates"]
+        own = [c for c in candidates if _own_name(c, mention)] or candidates
+        if any(_whole_area(c, focus) for c in own):
+            names[name] = []  # a country or a state: no point of its own
+            continue
+        famous = [c for c in own if _famous(c, gazetteer) and c.feature_type not in WHOLE_AREA_TYPES | {"landmark"}]
+        names[name] = [(c.latitude, c.longitude) for c in famous or own if c.feature_type not in WHOLE_AREA_TYPES]
+    return {name: (weights[name], points) for name, points in names.items() if weights[name] and points}
+
+
+def _name_weight(mention: Mention) -> float:
+    """How much a mention counts as evidence of where the report is: whole where the parser sees a place or the
+    name is a county's, WEAK_SUPPORT where it sees a person or an organisation, nothing for a facility's name, a
+    modifier or a name spelt unlike any known one."""
+    if mention.attrs.get("sound_match") or mention.attrs.get("modifier"):
+        return 0.0
+    if any(c.feature_type == "admin2" for c in mention.attrs["candidates"]) \
+            or mention.attrs.get("entity") in {"GPE", "LOC"} and not mention.attrs.get("facility"):
+        return 1.0
+    if not mention.attrs.get("facility") and mention.attrs.get("entity") in {"ORG", "PERSON", None}:
+        return WEAK_SUPPORT
+    return 0.0
+
+
+def _rival_area(mention: Mention, options: list[Place], focus: str | None) -> bool:
+    """Whether a country, or a state of a million in the report's country, bears the name as its own ('Egypt',
+    'Vermont', 'New York' in a report on the United States): the report's other names do not make it a town of that
+    name (the text has to qualify it: 'Egypt, Pa.')."""
+    return any(_own_name(o, mention) and _whole_area(o, focus) for o in options)
+
+
+def _whole_area(place: Place, focus: str | None) -> bool:
+    return place.feature_type == "country" or place.feature_type == "admin1" \
+        and place.population >= PROMINENT_AREA_POPULATION and (focus is None or place.country_code == focus)
 
 
 def _famous(place: Place, gazetteer: Any) -> bool:
@@ -87,7 +177,13 @@ def _score(place: Place, mention: Mention, evidence: Evidence, options: list[Pla
         score += QUALIFIED_BONUS
     if evidence.region_votes and place.feature_type not in WHOLE_AREA_TYPES:
         score += REGION_VOTE_BONUS * evidence.region_votes.get((place.country_code, place.admin1), 0.0)
+    if not _rival_area(mention, options or [], evidence.focus) and (not evidence.focus
+                                                                   or place.country_code == evidence.focus):
+        score += SUPPORT_BONUS * min(evidence.support(place, _name_of(mention)), SUPPORT_CAP)
     score += _feature_score(place, mention, options or [])
+    if mention.attrs.get("part_of_area") and place.feature_type == "admin1" and _own_name(place, mention) \
+            and not any(o.feature_type == "country" and _own_name(o, mention) for o in options or []):
+        score += PART_OF_AREA_BONUS  # 'central Washington', 'northern Ontario': a part of a state or province
     score += _name_score(place, mention, options or [])
     if evidence.centre is not None:
         distance = haversine_km(evidence.centre[0], evidence.centre[1], place.latitude, place.longitude)
@@ -137,14 +233,26 @@ def _acceptable(place: Place, mention: Mention, evidence: Evidence, qualifier: s
     """Outside the focus country, only countries, famous places, places the text qualifies ('Paris, Texas') and
     large cities or regions that the parser also sees as places are plausible without other evidence."""
     focus = evidence.focus
+    if place.feature_type == "continent" and _own_name(place, mention):
+        return True  # 'South America': found by sound only because continents are kept out of name lookups
     if focus is None and mention.attrs.get("sound_match") and " " not in mention.text.strip():
         return False  # one word spelt unlike any known name, in a report with no country: too weak a match
     if focus is None or place.country_code == focus:
         return True
     if mention.attrs.get("sound_match"):
         return False  # a spelling the gazetteer does not know is only trusted inside the report's country
-    if _famous(place, evidence.gazetteer) or _in_region(place, qualifier or set()):
+    if _in_region(place, qualifier or set()):
         return True
+    words = mention.text.lower().split()
+    if place.feature_type != "country" and place.country_code not in evidence.countries \
+            and all(w in GENERIC_NAME_WORDS for w in words) \
+            and (len(words) == 1 or place.population < PROMINENT_AREA_POPULATION):
+        return False  # 'the West', 'the Gulf', 'West Coast' (not 'West Bank'): no region of an unnamed country
+    if _famous(place, evidence.gazetteer):
+        return True
+    if evidence.support(place, _name_of(mention)) >= SUPPORT_ACCEPT \
+            and not _rival_area(mention, [place], evidence.focus):
+        return True  # 'London' named with Sarnia and Brampton, in a report otherwise on the United States
     if place.feature_type == "admin1" and names_area(mention.text):
         return True  # 'Kursk Oblast' in a report on Ukraine: the word 'Oblast' leaves no doubt
     if place.feature_type == "admin1" and place.population >= PROMINENT_AREA_POPULATION \
@@ -209,8 +317,11 @@ def _evidence(doc: Document, places: list[Mention], gazetteer: Any) -> Evidence:
     anchors = [m.attrs["candidates"][0] for m in places
                if len({c.id for c in m.attrs["candidates"]}) == 1 and m.attrs["candidates"][0].feature_type not in ADMIN_TYPES]
     local = [p for p in anchors if not focus or p.country_code == focus]
+    countries = {c.country_code for m in places for c in m.attrs["candidates"]
+                 if c.feature_type == "country" and _own_name(c, m)}
     return Evidence(focus, _centre(local), _named_regions(places, gazetteer) | _home_region(local), gazetteer,
-                    _region_votes(places), _focus_share(places, focus))
+                    _region_votes(places), _focus_share(places, focus), countries,
+                    _neighbours(places, gazetteer, focus))
 
 
 def _focus_share(places: list[Mention], focus: str | None) -> float:
@@ -228,8 +339,9 @@ def _focus_share(places: list[Mention], focus: str | None) -> float:
 
 
 def _region_votes(places: list[Mention]) -> dict[Region, float]:
-    """How strongly the report's names point at each state or province: every place name votes, split evenly
-    among the states its candidates lie in (a state's own name votes for it whole), and the votes are scaled so
+    """How strongly the report's names point at each state or province: every place name votes (as much as
+    `_name_weight` says), split evenly among the states its candidates lie in (a state's own name votes for it
+    whole), and the votes are scaled so
     that the leading state has 1. 'Boone County' in a report that also names Indianapolis, Hendricks County and
     Indiana is Boone County, Indiana."""
     votes: Counter[Region] = Counter()
@@ -237,7 +349,7 @@ def _region_votes(places: list[Mention]) -> dict[Region, float]:
         regions = {(c.country_code, c.admin1) for c in mention.attrs["candidates"]
                    if c.admin1 and c.feature_type not in {"country", "continent"}}
         for region in regions:
-            votes[region] += 1 / len(regions)
+            votes[region] += _name_weight(mention) / len(regions)
     top = max(votes.values(), default=0.0)
     return {region: vote / top for region, vote in votes.items()} if top else {}
 
@@ -268,6 +380,9 @@ def resolve_places(doc: Document, gazetteer: Any = None) -> None:
     """Each place mention to its best candidate, in two readings: the first centres on the report's unambiguous
     places (where it has any), the second on the places the first reading chose in the report's country, so that
     each name is read near where the report's other names were read."""
+    for mention in doc.mentions:
+        if mention.type == "place" and not mention.attrs.get("candidates") and gazetteer is not None:
+            _read_possessive(mention, gazetteer) or _read_institution(mention, gazetteer)
     places = [m for m in doc.mentions if m.type == "place" and not m.attrs.get("anaphor")
               and (m.attrs.get("candidates") or _candidates(m, gazetteer))]
     evidence = _evidence(doc, places, gazetteer)
@@ -285,18 +400,57 @@ def resolve_places(doc: Document, gazetteer: Any = None) -> None:
         mention.attrs["unlisted_site"] = True  # placed near the report's places, as a site the gazetteer lacks
     if ONE_SENSE:
         _one_sense(doc, places, gazetteer)
+    _county_sense(places)
 
 
 ONE_SENSE = True
+POSSESSIVE_INSIDE = re.compile(r"^(.+?)['’]s(?:\s+\S.*)?$")
+
+
+def _read_possessive(mention: Mention, gazetteer: Any) -> bool:
+    """A name the gazetteer lacks that holds a possessive ("Washington's Dulles Airport", "Moscow's Domodedovo",
+    "Mount Hood's") is read as the place before the possessive: the airport is at Washington, the slopes are
+    Mount Hood's."""
+    match = POSSESSIVE_INSIDE.match(mention.text)
+    if match is None:
+        return False
+    owner = match.group(1).strip()
+    candidates = gazetteer.lookup(owner) if len(owner) > 2 else []
+    if candidates:
+        mention.attrs.update(candidates=candidates, lookup=owner)
+        for key in ("unlisted_site", "feature_hint", "sound_match"):
+            mention.attrs.pop(key, None)
+    return bool(candidates)
+
+
+INSTITUTION = re.compile(r"\s+(?:High School|Middle School|Elementary|Community|Fire|Police|City|Public|Volunteer|"
+                         r"News|Times|Chamber|Township|Board)\b")
+
+
+def _read_institution(mention: Mention, gazetteer: Any) -> bool:
+    """A local institution the gazetteer lacks, named after its town ('Mount Pleasant High School', 'Mt. Pleasant
+    News', 'Cookville Volunteer Fire Department'): the town, trusted only as a facility's namesake is (near the
+    report's places, in a state it names, or large)."""
+    match = INSTITUTION.search(mention.text)
+    if match is None or match.start() == 0:
+        return False
+    town = mention.text[:match.start()].strip()
+    candidates = [c for c in gazetteer.lookup(town) if c.feature_type == "populated_place"]
+    if candidates:
+        mention.attrs.update(candidates=candidates, lookup=town, facility=match.group(0).strip().lower())
+        for key in ("unlisted_site", "feature_hint", "sound_match"):
+            mention.attrs.pop(key, None)
+    return bool(candidates)
 
 
 def _one_sense(doc: Document, places: list[Mention], gazetteer: Any) -> None:
-    """One name, one place per report: where the text once says which ('Portland, Ore.', 'Paris, Texas'), its
-    other mentions of the bare name are that place too."""
+    """One name, one place per report: where the text once says which ('Portland, Ore.', 'Paris, Texas', 'TBILISI,
+    Georgia'), its other mentions of the bare name are that place too."""
     decided: dict[str, Location] = {}
     for mention in places:
         qualifier = _qualifier(doc, mention, gazetteer)
-        if mention.location is not None and (mention.location.country_code, mention.location.admin1) in qualifier:
+        if mention.location is not None and ((mention.location.country_code, mention.location.admin1) in qualifier
+                                             or mention.attrs.get("contained")):
             decided.setdefault(fold(mention.attrs.get("lookup") or mention.text), mention.location)
     for mention in places:
         location = decided.get(fold(mention.attrs.get("lookup") or mention.text))
@@ -306,6 +460,35 @@ def _one_sense(doc: Document, places: list[Mention], gazetteer: Any) -> None:
 
 
 SECOND_READING = True
+COUNTY_KM = 60.0
+
+
+def _county_sense(places: list[Mention]) -> None:
+    """'Suffolk police' in a report that names Suffolk County is the county's, not Suffolk, Virginia: a bare name
+    whose county the report names is placed in that county (at its namesake town there, if it has one, else at
+    the county)."""
+    counties = {}
+    for mention in places:
+        loc = mention.location
+        name = _name_of(mention)
+        if loc is not None and loc.feature_type == "admin2" and name.endswith(" county"):
+            counties.setdefault(name[:-len(" county")], loc)
+    for mention in places:
+        county = counties.get(_name_of(mention))
+        if county is None or mention.attrs.get("modifier"):
+            continue
+        inside = [c for c in mention.attrs.get("candidates") or [] if c.feature_type == "populated_place"
+                  and _within(c, county, COUNTY_KM)]
+        if mention.location is not None and _within(_as_place(mention.location), county, COUNTY_KM):
+            continue
+        best = max(inside, key=lambda c: c.population) if inside else None
+        mention.location = _location(best, mention.text, 1) if best is not None else \
+            Location(**{**county.to_dict(), "mention": mention.text})
+
+
+def _as_place(location: Location) -> Place:
+    return Place(location.gazetteer_id or "", location.name, location.latitude, location.longitude,
+                 location.country_code or "", location.country or "", location.admin1, location.feature_type or "", 0)
 
 
 def _as_point(location: Location) -> Place:
@@ -319,7 +502,15 @@ def _resolve_all(doc: Document, places: list[Mention], evidence: Evidence, gazet
     sites = []
     for mention in places:
         qualifier = _qualifier(doc, mention, gazetteer)
+        if PART_OF_AREA.search(doc.text[max(0, mention.start - 12):mention.start]):
+            mention.attrs["part_of_area"] = True  # lower case: 'central Washington', not 'West Virginia'
         options = [c for c in _candidates(mention, gazetteer) if _acceptable(c, mention, evidence, qualifier)]
+        container = _contained(doc, mention, places)
+        if container is not None:  # 'Tbilisi, Georgia', 'Toronto, Ontario': the area that holds the place before
+            inside = [c for c in options if c.country_code == container.country_code and (
+                c.feature_type == "country" or c.feature_type == "admin1" and c.admin1 == container.admin1)]
+            options = inside or options
+            mention.attrs["contained"] = bool(inside)
         if _names_natural_feature(doc, mention):
             options = [c for c in options if c.feature_type not in {"populated_place", "admin1", "admin2"}]
         if not options:
@@ -345,6 +536,19 @@ def _resolve_all(doc: Document, places: list[Mention], evidence: Evidence, gazet
 
 LOCALITY_AFTER = re.compile(r"\s+(?:and\s+[A-Z][\w'’-]*\s+)?(?:districts?|neighbou?rhoods?|quarters?|suburbs?|"
                             r"wards?|townships?)\b")
+
+
+def _contained(doc: Document, mention: Mention, places: list[Mention]) -> Location | None:
+    """The town just before the mention and a comma ('TBILISI, Georgia', 'Toronto, Ontario, Canada'), as resolved:
+    the mention names the area that holds it."""
+    match = re.search(r",\s*$", doc.text[max(0, mention.start - 3):mention.start])
+    if match is None:
+        return None
+    before = [m for m in places if m.end <= mention.start and m.location is not None
+              and not doc.text[m.end:mention.start].strip(", \t")]
+    location = before[-1].location if before else None
+    return location if location is not None and location.feature_type in {"populated_place", "admin1", "admin2"} \
+        else None
 
 
 def _names_a_locality(doc: Document, mention: Mention) -> bool:
