@@ -990,3 +990,32 @@ def test_military_exercises_are_a_show_of_force(tmp_path, sentence, coded):
 def test_a_capitalised_adjective_before_a_nationality_is_no_town(tmp_path):
     (protest,) = _events(tmp_path, "Young Algerians blocked roads leading to the city centre of Algiers on 3 May 2023.")
     assert protest["location"] is None or protest["location"]["name"] != "Young"
+
+
+def test_a_see_also_list_of_other_bombings_is_no_news(tmp_path):
+    events = _events(tmp_path, "A suicide bomber struck Bagram Airfield on 11 December 2019, killing two civilians.\n\n"
+                               "See also\n* 2007 Bagram Airfield bombing\n* 2016 Bagram Airfield bombing")
+    assert len(events) == 1
+
+
+def test_responsibility_claimed_for_an_attack_told_before_is_that_attack(tmp_path):
+    events = _events(tmp_path, "A suicide bomber struck Bagram Airfield on 11 December 2019, killing two civilians. "
+                               "A Taliban spokesman claimed they were responsible for the attack.")
+    assert len(events) == 1
+
+
+def test_an_attack_on_a_life_and_the_failed_attack_are_one_attack_on_civilians(tmp_path):
+    events = _events(tmp_path, "Maduro survived an attack on his life in Caracas on 4 August 2018. Those involved in "
+                               "the failed attack were arrested.")
+    assert [e["sub_event_type"] for e in events if e["event_type"] != "Strategic developments"] == ["Attack"]
+
+
+def test_soldiers_killed_told_after_the_attack_join_it(tmp_path):
+    events = _events(tmp_path, "A suicide car bomb exploded at the gate of Bagram Airfield on 8 April 2019.\n\n"
+                               "Six American service members were killed.")
+    (attack,) = events
+    assert attack["fatalities"] == 6 and len(attack["evidence"]) == 2
+
+
+def test_a_disease_to_battle_is_no_battle(tmp_path):
+    assert not _events(tmp_path, "However, there may not be any disease to battle in Kabul on 3 May 2023.")

@@ -29,7 +29,7 @@ def _scorer(name: str, split: str | None) -> Callable[..., dict[str, Any]]:
         "re3d": re3d.evaluate,
         "gwn": lambda data, **kw: geoparsing.evaluate(data, kind="gwn", split=half, **kw),
         "lgl": lambda data, **kw: geoparsing.evaluate(data, kind="lgl", split=half, **kw),
-        "wikievents": wikievents.evaluate,
+        "wikievents": lambda data, **kw: wikievents.evaluate(data, split=half, **kw),
         "plover": lambda data, **kw: plover.evaluate(data, split=half, **kw),
         "event-location": eventlocation.evaluate,
     }[name]
@@ -38,7 +38,7 @@ def _scorer(name: str, split: str | None) -> Callable[..., dict[str, Any]]:
 def run_sets(sets: tuple[str, ...], *, data_dir: Path, limit: int | None = None,
              on_set: Callable[[str], None] | None = None, split: str | None = None) -> dict[str, Any]:
     """Score each named set; the result is keyed by set name, plus "speed" (words/s over every pipeline run).
-    `split` picks the half of GWN, LGL and PLOVER scored (test by default; see common.split_half); the other sets
+    `split` picks the half of GWN, LGL, PLOVER and WikiEvents scored (test by default; see common.split_half); the other sets
     keep their own fixed splits."""
     if not data_dir.is_dir():
         raise EvalDataError(data_dir)

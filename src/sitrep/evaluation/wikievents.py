@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..model import Document, Event
-from .common import PRF, Runner, capped, names_match, need_file, overlaps
+from .common import DEFAULT_SPLIT, PRF, SPLIT_NOTES, Runner, capped, names_match, need_file, overlaps, split_half
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 ROLE_SLOTS = {"Attacker": "actor1", "Killer": "actor1", "Target": "actor2", "Victim": "actor2", "Place": "location"}
@@ -183,8 +183,9 @@ def _unique(events: Iterable[Event]) -> list[Event]:
     return list(seen.values())
 
 
-def evaluate(data_dir: Path, *, runner: Runner, limit: int | None = None) -> dict[str, Any]:
-    records = capped(read_records(need_file(data_dir / "wikievents" / "dev.jsonl")), limit)
+def evaluate(data_dir: Path, *, runner: Runner, limit: int | None = None,
+             split: str = DEFAULT_SPLIT) -> dict[str, Any]:
+    records = list(capped(split_half(read_records(need_file(data_dir / "wikievents" / "dev.jsonl")), split), limit))
     rebuilt = [rebuild(record) for record in records]
     docs: list[Document] = runner.run([text for text, _ in rebuilt])
     tally = Tally()
@@ -197,7 +198,7 @@ def evaluate(data_dir: Path, *, runner: Runner, limit: int | None = None) -> dic
     for prf in tally.args.values():
         total_args.add(prf)
     return {
-        "split": "dev",
+        "split": f"WikiEvents dev.jsonl, {SPLIT_NOTES[split]}",
         "documents": len(records),
         **{f"{name}_detection": prf.as_dict() for name, prf in tally.detection.items()},
         "argument": total_args.as_dict(),

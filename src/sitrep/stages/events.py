@@ -279,6 +279,8 @@ def _trigger_class(token) -> str | None:
                or NOUN_TRIGGERS.get(text) or NOUN_TRIGGERS.get(lemma))
         if cls == "ied" and any(t.lower_ == "suicide" for t in token.doc[max(token.sent.start, token.i - 3):token.i]):
             return "suicide"  # 'suicide car bombs'
+        if cls == "clash" and _on_a_life(token):
+            return "civilian_attack"  # 'an attack on his life': an attempt to kill a person
         if cls == "protest" and any(c.dep_ == "amod" and c.lower_ == "violent" for c in token.children):
             return "riot"  # 'violent protests in Lira town'
         return cls
@@ -347,7 +349,8 @@ def _governing_chain(token) -> list:
     """The trigger and the verbs whose mood it shares: 'may attack and capture', 'could try to storm'; not the verb
     of another clause it happens to hang from ('the figures could not be verified')."""
     chain = [token]
-    while token.pos_ in {"NOUN", "PROPN", "ADP"} and token.dep_ in {"pobj", "prep", "dobj", "conj", "appos", "nsubj"} \
+    while token.pos_ in {"NOUN", "PROPN", "ADP"} and token.dep_ in {"pobj", "prep", "dobj", "conj", "appos", "nsubj",
+                                                                     "attr"} \
             and token.head != token:
         token = token.head  # a noun trigger shares the mood of the verb it hangs from: 'will rely on airstrikes'
         chain.append(token)
@@ -381,7 +384,7 @@ def _is_hypothetical(token) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_ADJ and not _long_awaited(c) for c in token.children):
         return True
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
-    purpose = token.dep_ in {"acl", "advcl"} or token.dep_ == "xcomp" and token.head.pos_ in {"NOUN", "PROPN"}
+    purpose = token.dep_ in {"acl", "advcl", "relcl"} or token.dep_ == "xcomp" and token.head.pos_ in {"NOUN", "PROPN"}
     if infinitive and purpose and not _is_attempt(token):
         return True  # 'launched an offensive to retake Mosul', 'a push to capture the airport': the aim, not the deed
     if token.dep_ in {"xcomp", "acl"} and token.head.lemma_.lower() in INTENT_TO_HEADS:
@@ -452,6 +455,8 @@ def _strike_kind(token) -> str | None:
     if token.pos_ == "NOUN" and token.lemma_.lower() == "strike" and _labour_strike(token):
         return "protest"
     text = token.sent.text
+    if re.search(r"\bsuicide (?:car |truck )?bombers?\b", text, re.I):
+        return "suicide"  # 'a suicide bomber struck the airfield': no aircraft
     if AIR_WORDS.search(text):
         return "airstrike"
     if ARTILLERY_WORDS.search(text):
@@ -490,6 +495,19 @@ def _is_headline(sent, text: str) -> bool:
         return False
     line = text[:first_line_end].strip()
     return len(line) < 160 and not line.endswith((".", "!", "?", "\"", "”"))
+
+
+def _on_a_life(token) -> bool:
+    """'survived an attack on his life', 'an attempt on her life'."""
+    return any(prep == "on" and obj.lower_ in {"life", "lives"} for prep, obj in _preps(token))
+
+
+def _listed_title(sent) -> bool:
+    """'* 2014 Bagram Airfield bombing' under 'See also', '- 2016 Ankara bombing': a bulleted name of another
+    event, with no verb, is a reference, not news of it."""
+    text = sent.text.strip()
+    return bool(re.match(r"^[*•\-–]\s", text)) and not any(t.pos_ in {"VERB", "AUX"} for t in sent) \
+        and not text.endswith(".")
 
 
 def _civilian(mention: Mention) -> bool:
@@ -846,6 +864,10 @@ class TriggerReader:
             self.anaphoric = self.told = self.verdict = True  # '..., the deadliest assault on civilians in ...'
             return
         governor = _governing_verb(token)
+        if token.dep_ == "pobj" and token.head.lower_ == "for" \
+                and token.head.head.lower_ in {"responsible", "responsibility", "blame", "credit"}:
+            self.anaphoric = self.told = True  # 'claimed they were responsible for the attack': told before
+            return
         if token.dep_ in OBJECTS | {"pobj"} and governor is not None and _lemma(governor) in REPORTING_VERBS:
             self.anaphoric = self.told = True  # 'the GNA blamed the strike on ...': the strike told before
             return
@@ -1483,7 +1505,8 @@ def _every_match(pattern: re.Pattern, text: str):
 # their injuries'.
 TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|number of (?:the )?dead|number of people killed)\b.{0,40}?\b(?:rose|risen|"
                          r"climbed|reached|increased|stands|stood|jumped)\b|\bdied (?:of|from) (?:their |his |her )?"
-                         r"(?:wounds|injuries)\b|\bdied in hospital\b|\bsuccumbed to\b", re.I)
+                         r"(?:wounds|injuries)\b|\bdied in hospital\b|\bsuccumbed to\b|"
+                         r"\b(?:were|was|have been|had been)\s+(?:\w+\s+)?killed\b(?!\s+by\b)", re.I)
 
 
 def fatalities_in(sentence_text: str, sent=None) -> int | None:
@@ -1884,7 +1907,7 @@ class EventBuilder:
 
     def run(self) -> None:
         for sent in self.doc.spacy_doc.sents:
-            if _is_headline(sent, self.doc.text):
+            if _is_headline(sent, self.doc.text) or _listed_title(sent):
                 continue
             claimed_tokens: set[int] = set()
             triggers = [(token, "threat" if _ultimatum(token) else _trigger_class(token)) for token in sent]
@@ -1997,7 +2020,7 @@ class EventBuilder:
         if cls == "civilian_attack" and not (CIVILIAN_WORDS.search(token.sent.text) or _civilian_camp(token)
                                              or lemma in ATROCITY_VERBS
                                              and not ARMED_VICTIMS & set(_object_words(token).split())
-                                             or _an_official_killed(token)):
+                                             or _an_official_killed(token) or _on_a_life(token)):
             return None
         if cls == "territory" and lemma == "control" and not TAKING_CONTROL.search(token.sent.text):
             return None  # 'controls a swathe of territory', 'months of LNA control': a state, not a change

@@ -417,12 +417,19 @@ def _same_kind(a: Event, b: Event) -> bool:
             and a.work.get("own_date") and b.work.get("own_date") and a.event_date == b.event_date)
 
 
+def _same_sentence(a: Event, b: Event) -> bool:
+    return bool(a.evidence and b.evidence) and a.evidence[0].start == b.evidence[0].start
+
+
 def _compatible(a: Event, b: Event) -> bool:
     if a.background != b.background or (a.outcome == WITHDRAWAL) != (b.outcome == WITHDRAWAL):
         return False  # a side leaving a place and a side entering it unopposed have their actors the other way round
     if not _same_kind(a, b):
         return False
-    if a.location is None or b.location is None or not _same_or_within_country(a.location, b.location):
+    if a.location is None or b.location is None:
+        if not _same_sentence(a, b):
+            return False  # 'a suicide car bomb exploded' told once, by its noun and its verb, placed nowhere
+    elif not _same_or_within_country(a.location, b.location):
         return False
     if a.event_date and b.event_date:
         if a.event_date > (b.date_end or b.event_date) or b.event_date > (a.date_end or a.event_date):
@@ -766,11 +773,15 @@ def _opponent(actor: str | None, context: Event | None, actors=None) -> str | No
     return None
 
 
+GENERIC_ATTACKS = {"attack", "attacks", "assault", "incident"}  # nouns that name any kind of violent event
+
+
 def absorb_anaphoric(events: list[Event]) -> list[Event]:
     """'the assault was repelled' is the assault described just before, not a new one."""
     kept: list[Event] = []
     for event in events:
-        told = event.work.get("told")  # 'officials blamed the attack on ...': whatever was just described
+        # 'officials blamed the attack on ...', 'those involved in the failed attack': whatever was just described
+        told = event.work.get("told") or event.work.get("anaphoric") and event.work.get("lemma") in GENERIC_ATTACKS
         violent = event.work.get("attributed") == "claim" or event.event_type in FIGHTING  # an attack told is one
         previous = next((e for e in reversed(kept) if (told and (not violent or e.event_type in FIGHTING)
                                                        or e.event_type == event.event_type) and not e.background), None)
