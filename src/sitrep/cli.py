@@ -144,8 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--format", choices=("table", "json"), default="table")
     evaluation.add_argument("--limit", type=_positive_int, metavar="N", help="at most N documents per set")
     evaluation.add_argument("--split", choices=("test", "dev", "all"), default=None,
-                            help="half of GWN, LGL and PLOVER to score: test (odd-indexed items, the default and "
-                                 "the reported figures), dev (even-indexed, the half rules are tuned on) or all")
+                            help="half of GWN, LGL, PLOVER and WikiEvents to score: test (odd-indexed items, the "
+                                 "default and the reported figures), dev (even-indexed, the half rules are tuned on) "
+                                 "or all")
     evaluation.set_defaults(run=run_eval)
 
     serve = commands.add_parser("serve", help="HTTP API and offline web map over a database", epilog=SERVE_EXAMPLE,
