@@ -1019,3 +1019,21 @@ def test_soldiers_killed_told_after_the_attack_join_it(tmp_path):
 
 def test_a_disease_to_battle_is_no_battle(tmp_path):
     assert not _events(tmp_path, "However, there may not be any disease to battle in Kabul on 3 May 2023.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "France is jittery over a spate of attacks in recent years.",
+    "Suicide attacks have become common in Kabul.",
+    "The group has carried out dozens of attacks on security forces in Borno since 2015.",
+    "Attacks on aid workers are rising in South Sudan.",
+])
+def test_a_kind_of_event_or_a_trend_is_not_an_event(tmp_path, sentence):
+    assert not _events(tmp_path, sentence)
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("Russian strikes hit Kharkiv on 3 May 2023.", "strikes"),
+    ("A wave of attacks hit Kabul on 3 May 2023, killing 20 people.", "attacks"),
+])
+def test_an_event_noun_and_the_verb_of_its_impact_are_one_event(tmp_path, sentence, trigger):
+    assert [e["trigger"] for e in _events(tmp_path, sentence)] == [trigger]

@@ -364,6 +364,44 @@ MANDATIVE_VERBS = {"demand", "insist", "urge", "ask", "order", "request", "requi
                    "suggest", "command", "decree"}
 
 
+TREND_VERBS = {"become", "rise", "increase", "grow", "decline", "surge", "mount", "soar", "double", "drop"}
+SPAN_OF_TIME = re.compile(r"\b(?:in recent (?:years|months|weeks|decades)|since (?:\d{4}|the \d{4}s)|over the (?:past|last) "
+                          r"(?:\w+ )?(?:years|months|weeks|decades)|for (?:years|decades|months)|every (?:day|week|month|"
+                          r"year))\b", re.I)
+SERIES_WORDS = {"spate", "series", "wave", "string", "dozens", "scores", "hundreds", "thousands", "number", "campaign"}
+
+
+def _generic_plural(token) -> bool:
+    """A kind of event, not one: 'attacks on aid workers are rising', 'suicide attacks have become common', 'a spate
+    of attacks in recent years', 'dozens of attacks since 2015', 'using IEDs to target security forces'."""
+    if token.tag_ != "NNS" or any(c.dep_ in {"det", "poss", "nummod"} and c.lower_ not in {"some", "many"}
+                                  for c in token.children):
+        return False
+    head = token.head
+    if token.dep_ == "nsubj" and _lemma(head) in TREND_VERBS | {"be"} and (
+            _lemma(head) in TREND_VERBS or any(c.dep_ == "acomp" and c.lower_ in {"common", "frequent", "rare",
+                                                                                 "routine", "rising"}
+                                               for c in head.children)):
+        return True
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SERIES_WORDS \
+            and SPAN_OF_TIME.search(token.sent.text):
+        return True
+    return token.dep_ in OBJECTS and _lemma(head) in {"use", "employ", "deploy", "plant"} \
+        and any(c.dep_ == "aux" and c.lower_ in {"have", "has", "been"} for c in head.children) \
+        and head.tag_ == "VBG"  # 'have been using IEDs': a habit, not an attack
+
+
+def _event_noun_did_it(token, triggers) -> bool:
+    """A verb of impact ('hit', 'struck', 'pounded', 'targeted') whose subject is itself an event noun of the sentence."""
+    if token.pos_ != "VERB" or _lemma(token) not in {"hit", "strike", "target", "pound", "rock", "shake"}:
+        return False
+    subject, passive = _subject(token)
+    if subject is None or passive or subject.head != token:
+        return False
+    told = {subject} | {obj for prep, obj in _preps(subject) if prep == "of" and subject.lower_ in SERIES_WORDS}
+    return any(other in told and other.pos_ in {"NOUN", "PROPN"} for other, _ in triggers)  # 'a wave of attacks hit'
+
+
 def _long_awaited(adjective) -> bool:
     """'its long-threatened invasion', 'the long-expected offensive': threatened long ago, happening now."""
     return adjective.i >= 2 and adjective.nbor(-1).text == "-" and adjective.nbor(-2).lower_ in {"long", "much"}
@@ -401,6 +439,8 @@ def _is_hypothetical(token) -> bool:
     if any(c.dep_ == "cc" and c.lower_ == "than" for c in token.children):
         return True  # '... rather than assault Baghdad': the alternative not taken
     if _deliberated(token):
+        return True
+    if _generic_plural(token):
         return True
     if token.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "acomp" and c.lower_ in UNCERTAIN_STATES
                                                      for c in token.head.children):
@@ -1926,6 +1966,8 @@ class EventBuilder:
                     continue
                 if cls == "civilian_attack" and other_violence and token.lemma_ in {"kill", "shoot"}:
                     continue  # 'the strike killed nine civilians': the killing is the strike's result
+                if _event_noun_did_it(token, triggers):
+                    continue  # 'Russian strikes hit Kharkiv': the strikes are the event, 'hit' what they did
                 if cls == "clash" and arrests and token.lemma_.lower() == "raid":
                     continue  # 'police raided the offices and arrested three editors': ACLED codes the arrests
                 if cls in {"arrest", "retreat"} and token.pos_ in {"NOUN", "PROPN"} and _demanded(token):
