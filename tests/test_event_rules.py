@@ -1037,3 +1037,13 @@ def test_a_kind_of_event_or_a_trend_is_not_an_event(tmp_path, sentence):
 ])
 def test_an_event_noun_and_the_verb_of_its_impact_are_one_event(tmp_path, sentence, trigger):
     assert [e["trigger"] for e in _events(tmp_path, sentence)] == [trigger]
+
+
+def test_sabotage_suicide_by_blowing_up_and_patrols_stepped_up_after_an_attack(tmp_path):
+    (sabotage,) = _events(tmp_path, "Rebels blew up three power lines leading into Kabul on 3 May 2023.")
+    assert sabotage["sub_event_type"] == "Looting/property destruction"
+    (bombing,) = _events(tmp_path, "The bomber blew himself up in the market in Kano on 3 May 2023, killing 12 people.")
+    assert bombing["sub_event_type"] == "Suicide bomb" and bombing["fatalities"] == 12
+    events = _events(tmp_path, "Gunmen attacked a police station in Karachi on 3 May 2023, killing three officers. "
+                               "Police stepped up patrols in Karachi after the attack.")
+    assert sorted(e["sub_event_type"] for e in events) == ["Armed clash", "Other"]

@@ -113,7 +113,7 @@ VERB_TRIGGERS: dict[str, str] = {
 PARTICLE_TRIGGERS: dict[tuple[str, str], str] = {
     ("pull", "out"): "retreat", ("pull", "back"): "retreat", ("fall", "back"): "retreat", ("hand", "over"): "retreat",
     ("move", "out"): "retreat", ("give", "up"): "retreat", ("round", "up"): "arrest", ("call", "up"): "mobilize",
-    ("build", "up"): "mobilize", ("set", "up"): "base", ("beat", "up"): "civilian_attack",
+    ("build", "up"): "mobilize", ("set", "up"): "base", ("beat", "up"): "civilian_attack", ("step", "up"): "mobilize",
     # The winner's side of a retreat: 'drove al-Shabaab out of the town', 'pushed the rebels out of Goma'.
     ("drive", "out"): "territory", ("push", "out"): "territory", ("force", "out"): "territory",
     ("chase", "out"): "territory", ("kick", "out"): "territory", ("flush", "out"): "territory",
@@ -260,7 +260,7 @@ PLOVER_BY_TRIGGER: dict[str, tuple[tuple[str, str], ...]] = {
     # 'Other' holds deployments (MOBILIZE) and threats, told by the trigger: a threat verb, or the act a conditional
     # ultimatum threatens ('will withdraw ... unless').
     "Other": ((r"^(?:deploy|redeploy|dispatch|sen[dt]|mobili[sz]|mass|arriv|station|mov|conscript|draft|recruit|"
-               r"increas|boost|bolster|strengthen|put|plac|call|buil|reinforc|exercise|drill|manoeuv|maneuv|games|"
+               r"increas|boost|bolster|strengthen|put|plac|call|buil|reinforc|step|exercise|drill|manoeuv|maneuv|games|"
                r"wargames)", "MOBILIZE"),
               (r"^(?:curfew|law|emergency|lockdown|rule|blockade|clos|shut|seal|expel|deport|ban|prohibit|outlaw|"
                r"forb)", "COERCE"),

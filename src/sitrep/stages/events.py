@@ -162,6 +162,12 @@ def _particle_class(token, lemma: str) -> str | None:
             if lemma in {"take", "place", "put"} and child.lower_ in {"into", "in"} and any(
                     g.dep_ == "pobj" and g.lemma_.lower() == "custody" for g in child.children):
                 return "arrest"
+        if lemma == "blow" and child.lower_ == "up" and any(
+                c.dep_ in {"dobj", "obj"} and c.lower_ in {"himself", "herself", "themselves"} for c in token.children):
+            return "suicide"  # 'the bomber blew himself up in the market'
+        if lemma == "blow" and child.lower_ == "up" and _object_words(token) \
+                and set(_object_words(token).split()) & INFRASTRUCTURE:
+            return "looting"  # 'blew up three power lines', 'blew up the pipeline': sabotage, property destroyed
         if lemma == "march" and child.lower_ in {"off", "away"}:
             return "abduction"  # 'marched off 78 students': led away by force
         if lemma in {"trade", "exchange"} and child.dep_ == "dobj" and child.lemma_.lower() in FIRE_WORDS:
@@ -172,6 +178,8 @@ def _particle_class(token, lemma: str) -> str | None:
     return None
 
 
+INFRASTRUCTURE = {"lines", "line", "pipeline", "pipelines", "pylon", "pylons", "tower", "towers", "bridge", "bridges",
+                  "railway", "rail", "tracks", "substation", "dam", "plant", "station", "mast", "masts", "grid"}
 MANNED_AIRCRAFT = re.compile(r"\b(?:jets?|planes?|aircraft|helicopters?|fighters?|bombers?|gunships?|"
                              r"F-\d+\w*|MiG-?\d*\w*|Su-\d+\w*)\b", re.I)
 
@@ -904,6 +912,9 @@ class TriggerReader:
             self.anaphoric = self.told = self.verdict = True  # '..., the deadliest assault on civilians in ...'
             return
         governor = _governing_verb(token)
+        if _referred_to_in_time(token):
+            self.anaphoric = self.told = True  # 'stepped up patrols after the attack': the attack told before
+            return
         if token.dep_ == "pobj" and token.head.lower_ == "for" \
                 and token.head.head.lower_ in {"responsible", "responsibility", "blame", "credit"}:
             self.anaphoric = self.told = True  # 'claimed they were responsible for the attack': told before
@@ -1085,8 +1096,9 @@ class TriggerReader:
         if lemma in {"put", "place"}:  # 'put its forces on high alert'
             alert = any(prep == "on" and obj.lemma_.lower() == "alert" for prep, obj in _preps(token))
             wanted = TROOP_WORDS | HARDWARE_WORDS if alert else set()
-        elif lemma in {"increase", "boost", "bolster", "strengthen"}:
-            wanted = {"presence", "deployment", "troops", "forces"}  # 'increased its military presence'
+        elif lemma in {"increase", "boost", "bolster", "strengthen", "step"}:
+            wanted = {"presence", "deployment", "troops", "forces", "patrols", "patrol", "security", "checkpoints"}
+            # 'increased its military presence', 'stepped up patrols'
         elif lemma in {"conscript", "draft", "recruit", "mobilise", "mobilize"}:
             wanted = TROOP_WORDS | {"men", "youths", "recruits", "volunteers", "children", "boys"}
         elif lemma in {"deploy", "redeploy", "station", "mass", "move"}:
@@ -1834,6 +1846,7 @@ def _own_event(cls: str, reader: TriggerReader, sentence_events) -> bool:
     'forced to retreat ... and IS claimed Tadmur') is the capture; one told with a fight and no place of its own
     ('the assault was repelled and the grouping fell back') is the fight's outcome. A deployment told with an attack
     is part of that attack."""
+    sentence_events = [e for e in sentence_events if not _referred_to_in_time(reader.token.doc[e.work["token"]])]
     kinds = {event.work["cls"] for event in sentence_events}
     if cls in {"restrict", "expel", "ease", "drill"}:
         return True  # 'imposed a curfew after a demonstration': the curfew is news of its own
@@ -1847,6 +1860,12 @@ def _own_event(cls: str, reader: TriggerReader, sentence_events) -> bool:
             # 'abandoned three armoured vehicles as they retreated into the city': when the vehicles were lost
         return reader.origin or not any(event.event_type == "Battles" for event in sentence_events)
     return not sentence_events
+
+
+def _referred_to_in_time(token) -> bool:
+    """'after the attack', 'following the clashes': an event named only to say when something else happened."""
+    return token.dep_ == "pobj" and token.head.lower_ in {"after", "following", "since", "before"} \
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in token.children)
 
 
 def _people_taken(token) -> bool:
