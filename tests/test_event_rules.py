@@ -1047,3 +1047,15 @@ def test_sabotage_suicide_by_blowing_up_and_patrols_stepped_up_after_an_attack(t
     events = _events(tmp_path, "Gunmen attacked a police station in Karachi on 3 May 2023, killing three officers. "
                                "Police stepped up patrols in Karachi after the attack.")
     assert sorted(e["sub_event_type"] for e in events) == ["Armed clash", "Other"]
+
+
+def test_a_country_level_launch_and_a_strike_on_a_city_a_paragraph_later_stay_apart(tmp_path):
+    events = _events(tmp_path, "Russian forces launched 14 drones at Ukraine overnight on 2 March 2024.\n\n"
+                               "A Russian drone strike on a residential building in Odesa on 2 March 2024 killed 12 "
+                               "civilians.")
+    assert sorted((e["location"] or {}).get("name", "") for e in events) == ["Odesa", "Ukraine"]
+
+
+def test_a_capture_the_report_says_is_unconfirmed_is_not_coded(tmp_path):
+    assert not _events(tmp_path, "A Ukrainian observer stated on 3 March 2024 that Russian forces captured Stepove, "
+                                 "but ISW has not observed confirmation of this claim.")

@@ -1917,7 +1917,8 @@ UNVERIFIED = re.compile(r"\b(?:not (?:been )?(?:independently )?(?:verified|conf
 def _unconfirmed_claim(token) -> bool:
     """'Milbloggers claimed that Russian forces encircled Ukrainian troops, but ISW has not observed confirmation':
     a claim the report itself doubts is not coded."""
-    claimed = any(_lemma(node) in {"claim", "allege", "boast"} for node in token.ancestors)
+    claimed = any(_lemma(node) in {"claim", "allege", "boast", "state", "say", "assert", "report", "announce"}
+                  for node in token.ancestors)
     if claimed and UNVERIFIED.search(token.sent.text):
         return True
     # 'Unconfirmed reports on Monday said the insurgents were advancing', 'reports that Aybak has fallen (unconfirmed)'
@@ -2106,6 +2107,8 @@ class EventBuilder:
             event.work.update(distinct=any(c.lower_ in DISTINCT_WORDS for c in token.children),
                               anaphoric=reader.anaphoric and not reader.places, told=reader.told)
             event.work.update(cls=cls, token=token.i, char=token.idx, place=place, geo_hint=precision,
+                              sentence=self.doc.sentence_index(token.idx),
+                              paragraph=self.doc.text.rfind("\n", 0, token.idx) + 1,
                               actor1=reader.actor1, actor2=reader.actor2, lemma=lemma, seq=self.seq,
                               denied=_denied(token), question=question, verdict=reader.verdict,
                               own_place_only=_told_only_where_said(cls, lemma))

@@ -417,6 +417,12 @@ def _same_kind(a: Event, b: Event) -> bool:
             and a.work.get("own_date") and b.work.get("own_date") and a.event_date == b.event_date)
 
 
+def _told_together(a: Event, b: Event) -> bool:
+    """In one paragraph, within two sentences: how close a country-level mention must be to join a placed one."""
+    return a.work.get("paragraph") == b.work.get("paragraph") \
+        and abs(a.work.get("sentence", 0) - b.work.get("sentence", 0)) <= 2
+
+
 def _same_sentence(a: Event, b: Event) -> bool:
     return bool(a.evidence and b.evidence) and a.evidence[0].start == b.evidence[0].start
 
@@ -431,6 +437,8 @@ def _compatible(a: Event, b: Event) -> bool:
             return False  # 'a suicide car bomb exploded' told once, by its noun and its verb, placed nowhere
     elif not _same_or_within_country(a.location, b.location):
         return False
+    elif a.location.gazetteer_id != b.location.gazetteer_id and not _told_together(a, b):
+        return False  # 'launched 14 drones at Ukraine' is not the drone strike on Odesa told a paragraph later
     if a.event_date and b.event_date:
         if a.event_date > (b.date_end or b.event_date) or b.event_date > (a.date_end or a.event_date):
             return False
