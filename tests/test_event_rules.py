@@ -1059,3 +1059,11 @@ def test_a_country_level_launch_and_a_strike_on_a_city_a_paragraph_later_stay_ap
 def test_a_capture_the_report_says_is_unconfirmed_is_not_coded(tmp_path):
     assert not _events(tmp_path, "A Ukrainian observer stated on 3 March 2024 that Russian forces captured Stepove, "
                                  "but ISW has not observed confirmation of this claim.")
+
+
+def test_a_group_claiming_an_attack_by_unidentified_men_becomes_its_attacker(tmp_path):
+    (attack,) = [e for e in _events(tmp_path, "On 11 June 2022, unidentified armed men attacked the village of "
+                                              "Seytenga in Burkina Faso, killing at least 86 civilians. The Islamic "
+                                              "State Sahel Province later claimed the attack.")
+                 if e["sub_event_type"] == "Attack"]
+    assert attack["actor1"] == "Islamic State Sahel Province" and attack["actor1_basis"] == "attributed (claim)"

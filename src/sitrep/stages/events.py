@@ -550,6 +550,11 @@ def _on_a_life(token) -> bool:
     return any(prep == "on" and obj.lower_ in {"life", "lives"} for prep, obj in _preps(token))
 
 
+def _unnamed(actor: Mention | None) -> bool:
+    """No attacker, or one the report says it cannot name ('unidentified armed men', 'unknown gunmen')."""
+    return actor is None or bool(re.search(r"\b(?:unidentified|unknown|suspected)\b", actor.text, re.I))
+
+
 def _listed_title(sent) -> bool:
     """'* 2014 Bagram Airfield bombing' under 'See also', '- 2016 Ankara bombing': a bulleted name of another
     event, with no verb, is a reference, not news of it."""
@@ -699,8 +704,10 @@ def _blamed_actor(index: MentionIndex, token) -> Mention | None:
     objects = [c for c in token.children if c.dep_ in OBJECTS]
     if lemma == "claim":
         subject, passive = _subject(token)
-        if subject is None or passive or not any(o.lemma_ == "responsibility" for o in objects):
-            return None
+        claimed_act = any(o.lemma_ == "responsibility" or NOUN_TRIGGERS.get(o.lemma_.lower()) and any(
+            c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} for c in o.children) for o in objects)
+        if subject is None or passive or not claimed_act:
+            return None  # 'claimed responsibility', 'later claimed the attack'; not 'claimed Tadmur'
         return _first_actor(index, subject)
     if lemma == "accuse":
         return next((a for a in (_first_actor(index, o) for o in objects) if a is not None), None)
@@ -2039,8 +2046,8 @@ class EventBuilder:
         for event in reversed(self.doc.events):
             if here - self.doc.sentence_index(event.work["char"]) > 2:
                 return None
-            if event.work.get("actor1") is None and event.event_type != "Battles" and not event.work.get("anaphoric"):
-                return event
+            if _unnamed(event.work.get("actor1")) and event.event_type != "Battles" and not event.work.get("anaphoric"):
+                return event  # 'unidentified armed men attacked Seytenga ... IS Sahel later claimed the attack'
         return None
 
     def _event(self, token, cls: str, sentence_events: list[Event] = ()) -> Event | None:
