@@ -1067,3 +1067,9 @@ def test_a_group_claiming_an_attack_by_unidentified_men_becomes_its_attacker(tmp
                                               "State Sahel Province later claimed the attack.")
                  if e["sub_event_type"] == "Attack"]
     assert attack["actor1"] == "Islamic State Sahel Province" and attack["actor1_basis"] == "attributed (claim)"
+
+
+def test_an_attack_on_its_detachment_is_an_attack_on_the_side_that_says_so(tmp_path):
+    fight = _only(_events(tmp_path, "The army said it had repelled an attack by JNIM fighters on its detachment in "
+                                    "Bourzanga on 14 June 2022."), "Armed clash")
+    assert fight["actor1"].startswith("JNIM") and fight["actor2"].startswith("Military Forces of Burkina Faso")

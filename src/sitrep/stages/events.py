@@ -1392,6 +1392,9 @@ class TriggerReader:
                     self.index.at_token("actor", obj) or _named_group_head(self.index, obj)):
                 self.actor2 = self.actor2 or _first_actor(self.index, obj)
                 self.places += _places_in(self.index, obj)
+            elif prep in {"on", "against", "upon"} and self.actor2 is None and self._owner_of_pronoun(obj):
+                self.actor2 = self._owner_of_pronoun(obj)  # 'the army said it repelled an attack on its detachment'
+                self.places += _places_in(self.index, obj)
             elif prep in DESTINATION_PREPS and lemma in MOTION_VERBS and not (prep == "into" and lemma in ENTRY_VERBS):
                 continue  # 'fled to Kharkiv'; but 'drove into Timbuktu' is the place entered
             elif prep == "from" and self.cls == "territory" and lemma in EXPELLING_VERBS:
