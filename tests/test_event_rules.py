@@ -1073,3 +1073,13 @@ def test_an_attack_on_its_detachment_is_an_attack_on_the_side_that_says_so(tmp_p
     fight = _only(_events(tmp_path, "The army said it had repelled an attack by JNIM fighters on its detachment in "
                                     "Bourzanga on 14 June 2022."), "Armed clash")
     assert fight["actor1"].startswith("JNIM") and fight["actor2"].startswith("Military Forces of Burkina Faso")
+
+
+def test_a_count_of_them_is_equipment_lost_by_who_launched_it(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("Russian forces launched 14 Shahed drones at Ukraine overnight on 2 March 2024, and Ukrainian air "
+                    "defenses destroyed 13 of them.", encoding="utf-8")
+    equipment = extract([path]).combined()["equipment"]
+    (record,) = [r for r in equipment if r["quantity"]["text"] == "13 of them"]
+    assert record["item"].lower().startswith("drone") or "shahed" in record["item"].lower()
+    assert record["status"] == "destroyed" and record["losing_actor"].startswith("Military Forces of Russia")

@@ -2184,6 +2184,51 @@ class EventBuilder:
                                subject=_first_actor(self.index, subject) if subject is not None and not _subject(verb)[1] else None,
                                mention=mention, owner=self._owner(head))
             self.doc.equipment.append(record)
+        self._equipment_of_them(sent)
+
+    def _equipment_of_them(self, sent) -> None:
+        """'launched 14 Shahed drones ..., and air defences destroyed 13 of them', '25 of which were shot down': a
+        count of the equipment just named, lost as the verb says."""
+        for token in sent:
+            if token.lower_ not in {"them", "which"} or token.dep_ != "pobj" or token.head.lower_ != "of":
+                continue
+            count = token.head.head
+            number = parse_number(count.text)
+            if number is None or count.dep_ not in {"dobj", "nsubjpass", "nsubj"}:
+                continue
+            status, verb = _equipment_status(count)
+            if status is None:
+                continue
+            doer, _ = _subject(verb)
+            doing = set(range(doer.left_edge.idx, _end_char(doer.right_edge))) if doer is not None else set()
+            named = [m for m in self.index.within("equipment", max(0, sent.start_char - 400), token.idx)
+                     if m.start not in doing]  # 'air defences destroyed 13 of them': not the air defences
+            if not named:
+                continue
+            mention = named[-1]
+            record = EquipmentRecord(
+                record_id="", document_id=self.doc.id, item=mention.canonical or mention.text,
+                category=mention.attrs.get("category", "other"), status=status,
+                quantity=Quantity(number, number, f"{count.text} of {token.text}"),
+                losing_actor=None, gaining_actor=None, date=None, location=None,
+                evidence=self.doc.span(sent.start_char, sent.end_char),
+                named_item=not mention.attrs.get("generic", False),
+            )
+            subject, passive = doer, _subject(verb)[1]
+            record.work.update(char=count.idx, verb=verb.lemma_, mention=mention, owner=self._launcher(mention),
+                               subject=_first_actor(self.index, subject) if subject is not None and not passive else None)
+            self.doc.equipment.append(record)
+
+    def _launcher(self, mention: Mention) -> Mention | None:
+        """Who launched, fired or sent the equipment: 'Russian forces launched 14 drones' → Russian forces."""
+        span = self.doc.spacy_doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in OBJECTS:
+            return None
+        verb = span.root.head
+        if _lemma(verb) not in {"launch", "fire", "send", "deploy", "use", "fly"}:
+            return None
+        subject, passive = _subject(verb)
+        return _first_actor(self.index, subject) if subject is not None and not passive else None
 
     def _owner(self, head) -> Mention | None:
         """Whose equipment it was: 'four Russian tanks', 'tanks abandoned by the retreating Russian unit'."""

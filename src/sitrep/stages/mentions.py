@@ -33,6 +33,9 @@ UNIT_NOUNS = ("units", "unit", "militants", "fighters", "forces", "troops", "sol
               "leadership")
 
 
+HARDWARE_NOUNS = {"jets", "aircraft", "warplanes", "drones", "helicopters", "artillery", "armour", "armor", "convoy",
+                  "columns", "column"}
+
 HYPHEN_SUFFIXES = r"(?:held|controlled|led|backed|allied|linked|aligned|affiliated|occupied|run|supported)"
 
 
@@ -295,7 +298,7 @@ def _nationality_entities(doc: Document, actors) -> list:
         return cached
     found, covered = [], set()
     for ent in doc.spacy_doc.ents:
-        if ent.label_ == "NORP" or actors.is_demonym(ent.text):
+        if actors.is_demonym(ent.text) or ent.label_ == "NORP" and not _names_a_model(doc, ent):
             covered.update(range(ent.start, ent.end))
             found.append(ent)
     for token in doc.spacy_doc:  # 'Somali forces' where the small model saw no entity
@@ -303,6 +306,12 @@ def _nationality_entities(doc: Document, actors) -> list:
             found.append(token.doc[token.i:token.i + 1])
     doc.spacy_doc.user_data["nationality_entities"] = found
     return found
+
+
+def _names_a_model(doc: Document, ent) -> bool:
+    """'Shahed drones', 'Grad rockets': a model name before a hardware noun that the parser took for a nationality."""
+    words = re.findall(r"[\w/-]+", doc.text[ent.end_char:ent.end_char + 30].lower())[:2]
+    return any(word in HARDWARE_NOUNS | {"rockets", "missiles", "tanks"} for word in words)
 
 
 def _demonym_units(doc: Document, actors) -> list[tuple[int, int]]:

@@ -717,10 +717,12 @@ def event_id(event: Event) -> str:
 
 
 def _context_event(events: list[Event], char: int) -> Event | None:
-    """The fight a sentence belongs to: the last event before it that names both sides, else any with an actor."""
+    """The fight a sentence belongs to: an event told in that sentence, else the last event before it that names both
+    sides, else any with an actor."""
     before = [e for e in events if e.work["char"] <= char and not e.background and (e.actor1 or e.actor2)]
+    told_here = [e for e in before if any(span.start <= char < span.end for span in e.evidence)]
     both = [e for e in before if e.actor1 and e.actor2]
-    return (both or before or [None])[-1]
+    return (told_here or both or before or [None])[-1]
 
 
 def name_for_period(event: Event, ctx: Context) -> None:
