@@ -919,9 +919,6 @@ class TriggerReader:
             self.anaphoric = self.told = self.verdict = True  # '..., the deadliest assault on civilians in ...'
             return
         governor = _governing_verb(token)
-        if _referred_to_in_time(token):
-            self.anaphoric = self.told = True  # 'stepped up patrols after the attack': the attack told before
-            return
         if token.dep_ == "pobj" and token.head.lower_ == "for" \
                 and token.head.head.lower_ in {"responsible", "responsibility", "blame", "credit"}:
             self.anaphoric = self.told = True  # 'claimed they were responsible for the attack': told before
@@ -944,7 +941,8 @@ class TriggerReader:
         if self.actor1 is None and token.dep_ == "nsubjpass" and _agent(token.head) is not None \
                 and _lemma(token.head) in PERPETRATION_VERBS:
             self.actor1 = _first_actor(self.index, _agent(token.head))  # 'the massacre was carried out by Serb forces'
-        if self.actor1 is None and token.dep_ in OBJECTS | {"pobj"}:
+        if self.actor1 is None and token.dep_ in OBJECTS | {"pobj"} and not _referred_to_in_time(token):
+            # ('police stepped up patrols after the attack': the police did not attack)
             verb = token.head if token.dep_ in OBJECTS else token.head.head
             subject, passive = _subject(verb)
             if subject is not None and not passive and verb.lemma_ not in FAILURE_VERBS:
