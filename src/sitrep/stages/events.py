@@ -237,8 +237,9 @@ def misparsed_passive(token) -> str | None:
 def _trigger_class(token) -> str | None:
     if misparsed_verb(token):
         return VERB_TRIGGERS[_past_tense_lemma(token.lower_)]
-    if misparsed_passive(token):
-        return VERB_TRIGGERS[misparsed_passive(token)]
+    passive = misparsed_passive(token)
+    if passive:
+        return VERB_TRIGGERS[passive]
     lemma = _lemma(token)
     if lemma == "claim" and any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
         return None  # 'claimed that the counteroffensive had failed', 'claimed to have ...': speech, not a taking

@@ -314,14 +314,19 @@ def _names_a_model(doc: Document, ent) -> bool:
     return any(word in HARDWARE_NOUNS | {"rockets", "missiles", "tanks"} for word in words)
 
 
+_UNIT_ALTERNATION = "|".join(re.escape(noun) for noun in sorted(UNIT_NOUNS, key=len, reverse=True))
+UNIT_NOUN_NEXT = re.compile(rf"\s+(?P<noun>{_UNIT_ALTERNATION})\b")
+UNIT_NOUN_AFTER = re.compile(rf"\s+\w+\s+(?P<noun>{_UNIT_ALTERNATION})\b")
+
+
 def _demonym_units(doc: Document, actors) -> list[tuple[int, int]]:
     """'Iraqi militiamen', 'Russian military officials', 'Turkish troops': a NORP followed by a unit noun."""
     spans = []
     for ent in _nationality_entities(doc, actors):
         rest = doc.text[ent.end_char:ent.end_char + 40].lower()
-        nouns = [noun for noun in UNIT_NOUNS if re.match(rf"\s+(?:\w+\s+)?{re.escape(noun)}\b", rest)]
-        if nouns:
-            match = re.match(rf"\s+(?:\w+\s+)?{re.escape(max(nouns, key=len))}\b", rest)
+        matches = [m for m in (UNIT_NOUN_AFTER.match(rest), UNIT_NOUN_NEXT.match(rest)) if m is not None]
+        if matches:  # the longest unit noun, right after the nationality or one word later
+            match = max(matches, key=lambda m: len(m.group("noun")))
             spans.append((ent.start_char, ent.end_char + match.end()))
     return spans
 
