@@ -1083,3 +1083,9 @@ def test_a_count_of_them_is_equipment_lost_by_who_launched_it(tmp_path):
     (record,) = [r for r in equipment if r["quantity"]["text"] == "13 of them"]
     assert record["item"].lower().startswith("drone") or "shahed" in record["item"].lower()
     assert record["status"] == "destroyed" and record["losing_actor"].startswith("Military Forces of Russia")
+
+
+def test_the_wounded_who_died_later_join_the_attack(tmp_path):
+    (attack,) = _events(tmp_path, "Gunmen attacked a bus in Kunduz on 3 May 2023, killing four passengers.\n\n"
+                                  "Three more passengers died overnight, raising the toll to seven.")
+    assert attack["sub_event_type"] == "Attack" and attack["fatalities"] == 7 and len(attack["evidence"]) == 2

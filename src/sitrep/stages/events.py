@@ -24,7 +24,8 @@ TAKING_CONTROL = re.compile(r"\b(?:t[ao]ok|take[sn]?|taking|seiz\w+|gain\w*|rega
                             r"(?:full\s+|complete\s+|total\s+|effective\s+)?control\b", re.I)
 CIVILIAN_WORDS = re.compile(r"\b(?:civilians?|residents?|villagers?|children|women|worshippers|farmers|"
                             r"displaced (?:people|persons)|families|people|inhabitants|pilgrims|students|patients|"
-                            r"idps|refugees|internally displaced (?:people|persons))\b", re.I)
+                            r"idps|refugees|passengers|worshipers|shoppers|internally displaced (?:people|persons))\b",
+                            re.I)
 FATALITY_PATTERNS = [
     re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of)\s+(?:at least|some|about|around|"
                r"nearly|almost|more than|over|up to|an estimated|as many as)?\s*(?P<n>[\w,-]+)", re.I),
@@ -33,6 +34,7 @@ FATALITY_PATTERNS = [
     re.compile(r"(?P<n>\b[\w,-]+)\s+(?:people|civilians|soldiers|fighters|militants|troops|members|dead|deaths|"
                r"fatalities)\s+(?:dead|killed)", re.I),
     re.compile(r"death toll\s+(?:\w+\s+){0,3}?(?:of|to|at|reached|rose to|stands at)\s+(?:at least\s+)?(?P<n>[\w,-]+)", re.I),
+    re.compile(r"\b(?:raising|bringing|pushing|taking) the (?:death )?toll to\s+(?:at least\s+)?(?P<n>[\w,-]+)", re.I),
     re.compile(r"(?P<n>\b[\w,-]+)\s+(?:were\s+)?(?:dead|killed)\b", re.I),
     re.compile(r"(?P<n>\b[\w,-]+)\s+(?:\w+\s+){0,4}?(?:had\s+|have\s+|has\s+)?died\b", re.I),
 ]
@@ -1567,7 +1569,9 @@ def _every_match(pattern: re.Pattern, text: str):
 TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|number of (?:the )?dead|number of people killed)\b.{0,40}?\b(?:rose|risen|"
                          r"climbed|reached|increased|stands|stood|jumped)\b|\bdied (?:of|from) (?:their |his |her )?"
                          r"(?:wounds|injuries)\b|\bdied in hospital\b|\bsuccumbed to\b|"
-                         r"\b(?:were|was|have been|had been)\s+(?:\w+\s+)?killed\b(?!\s+by\b)", re.I)
+                         r"\b(?:were|was|have been|had been)\s+(?:\w+\s+)?killed\b(?!\s+by\b)|"
+                         r"\b(?:have |has |had )?died\b(?!\s+(?:in|on) (?:\d{4}|January|February|March|April|May|June|"
+                         r"July|August|September|October|November|December)\b)", re.I)
 
 
 def fatalities_in(sentence_text: str, sent=None) -> int | None:
@@ -2140,10 +2144,10 @@ class EventBuilder:
         targets |= {t.lemma_.lower() for prep, obj in _preps(token) if prep in {"on", "against"} for t in obj.subtree}
         if not targets & (DWELLINGS | BUILDING_WORDS):
             return None
-        match = re.search(r"\b(?:killing|killed)\s+(?:at least\s+|some\s+|about\s+|more than\s+)?[\w,-]+\s+(people)\b",
+        match = re.search(r"\b(?:killing|killed)\s+(?:at least\s+|some\s+|about\s+|more than\s+)?[\w,-]+\s+(\w+)\b",
                           token.sent.text, re.I)
-        if match is None:
-            return None
+        if match is None or not CIVILIAN_WORDS.fullmatch(match.group(1)):
+            return None  # 'killing 12 people', 'killing four passengers'
         start = token.sent.start_char + match.start(1)
         return Mention(match.group(1), start, start + len(match.group(1)), "actor", self.doc.sentence_index(start),
                        attrs={"lookup": "civilians"})
