@@ -1089,3 +1089,11 @@ def test_the_wounded_who_died_later_join_the_attack(tmp_path):
     (attack,) = _events(tmp_path, "Gunmen attacked a bus in Kunduz on 3 May 2023, killing four passengers.\n\n"
                                   "Three more passengers died overnight, raising the toll to seven.")
     assert attack["sub_event_type"] == "Attack" and attack["fatalities"] == 7 and len(attack["evidence"]) == 2
+
+
+def test_people_displaced_in_a_region_come_from_it(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("More than 50,000 people have been displaced in Shan State since 27 October 2023, the United "
+                    "Nations said on 15 November 2023.", encoding="utf-8")
+    (record,) = extract([path]).combined()["displacement"]
+    assert record["origin"]["name"].startswith("Shan")

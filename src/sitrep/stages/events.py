@@ -2280,6 +2280,10 @@ class EventBuilder:
                 re.search(r"(?:\bfrom\s+(?:the\s+)?|^\s*)$", self.doc.text[sent.start_char + match.end():p.start],
                           re.I) or re.search(r"\bfrom\s+(?:the\s+)?$", self.doc.text[max(0, p.start - 12):p.start],
                                              re.I))), None)
+            if origin is None and re.search(r"displac|uproot", match.group("verb"), re.I):
+                origin = next((p for p in after if re.fullmatch(r"\s*(?:in|within|across|inside)\s+(?:the\s+)?",
+                                                                self.doc.text[sent.start_char + match.end():p.start],
+                                                                re.I)), None)  # 'displaced in Shan State'
             inside = self.index.within("place", sent.start_char + match.start("verb"), sent.start_char + match.end())
             origin = origin or (inside[0] if inside else None)  # 'have left Bamenda for Douala'
             residents_of = self.index.within("place", start, sent.start_char + match.start("who"))
