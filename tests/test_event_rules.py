@@ -1097,3 +1097,9 @@ def test_people_displaced_in_a_region_come_from_it(tmp_path):
                     "Nations said on 15 November 2023.", encoding="utf-8")
     (record,) = extract([path]).combined()["displacement"]
     assert record["origin"]["name"].startswith("Shan")
+
+
+def test_a_group_described_by_its_members_is_not_its_first_member(tmp_path):
+    events = _events(tmp_path, "The Northern Coalition, which includes the Arakan Army and the Kachin Independence "
+                               "Army, took control of the town of Chinshwehaw on 3 November 2023.")
+    assert not [e for e in events if (e["actor1"] or "").startswith("AA")]

@@ -651,6 +651,9 @@ def _named_group_head(index: MentionIndex, token) -> bool:
 def _first_actor(index: MentionIndex, token) -> Mention | None:
     """The actor a noun phrase names; for a pronoun ('it', 'they'), the last actor named before it in the sentence."""
     found = index.in_subtree("actor", token)
+    described = [c for c in token.children if c.dep_ == "relcl"]
+    if described:  # 'the Alliance, which includes the Arakan Army, ...': the members are not the subject
+        found = [m for m in found if not any(c.left_edge.idx <= m.start < _end_char(c.right_edge) for c in described)]
     if len(found) > 1 and _bare_fighters(found[0]) and not _civilian(found[1]) \
             and not BACKER.search(token.doc.text[found[0].end:found[1].start]):
         return found[1]  # 'militants loyal to the Islamic State', 'fighters from the Arakan Army'; not 'rebels
