@@ -1103,3 +1103,9 @@ def test_a_group_described_by_its_members_is_not_its_first_member(tmp_path):
     events = _events(tmp_path, "The Northern Coalition, which includes the Arakan Army and the Kachin Independence "
                                "Army, took control of the town of Chinshwehaw on 3 November 2023.")
     assert not [e for e in events if (e["actor1"] or "").startswith("AA")]
+
+
+def test_a_countrys_leader_named_by_title_speaks_for_its_state(tmp_path):
+    (threat,) = _events(tmp_path, "Ugandan President Yoweri Museveni threatened on 3 May 2023 to ban opposition "
+                                  "candidates from the elections.")
+    assert threat["actor1"].startswith("Military Forces of Uganda")

@@ -30,7 +30,8 @@ UNIT_NOUNS = ("units", "unit", "militants", "fighters", "forces", "troops", "sol
               "insurgents", "rebels", "jihadists", "personnel", "special forces", "navy", "air force", "police",
               "officers", "convoy", "division", "artillery", "drones", "helicopters", "columns", "column", "armour",
               "armor", "paratroopers", "marines", "commandos", "authorities", "government", "parliament", "leaders",
-              "leadership")
+              "leadership", "president", "prime minister", "premier", "minister", "foreign minister",
+              "defence minister", "defense minister", "king", "emir", "chancellor", "leader")
 
 
 HARDWARE_NOUNS = {"jets", "aircraft", "warplanes", "drones", "helicopters", "artillery", "armour", "armor", "convoy",
