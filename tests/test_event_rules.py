@@ -1109,3 +1109,16 @@ def test_a_countrys_leader_named_by_title_speaks_for_its_state(tmp_path):
     (threat,) = _events(tmp_path, "Ugandan President Yoweri Museveni threatened on 3 May 2023 to ban opposition "
                                   "candidates from the elections.")
     assert threat["actor1"].startswith("Military Forces of Uganda")
+
+
+def test_an_undated_bombing_is_not_the_background_bombing_of_a_year_told_later(tmp_path):
+    events = _events(tmp_path, "MOGADISHU (Reuters) - Al Shabaab fighters stormed the Hayat hotel in Mogadishu on "
+                               "Friday night.\n\nTwo car bombs exploded outside the hotel, police said.\n\nIn 2017, a "
+                               "truck bomb in Mogadishu killed more than 500 people.")
+    bombs = [e for e in events if e["event_type"] == "Explosions/Remote violence"]
+    assert len(bombs) == 2 and sorted(e["fatalities"] or 0 for e in bombs) == [0, 500]
+
+
+def test_what_a_group_keeps_doing_in_a_description_is_no_event(tmp_path):
+    assert not _events(tmp_path, "The desert south of Deir ez-Zor is rife with insurgents who continue to ambush "
+                                 "regime forces.")

@@ -453,6 +453,9 @@ def _is_hypothetical(token) -> bool:
         return True
     if _generic_plural(token):
         return True
+    if token.dep_ == "xcomp" and _lemma(token.head) in {"continue", "keep"} and token.head.dep_ == "relcl" \
+            and token.head.tag_ in {"VBP", "VBZ"}:
+        return True  # 'rife with insurgents who continue to ambush regime forces': what they do, not an event
     if token.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "acomp" and c.lower_ in UNCERTAIN_STATES
                                                      for c in token.head.children):
         return True  # 'a Russian-brokered ceasefire is possible

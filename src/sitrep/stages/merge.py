@@ -423,6 +423,12 @@ def _told_together(a: Event, b: Event) -> bool:
         and abs(a.work.get("sentence", 0) - b.work.get("sentence", 0)) <= 2
 
 
+def _year_only(a: Event, b: Event) -> bool:
+    """The dated one of the two is dated only to a year or month: too coarse to say an undated mention is it."""
+    dated = a if a.work.get("own_date") else b
+    return dated.time_precision >= 3
+
+
 def _same_sentence(a: Event, b: Event) -> bool:
     return bool(a.evidence and b.evidence) and a.evidence[0].start == b.evidence[0].start
 
@@ -439,6 +445,9 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     elif a.location.gazetteer_id != b.location.gazetteer_id and not _told_together(a, b):
         return False  # 'launched 14 drones at Ukraine' is not the drone strike on Odesa told a paragraph later
+    if bool(a.work.get("own_date")) != bool(b.work.get("own_date")) and _year_only(a, b) \
+            and a.work.get("paragraph") != b.work.get("paragraph"):
+        return False  # 'Two car bombs exploded outside the hotel. ¶ In 2017 a truck bomb killed 500': not one event
     if a.event_date and b.event_date:
         if a.event_date > (b.date_end or b.event_date) or b.event_date > (a.date_end or a.event_date):
             return False
