@@ -233,6 +233,10 @@ class Document:
         end -= len(raw) - len(raw.rstrip())
         return Span(self.text[start:end], start, max(start, end))
 
+    def paragraph_start(self, char: int) -> int:
+        """Where the line holding ``char`` begins (a line break always ends a sentence, so a line is a paragraph)."""
+        return self.text.rfind("\n", 0, char) + 1
+
     def sentence_index(self, char: int) -> int:
         for index, sentence in enumerate(self.sentences):
             if sentence.start <= char < sentence.end:

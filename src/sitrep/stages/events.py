@@ -561,6 +561,15 @@ def _unnamed(actor: Mention | None) -> bool:
     return actor is None or bool(re.search(r"\b(?:unidentified|unknown|suspected)\b", actor.text, re.I))
 
 
+def _state_forces(place: Mention) -> Mention | None:
+    """A country's name standing for its forces, as an actor mention; None when the place is not a country."""
+    candidates = place.attrs.get("candidates") or []
+    if not candidates or candidates[0].feature_type != "country":
+        return None
+    return Mention(place.text, place.start, place.end, "actor", place.sentence,
+                   attrs={"state_of": candidates[0].country_code})
+
+
 def _listed_title(sent) -> bool:
     """'* 2014 Bagram Airfield bombing' under 'See also', '- 2016 Ankara bombing': a bulleted name of another
     event, with no verb, is a reference, not news of it."""
@@ -1289,11 +1298,7 @@ class TriggerReader:
     def _country_named_at(self, token) -> Mention | None:
         """'against the United States': the country a noun phrase's head word names, standing for its forces."""
         place = self.index.at_token("place", token)
-        candidates = place.attrs.get("candidates") or [] if place is not None else []
-        if candidates and candidates[0].feature_type == "country":
-            return Mention(place.text, place.start, place.end, "actor", place.sentence,
-                           attrs={"state_of": candidates[0].country_code})
-        return None
+        return _state_forces(place) if place is not None else None
 
     def _speaker_of(self, subject) -> Mention | None:
         """'Palestinian leaders said they would boycott ...': 'they' are who said it."""
@@ -1346,11 +1351,10 @@ class TriggerReader:
     def _country_as_actor(self, subject) -> Mention | None:
         """'Ukraine regained control of Kupiansk', 'Russia seized the port': the state acting is its forces."""
         for place in self.index.in_subtree("place", subject):
-            candidates = place.attrs.get("candidates") or []
             if place.start == subject.left_edge.idx or self.doc.text[place.start:place.end] == subject.text:
-                if candidates and candidates[0].feature_type == "country":
-                    return Mention(place.text, place.start, place.end, "actor", place.sentence,
-                                   attrs={"state_of": candidates[0].country_code})
+                state = _state_forces(place)
+                if state is not None:
+                    return state
         return None
 
     def _actor_after_to(self) -> Mention | None:
@@ -1899,8 +1903,7 @@ def _taken(token):
     """What a capturing verb ('captured', 'seized', 'took', 'grabbed') took: its object, or its passive subject."""
     if _lemma(token) not in {"capture", "seize", "take", "grab"} or token.pos_ not in {"VERB", "AUX"}:
         return None
-    subject, passive = _subject(token)
-    return subject if passive else next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None)
+    return _patient_of(token)
 
 
 def _patient_of(token):
@@ -2043,10 +2046,7 @@ class EventBuilder:
         if not TOLL_UPDATE.search(sent.text):
             return
         count = fatalities_in(sent.text, sent)
-        here = self.doc.sentence_index(sent.start_char)
-        for event in reversed(self.doc.events):
-            if here - self.doc.sentence_index(event.work["char"]) > 2:
-                return
+        for event in self._told_just_before(sent):
             if event.event_type in {"Battles", "Explosions/Remote violence", "Violence against civilians"}:
                 event.evidence.append(self.doc.span(sent.start_char, sent.end_char))
                 if count is not None and count > (event.fatalities or 0):
@@ -2054,13 +2054,18 @@ class EventBuilder:
                 return
 
     def _recent_unattributed(self, sent) -> Event | None:
-        here = self.doc.sentence_index(sent.start_char)
-        for event in reversed(self.doc.events):
-            if here - self.doc.sentence_index(event.work["char"]) > 2:
-                return None
+        for event in self._told_just_before(sent):
             if _unnamed(event.work.get("actor1")) and event.event_type != "Battles" and not event.work.get("anaphoric"):
                 return event  # 'unidentified armed men attacked Seytenga ... IS Sahel later claimed the attack'
         return None
+
+    def _told_just_before(self, sent):
+        """The events told so far in this sentence and the two before it, the latest first."""
+        here = self.doc.sentence_index(sent.start_char)
+        for event in reversed(self.doc.events):
+            if here - event.work["sentence"] > 2:
+                return
+            yield event
 
     def _event(self, token, cls: str, sentence_events: list[Event] = ()) -> Event | None:
         reader = TriggerReader(self.doc, self.index, token, cls)
@@ -2127,7 +2132,7 @@ class EventBuilder:
                               anaphoric=reader.anaphoric and not reader.places, told=reader.told)
             event.work.update(cls=cls, token=token.i, char=token.idx, place=place, geo_hint=precision,
                               sentence=self.doc.sentence_index(token.idx),
-                              paragraph=self.doc.text.rfind("\n", 0, token.idx) + 1,
+                              paragraph=self.doc.paragraph_start(token.idx),
                               actor1=reader.actor1, actor2=reader.actor2, lemma=lemma, seq=self.seq,
                               denied=_denied(token), question=question, verdict=reader.verdict,
                               own_place_only=_told_only_where_said(cls, lemma))
@@ -2180,20 +2185,24 @@ class EventBuilder:
             status, verb = _equipment_status(head)
             if status is None or (head.dep_ == "nsubj" and head.head == verb):
                 continue  # 'a roadside bomb struck a police vehicle': the bomb did the damage, it was not lost
-            quantity = _equipment_quantity(head, mention)
-            record = EquipmentRecord(
-                record_id="", document_id=self.doc.id, item=mention.canonical or mention.text,
-                category=mention.attrs.get("category", "other"), status=status, quantity=quantity,
-                losing_actor=None, gaining_actor=None, date=None, location=None,
-                evidence=self.doc.span(sent.start_char, sent.end_char),
-                named_item=not mention.attrs.get("generic", False),
-            )
-            subject = _subject(verb)[0] if verb is not None else None
-            record.work.update(char=mention.start, verb=verb.lemma_ if verb is not None else None,
-                               subject=_first_actor(self.index, subject) if subject is not None and not _subject(verb)[1] else None,
-                               mention=mention, owner=self._owner(head))
-            self.doc.equipment.append(record)
+            self._add_equipment(sent, mention, status, _equipment_quantity(head, mention), verb,
+                                char=mention.start, owner=self._owner(head))
         self._equipment_of_them(sent)
+
+    def _add_equipment(self, sent, mention: Mention, status: str, quantity: Quantity, verb, *, char: int,
+                       owner: Mention | None) -> None:
+        """One equipment record from the sentence that tells it; the verb's active subject is who acted on it."""
+        record = EquipmentRecord(
+            record_id="", document_id=self.doc.id, item=mention.canonical or mention.text,
+            category=mention.attrs.get("category", "other"), status=status, quantity=quantity,
+            losing_actor=None, gaining_actor=None, date=None, location=None,
+            evidence=self.doc.span(sent.start_char, sent.end_char),
+            named_item=not mention.attrs.get("generic", False),
+        )
+        subject, passive = _subject(verb) if verb is not None else (None, False)
+        record.work.update(char=char, verb=verb.lemma_ if verb is not None else None, mention=mention, owner=owner,
+                           subject=_first_actor(self.index, subject) if subject is not None and not passive else None)
+        self.doc.equipment.append(record)
 
     def _equipment_of_them(self, sent) -> None:
         """'launched 14 Shahed drones ..., and air defences destroyed 13 of them', '25 of which were shot down': a
@@ -2215,18 +2224,8 @@ class EventBuilder:
             if not named:
                 continue
             mention = named[-1]
-            record = EquipmentRecord(
-                record_id="", document_id=self.doc.id, item=mention.canonical or mention.text,
-                category=mention.attrs.get("category", "other"), status=status,
-                quantity=Quantity(number, number, f"{count.text} of {token.text}"),
-                losing_actor=None, gaining_actor=None, date=None, location=None,
-                evidence=self.doc.span(sent.start_char, sent.end_char),
-                named_item=not mention.attrs.get("generic", False),
-            )
-            subject, passive = doer, _subject(verb)[1]
-            record.work.update(char=count.idx, verb=verb.lemma_, mention=mention, owner=self._launcher(mention),
-                               subject=_first_actor(self.index, subject) if subject is not None and not passive else None)
-            self.doc.equipment.append(record)
+            self._add_equipment(sent, mention, status, Quantity(number, number, f"{count.text} of {token.text}"), verb,
+                                char=count.idx, owner=self._launcher(mention))
 
     def _launcher(self, mention: Mention) -> Mention | None:
         """Who launched, fired or sent the equipment: 'Russian forces launched 14 drones' → Russian forces."""

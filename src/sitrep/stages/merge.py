@@ -162,7 +162,7 @@ HEAD_SEPARATOR = re.compile(r"\s*[)\]]?\s*(?:[-–—:]|\s-\s)")
 def _paragraph_date(doc: Document, char: int):
     """'20:45 (Friday) - Fierce fighting ... is reported', '- Kitgum district: On Thursday 19 February, ...': a date
     heading a paragraph (a live-blog entry, a bulleted item) dates what the paragraph tells."""
-    start = _paragraph_start(doc, char)
+    start = doc.paragraph_start(char)
     for expr in doc.time_expressions:
         if not start <= expr.start < min(char, start + 60):
             continue
@@ -613,7 +613,7 @@ def _place_told_before_in_paragraph(doc: Document, event: Event) -> Location | N
     sentence = event.evidence[0] if event.evidence else None
     if sentence is None:
         return None
-    paragraph = _paragraph_start(doc, sentence.start)
+    paragraph = doc.paragraph_start(sentence.start)
     if not ENTRY_HEAD.match(doc.text, paragraph):
         return None
     places = [m for m in doc.mentions if m.type == "place" and m.location is not None
@@ -632,12 +632,7 @@ REFERENCE_POINT = re.compile(r"\b(?:km|kilometres|kilometers|miles)\b[^.]{0,20}\
 
 def _same_paragraph(doc: Document, a: Event, b: Event) -> bool:
     start = b.evidence[0].start if b.evidence else b.work["char"]
-    return (a.evidence[0].start if a.evidence else a.work["char"]) >= _paragraph_start(doc, start)
-
-
-def _paragraph_start(doc: Document, char: int) -> int:
-    """Where the line holding ``char`` begins (a line break always ends a sentence, so a line is a paragraph)."""
-    return doc.text.rfind("\n", 0, char) + 1
+    return (a.evidence[0].start if a.evidence else a.work["char"]) >= doc.paragraph_start(start)
 
 
 def absorb_withdrawals(events: list[Event], ctx: Context) -> list[Event]:
