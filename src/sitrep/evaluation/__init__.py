@@ -38,8 +38,8 @@ def _scorer(name: str, split: str | None) -> Callable[..., dict[str, Any]]:
 def run_sets(sets: tuple[str, ...], *, data_dir: Path, limit: int | None = None,
              on_set: Callable[[str], None] | None = None, split: str | None = None) -> dict[str, Any]:
     """Score each named set; the result is keyed by set name, plus "speed" (words/s over every pipeline run).
-    `split` picks the half of GWN, LGL, PLOVER and WikiEvents scored (test by default; see common.split_half); the other sets
-    keep their own fixed splits."""
+    `split` picks the half of GWN, LGL, PLOVER and WikiEvents scored (test by default; see common.split_half); the
+    other sets keep their own fixed splits."""
     if not data_dir.is_dir():
         raise EvalDataError(data_dir)
     unknown = [name for name in sets if name not in SETS]

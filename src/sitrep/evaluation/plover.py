@@ -1,9 +1,9 @@
 """PLOVER gold standard records (OEDA): event-type accuracy on the conflict categories, and actor matching.
 
 Each record's sentence is one document through the whole pipeline. sitrep's event of record is the one told by the
-main verb (trigger nearest the parse root), then the most confident, then the first in text order; its ACLED sub-event type is mapped to PLOVER with
-sitrep.vocabulary.plover_event_type (the export mapping: by sub-event type, refined by the trigger word). A record with no sitrep event is predicted "NONE". Accuracy is over
-the gold records whose type is one of CONFLICT_TYPES; `any_event_accuracy` credits a record when any sitrep event in
+main verb (trigger nearest the parse root), then the most confident, then the first in text order; its ACLED
+sub-event type is mapped to PLOVER with sitrep.vocabulary.plover_event_type (the export mapping: by sub-event type,
+refined by the trigger word). A record with no sitrep event is predicted "NONE". Accuracy is over the gold records whose type is one of CONFLICT_TYPES; `any_event_accuracy` credits a record when any sitrep event in
 it maps to the gold type. Actors: the gold source (target) matches when sitrep's actor1 (actor2) mention overlaps
 where the gold actor text occurs in the sentence, or one name contains the other. Rates are over records that have a
 gold source (target). Dates are not scored (all PLOVER dates are 2000-01-01). The set has no training split, so it is

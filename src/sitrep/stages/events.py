@@ -8,9 +8,10 @@ from ..eventplace import choose_event_place, narrow_places
 from ..lexicon_patterns import ACLED_VAGUE_FATALITIES, VAGUE_QUANTITIES, VICINITY, names_area, parse_number
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
 from ..pipeline import Context, stage
-from ..vocabulary import (BASE_WORDS, CAPTIVE_WORDS, DEMAND_WORDS, HARDWARE_WORDS, IMPOSING_VERBS, PERSON_WORDS, PROPERTY_WORDS, FAILURE_VERBS, HYPOTHETICAL_ADJ, INTENT_HEADS, INTENT_TO_HEADS,
-                          LABOUR_STRIKE_WORDS, LOSER_SUBJECT_VERBS, MODAL_WORDS, NOUN_TRIGGERS, PARTICLE_TRIGGERS,
-                          PLACE_SUBJECT_VERBS, POSITION_WORDS, PROTESTER_WORDS, REPORTING_VERBS, THREAT_WORDS,
+from ..vocabulary import (BASE_WORDS, CAPTIVE_WORDS, DEMAND_WORDS, FAILURE_VERBS, HARDWARE_WORDS, HYPOTHETICAL_ADJ,
+                          IMPOSING_VERBS, INTENT_HEADS, INTENT_TO_HEADS, LABOUR_STRIKE_WORDS, LOSER_SUBJECT_VERBS,
+                          MODAL_WORDS, NOUN_TRIGGERS, PARTICLE_TRIGGERS, PERSON_WORDS, PLACE_SUBJECT_VERBS,
+                          POSITION_WORDS, PROPERTY_WORDS, PROTESTER_WORDS, REPORTING_VERBS, THREAT_WORDS,
                           TRIGGER_CLASSES, TROOP_WORDS, VERB_TRIGGERS, WITHDRAWAL)
 
 SUBJECTS = {"nsubj", "csubj"}
@@ -311,8 +312,8 @@ ADMITTED_THINGS = {"aid", "convoy", "convoys", "inspectors", "observers", "monit
                    "crossing", "crossings", "border", "corridor", "corridors", "airport", "humanitarian", "deliveries",
                    "supplies", "evacuation", "evacuations"}
 EASED_THINGS = {"curfew", "curfews", "siege", "blockade", "lockdown", "emergency", "law", "restrictions"}
-EXPELLED_WORDS = {"ambassador", "ambassadors", "commissioner", "commissioners", "charge", "chargé", "diplomat", "diplomats", "envoy", "envoys", "migrants", "refugees",
-                  "journalists", "staff", "workers", "nationals", "citizens", "observers", "peacekeepers", "mission",
+EXPELLED_WORDS = {"ambassador", "ambassadors", "commissioner", "commissioners", "charge", "chargé", "diplomat",
+                  "diplomats", "envoy", "envoys", "migrants", "refugees", "journalists", "staff", "workers", "nationals", "citizens", "observers", "peacekeepers", "mission",
                   "attache", "attaché", "consul", "correspondent", "correspondents"}
 ROADWAYS = {"road", "roads", "bridge", "bridges", "highway", "highways", "street", "streets", "traffic", "roadway",
             "motorway", "junction", "intersection", "crossing", "railway", "rail", "port", "access", "entrance"}

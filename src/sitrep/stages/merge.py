@@ -587,7 +587,7 @@ def inherit_locations(doc: Document, events: list[Event]) -> list[Event]:
     last: Event | None = None
     for event in events:
         if event.work.get("own_place_only"):
-            kept.append(event)  # a threat is not made where the narrative last was
+            kept.append(event)  # a threat, expulsion or closure is not made where the narrative last was
             continue
         if event.location is None and not (last is not None and _same_paragraph(doc, last, event)):
             local = _place_told_before_in_paragraph(doc, event)
