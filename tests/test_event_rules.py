@@ -1122,3 +1122,15 @@ def test_an_undated_bombing_is_not_the_background_bombing_of_a_year_told_later(t
 def test_what_a_group_keeps_doing_in_a_description_is_no_event(tmp_path):
     assert not _events(tmp_path, "The desert south of Deir ez-Zor is rife with insurgents who continue to ambush "
                                  "regime forces.")
+
+
+def test_a_year_modifying_another_noun_does_not_date_the_attack(tmp_path):
+    events = _events(tmp_path, "ELN fighters attacked homes in the town of Tibu, killing a signatory of the 2016 peace "
+                               "deal and his family.", "2025-01-20")
+    attack = next(e for e in events if e["trigger"] == "attacked")
+    assert attack["event_date"] == "2025-01-20"
+
+
+def test_a_state_of_emergency_declared_is_coded(tmp_path):
+    (emergency,) = _events(tmp_path, "Ethiopia declared a state of emergency in Amhara on 4 August 2023.")
+    assert emergency["sub_event_type"] == "Other" and emergency["location"]["name"] == "Amhara"

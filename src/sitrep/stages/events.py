@@ -1218,7 +1218,7 @@ class TriggerReader:
         """'Turkish authorities imposed a curfew in Cizre', 'the city was placed under curfew', 'declared martial
         law': imposed by whom, where; not one lifted, demanded or defied."""
         token = self.token
-        noun = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token  # 'state of emergency'
+        noun = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token  # 'state of emergency'
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else noun.head
         if token.pos_ == "VERB":  # 'closed the border with Chad'
             noun, verb = next((c for c in token.children if c.dep_ in OBJECTS), token), token

@@ -63,7 +63,7 @@ def _own_date(doc: Document, char: int):
         linked = []
         for expr in inside:
             expr_span = parsed.char_span(expr.start, expr.end, alignment_mode="expand")
-            if expr_span is None:
+            if expr_span is None or _dates_another_noun(expr_span.root, trigger.root):
                 continue
             other = _clause_verb(expr_span.root)
             if _dominates(verb, other) or _dominates(other, verb):
@@ -72,6 +72,13 @@ def _own_date(doc: Document, char: int):
     if not inside:
         return None
     return min(inside, key=lambda t: (abs(t.start - char), t.start > char))
+
+
+def _dates_another_noun(expr_root, trigger) -> bool:
+    """'killing a signatory of the 2016 peace deal': a date written as a noun's modifier dates that noun (the deal),
+    not the event of the clause around it; 'the 11 December attack' still dates the attack."""
+    return expr_root.dep_ in {"nummod", "compound", "amod", "nmod"} and expr_root.head.pos_ in {"NOUN", "PROPN"} \
+        and expr_root.head != trigger
 
 
 def _reference_date(doc: Document) -> date | None:
