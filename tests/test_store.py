@@ -42,6 +42,37 @@ def test_stored_events_equal_extracted(tmp_path):
             assert mine[field] == event[field], field
 
 
+def _table_rows(db) -> dict[str, list[str]]:
+    store = Store.open(db, read_only=True)
+    try:
+        return {table: sorted(map(repr, store.db.execute(
+                    f"SELECT * EXCLUDE (ingested_at) FROM {table}" if table == "documents" else f"SELECT * FROM {table}"
+                ).fetchall()))
+                for table in ("documents", "events", "equipment", "displacement", "mentions")}
+    finally:
+        store.close()
+
+
+def test_many_documents_per_transaction_store_what_one_at_a_time_stores(tmp_path):
+    from sitrep.api import Extractor
+    from sitrep.sources import read_inputs
+
+    processed = list(Extractor().process(read_inputs(REPORTS[:4]), []))
+    one_by_one, together = tmp_path / "one.duckdb", tmp_path / "many.duckdb"
+    store = Store.open(one_by_one)
+    assert [store.save(doc, result) for doc, result in processed] == [True] * 4
+    store.close()
+    store = Store.open(together)
+    assert store.save_many(processed[:1]) == [True]
+    # the first is stored already, the fourth comes twice in one transaction: stored once, reported once
+    assert store.save_many([*processed, processed[3]]) == [False, True, True, True, False]
+    assert store.save_many([]) == []
+    store.close()
+    rows = _table_rows(together)
+    assert rows == _table_rows(one_by_one)
+    assert len(rows["documents"]) == 4 and rows["events"] and rows["mentions"]
+
+
 def test_query_filters(tmp_path):
     db = tmp_path / "s.duckdb"
     ingest(REPORTS, db=db)

@@ -1,16 +1,17 @@
-"""DuckDB storage: documents, events, equipment, displacement and mentions. Each document is written in one
-transaction, so an interrupted ingest never leaves half a document, and a document already stored is skipped."""
+"""DuckDB storage: documents, events, equipment, displacement and mentions. A transaction holds whole documents (one
+or many), so an interrupted ingest never leaves half a document, and a document already stored is skipped."""
 from __future__ import annotations
 
 import json
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import duckdb
+import pyarrow as pa
 
 from .errors import DATABASE_LOCKED, DatabaseLocked, StorageError
 from .model import Document
@@ -45,7 +46,6 @@ CREATE TABLE IF NOT EXISTS fused_members (fused_id VARCHAR, event_id VARCHAR, PR
 CREATE TABLE IF NOT EXISTS situation_state (name VARCHAR PRIMARY KEY, fingerprint VARCHAR);
 """
 
-INSERT_CHUNK = 256  # rows per INSERT statement
 # How long opening a database waits for another sitrep process that holds it (seconds); SITREP_LOCK_TIMEOUT overrides.
 DEFAULT_LOCK_TIMEOUT = 60.0
 DOCUMENT_COLUMNS = ("document_id", "external_id", "title", "published", "url", "source", "origin", "anchor_date",
@@ -98,6 +98,19 @@ def connect(path: str | Path, *, read_only: bool = False, timeout: float | None 
     return db
 
 
+STORED_DOCUMENT_COLUMNS = (*DOCUMENT_COLUMNS, "text")
+
+
+def _document_row(doc: Document) -> tuple:
+    meta = doc.metadata()
+    return (*(meta[column] for column in DOCUMENT_COLUMNS), doc.text)
+
+
+def _arrow_value(value: Any) -> Any:
+    """Dates travel as ISO text (DuckDB casts them to DATE on insert), so a column never mixes dates and text."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
 def _event_row(event: dict[str, Any]) -> tuple:
     loc = event.get("location") or {}
     return (event["event_id"], event["document_id"], event["event_date"], event["event_date_end"],
@@ -133,6 +146,7 @@ def _mention_row(document_id: str, mention: dict[str, Any]) -> tuple:
 class Store:
     db: duckdb.DuckDBPyConnection
     path: str
+    _column_cache: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False, timeout: float | None = None) -> "Store":
@@ -146,35 +160,55 @@ class Store:
 
     def save(self, doc: Document, result: dict[str, Any]) -> bool:
         """Store one processed document and its records atomically. Returns False when it was already stored."""
-        if self.has_document(doc.id):
-            return False
-        meta = doc.metadata()
+        return self.save_many([(doc, result)])[0]
+
+    def save_many(self, processed: Sequence[tuple[Document, dict[str, Any]]]) -> list[bool]:
+        """Store processed documents and their records in one transaction (whole documents only, however it ends).
+        Returns, per document, whether it was stored (False: already in the database or earlier in `processed`)."""
+        stored = self._stored_ids([doc.id for doc, _ in processed])
+        flags: list[bool] = []
+        for doc, _ in processed:
+            flags.append(doc.id not in stored)
+            stored.add(doc.id)
+        fresh = [pair for pair, flag in zip(processed, flags) if flag]
+        if not fresh:
+            return flags
         self.db.execute("BEGIN TRANSACTION")
         try:
-            self.db.execute(
-                "INSERT INTO documents (document_id, external_id, title, published, url, source, origin, anchor_date,"
-                " focus_country, text) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [meta["document_id"], meta["external_id"], meta["title"], meta["published"], meta["url"],
-                 meta["source"], meta["origin"], meta["anchor_date"], meta["focus_country"], doc.text])
-            self._insert_many("events", [_event_row(e) for e in result["events"]])
-            self._insert_many("equipment", [_equipment_row(r) for r in result["equipment"]])
-            self._insert_many("displacement", [_displacement_row(r) for r in result["displacement"]])
-            self._insert_many("mentions", [_mention_row(doc.id, m) for m in result["mentions"]])
+            self._insert_rows("documents", [_document_row(doc) for doc, _ in fresh], STORED_DOCUMENT_COLUMNS)
+            self._insert_rows("events", [_event_row(e) for _, r in fresh for e in r["events"]])
+            self._insert_rows("equipment", [_equipment_row(e) for _, r in fresh for e in r["equipment"]])
+            self._insert_rows("displacement", [_displacement_row(e) for _, r in fresh for e in r["displacement"]])
+            self._insert_rows("mentions", [_mention_row(doc.id, m) for doc, r in fresh for m in r["mentions"]])
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        return True
+        return flags
 
-    def _insert_many(self, table: str, rows: list[tuple]) -> None:
-        """One multi-row INSERT per chunk of rows: DuckDB's executemany runs one statement per row, which made
-        storing a document's mentions slower than extracting them."""
-        if rows:
-            marks = "(" + ",".join("?" * len(rows[0])) + ")"
-            for start in range(0, len(rows), INSERT_CHUNK):
-                chunk = rows[start:start + INSERT_CHUNK]
-                self.db.execute(f"INSERT OR IGNORE INTO {table} VALUES {','.join([marks] * len(chunk))}",
-                                [value for row in chunk for value in row])
+    def _stored_ids(self, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        return {row[0] for row in self.db.execute("SELECT document_id FROM documents WHERE document_id IN "
+                                                  "(SELECT unnest(?))", [ids]).fetchall()}
+
+    def _insert_rows(self, table: str, rows: list[tuple], columns: Sequence[str] | None = None) -> None:
+        """Insert rows through an Arrow table, column by column: several times faster than a multi-row INSERT
+        with parameters (which was itself faster than executemany), so one writer keeps up with many workers."""
+        if not rows:
+            return
+        columns = columns or self._columns(table)
+        arrays = [pa.array([_arrow_value(row[i]) for row in rows]) for i in range(len(columns))]
+        self.db.register("_sitrep_rows", pa.Table.from_arrays(arrays, names=list(columns)))
+        try:
+            self.db.execute(f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) SELECT * FROM _sitrep_rows")
+        finally:
+            self.db.unregister("_sitrep_rows")
+
+    def _columns(self, table: str) -> tuple[str, ...]:
+        if table not in self._column_cache:
+            self._column_cache[table] = tuple(row[0] for row in self.db.execute(f"DESCRIBE {table}").fetchall())
+        return self._column_cache[table]
 
     def counts(self) -> dict[str, int]:
         return {table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -211,8 +245,8 @@ class Store:
         try:
             self.db.execute("DELETE FROM fused_events")
             self.db.execute("DELETE FROM fused_members")
-            self._insert_many("fused_events", [_fused_row(f) for f in fused])
-            self._insert_many("fused_members", [(f["fused_id"], e) for f in fused for e in f["event_ids"]])
+            self._insert_rows("fused_events", [_fused_row(f) for f in fused])
+            self._insert_rows("fused_members", [(f["fused_id"], e) for f in fused for e in f["event_ids"]])
             self.db.execute("INSERT OR REPLACE INTO situation_state VALUES ('fused_events', ?)", [fingerprint])
             self.db.execute("COMMIT")
         except BaseException:
