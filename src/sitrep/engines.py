@@ -1,6 +1,6 @@
 """Parallel extraction for large ingests. The parent process reads the inputs (streaming), skips documents already
 stored, hands batches of documents to workers that each load the pipeline once, and writes every result to DuckDB
-itself, one transaction per document (DuckDB allows one writing process). Two engines:
+itself, whole documents per transaction (DuckDB allows one writing process). Two engines:
 
 - `local` (default): a pool of worker processes on this machine (multiprocessing, `spawn` start method). A worker
   that dies mid-batch is replaced and its batch is run again; a batch that keeps killing workers is split, and a
@@ -8,7 +8,7 @@ itself, one transaction per document (DuckDB allows one writing process). Two en
 - `ray`: Ray Data, `map_batches` with a callable class on an actor pool (the model loaded once per actor); Ray
   restarts a dead actor and retries its batch, and the parent re-runs any document that still came back missing.
 
-Because documents are identified by content and stored one transaction at a time, re-running an interrupted (even
+Because documents are identified by content and a transaction holds whole documents, re-running an interrupted (even
 SIGKILLed) ingest stores exactly what an uninterrupted one would have, and no document is stored twice."""
 from __future__ import annotations
 
