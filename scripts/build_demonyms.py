@@ -37,6 +37,8 @@ EXTRA = [
     ("North American", "", "North America"), ("South American", "", "South America"),
     ("Philippine", "PH", "Philippines"), ("Saudi", "SA", "Saudi Arabia"), ("Emirati", "AE", "United Arab Emirates"),
     ("Bosnian", "BA", "Bosnia and Herzegovina"), ("Congolese", "CD", "Democratic Republic of the Congo"),
+    ("Kyrgyz", "KG", "Kyrgyzstan"), ("Tajik", "TJ", "Tajikistan"), ("Uzbek", "UZ", "Uzbekistan"),
+    ("Kazakh", "KZ", "Kazakhstan"), ("Kosovar", "XK", "Kosovo"),
 ]
 
 

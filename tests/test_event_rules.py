@@ -1134,3 +1134,25 @@ def test_a_year_modifying_another_noun_does_not_date_the_attack(tmp_path):
 def test_a_state_of_emergency_declared_is_coded(tmp_path):
     (emergency,) = _events(tmp_path, "Ethiopia declared a state of emergency in Amhara on 4 August 2023.")
     assert emergency["sub_event_type"] == "Other" and emergency["location"]["name"] == "Amhara"
+
+
+def test_adjective_of_any_country_names_its_forces_and_owns_their_vehicles(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("BISHKEK, Sept 17, 2022 - Tajik troops shelled the village of Ak-Sai on Friday, Kyrgyz officials "
+                    "said. Kyrgyz forces said they had destroyed two Tajik armoured personnel carriers near Ak-Sai.",
+                    encoding="utf-8")
+    report = extract([path]).combined()
+    shelling = [e for e in report["events"] if e["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0]["actor1"].startswith("Military Forces of Tajikistan")
+    carriers = [r for r in report["equipment"] if r["category"] == "armoured_personnel_carrier"]
+    assert carriers and carriers[0]["status"] == "destroyed"
+    assert carriers[0]["losing_actor"].startswith("Military Forces of Tajikistan")
+    assert carriers[0]["gaining_actor"].startswith("Military Forces of Kyrgyzstan")
+
+
+def test_place_where_other_people_met_is_not_where_the_fighting_went_on(tmp_path):
+    events = _events(tmp_path, "The leaders of both countries, who met in Samarkand on Friday at a regional summit, "
+                               "agreed to a ceasefire, but the fighting continued into the evening.", "2022-09-17")
+    agreement = [e for e in events if e["sub_event_type"] == "Agreement"]
+    assert agreement and agreement[0]["location"]["name"] == "Samarkand"  # agreed where they met
+    assert not [e for e in events if e["event_type"] == "Battles" and (e["location"] or {}).get("name") == "Samarkand"]

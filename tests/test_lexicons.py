@@ -530,3 +530,18 @@ def test_state_forces_are_named_for_the_period_of_the_event(actors: ActorDiction
     undated = actors.by_name("Military Forces of Mali")
     assert undated.side == actors.by_name("Military Forces of Mali (2021-)").side and undated.inter == 1
     assert actors.in_year("Islamic State", 1990) == "Islamic State"
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("Tajik troops", "KG", "Military Forces of Tajikistan"),
+    ("Kyrgyz border guards", "KG", "Military Forces of Kyrgyzstan"),
+    ("South Sudanese soldiers", "SS", "Military Forces of South Sudan"),
+    ("Sudanese soldiers", "SD", "Military Forces of Sudan"),
+])
+def test_every_country_adjective_names_its_state_forces(text: str, country: str, expected: str) -> None:
+    actors = ActorDictionary.default()
+    assert actors.canonical(text, country=country).startswith(expected)
+
+
+def test_country_adjective_without_a_force_word_is_no_actor() -> None:
+    assert ActorDictionary.default().canonical("Tajik villagers", country="KG") is None

@@ -283,6 +283,8 @@ class ActorDictionary:
         self._index_periods()
         self._load_generic(data.get("generic_aliases", []), data.get("role_defaults", {}))
         self._load_demonyms(data.get("demonym_aliases", []), data.get("demonym_heads", {}))
+        if every_country:
+            self._add_demonyms_everywhere(country_adjectives())
         self._descriptors = frozenset(w.casefold() for w in data.get("descriptor_words", []))
         self._hedges = frozenset(w.casefold() for w in data.get("hedge_words", []))
 
@@ -419,6 +421,16 @@ class ActorDictionary:
             for word in heads.get(kind, []):
                 self._heads[word.casefold()] = kind
 
+    def _add_demonyms_everywhere(self, adjectives: Mapping[str, tuple[str, str]]) -> None:
+        """Every country's adjective ('Tajik troops', 'Kyrgyz border guards') names its state forces, where the
+        dictionary's own demonym entries say nothing of that adjective."""
+        for word, (code, _) in adjectives.items():
+            key = _actor_key(word, fold=True)
+            state = self._state_of.get(code)
+            if state and key not in self._demonyms:
+                self._demonyms[key] = _Demonym(demonym=word, country=code, state_actor=state, militia_actor=None,
+                                               militia_in=None, ambiguous_militia_in=frozenset())
+
     def _require_actor(self, name: str) -> None:
         if name not in self._actors:
             raise ValueError(f"reference to unknown actor {name!r}")
@@ -544,10 +556,12 @@ class ActorDictionary:
     def _resolve_demonym(self, text: str, country: str | None) -> str | None:
         words = _actor_key(text, fold=True).split(" ")
         for i, word in enumerate(words):
-            dem = self._demonyms.get(word)
+            two_words = " ".join(words[i:i + 2])
+            dem = self._demonyms.get(two_words) or self._demonyms.get(word)  # 'South Sudanese' before 'Sudanese'
             if dem is None:
                 continue
-            head = next((self._heads[w] for w in words[i + 1 :] if w in self._heads), None)
+            rest = words[i + 2:] if two_words in self._demonyms else words[i + 1:]
+            head = next((self._heads[w] for w in rest if w in self._heads), None)
             return self._demonym_actor(dem, head, country) if head else None
         return None
 
@@ -583,6 +597,15 @@ def _with_article(country: str) -> str:
             or country.endswith(("Republic", "Islands", "Emirates", "Kingdom")):
         return f"the {country}"
     return country
+
+
+@functools.cache
+def country_adjectives() -> dict[str, tuple[str, str]]:
+    """'Russian' → ('RU', 'Russia'), 'South Sudanese' → ('SS', 'South Sudan'), 'European' → ('', 'Europe'), from
+    data/demonyms.tsv."""
+    text = resources.files("sitrep").joinpath("data", "demonyms.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {row[0]: (row[1], row[2]) for row in rows[1:] if len(row) == 3}
 
 
 def _country_names() -> dict[str, str]:

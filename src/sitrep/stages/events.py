@@ -1499,8 +1499,26 @@ def _where_it_happened(mention: Mention, doc: Document) -> bool:
 def _clause_places(doc: Document, index: MentionIndex, token) -> list[Mention]:
     """Places in the trigger's sentence, nearest first, when the parse did not attach one."""
     sent = token.sent
-    places = [m for m in index.within("place", sent.start_char, sent.end_char) if _where_it_happened(m, doc)]
+    places = [m for m in index.within("place", sent.start_char, sent.end_char) if _where_it_happened(m, doc)
+              and not _in_others_relative_clause(doc, m, token)]
     return sorted(places, key=lambda m: abs(m.start - token.idx))
+
+
+def _in_others_relative_clause(doc: Document, place: Mention, trigger) -> bool:
+    """'The leaders, who met in Samarkand, agreed to a ceasefire, but the fighting continued': a place in a
+    relative clause describing someone who is not a party to the event's verb says where they were, not where the
+    event happened (the ceasefire they agreed was agreed there; the fighting was not)."""
+    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    clause = next((t for t in span.root.ancestors if t.dep_ == "relcl"), None)
+    if clause is None or clause.head == trigger or clause.left_edge.i <= trigger.i <= clause.right_edge.i:
+        return False
+    if not any(t.lower_ in {"who", "whom", "whose"} for t in clause.subtree):
+        return False  # '31 May, when SDF units crossed at the Tishrin Dam': when and where the event itself was
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else next(
+        (t for t in trigger.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    return clause.head.head != verb
 
 
 def _choose_places(doc: Document, places: list[Mention], *,

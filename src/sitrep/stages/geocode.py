@@ -7,11 +7,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from statistics import median
 from typing import Any
 
 from ..gazetteer import COUNTRY_ALIASES, Place, haversine_km
+from ..lexicons import country_adjectives
 from ..lexicon_patterns import CANADIAN_PROVINCE_ABBREVIATIONS, REGION_QUALIFIERS, US_STATE_ABBREVIATIONS, names_area
 from ..model import Document, Location, Mention
 from ..pipeline import Context, stage
@@ -703,18 +703,9 @@ def _event_location(mention: Mention | None, hint: int | None) -> Location | Non
     return Location(**{**loc.to_dict(), "geo_precision": precision})
 
 
-DEMONYMS_FILE = "demonyms.tsv"
 UNION_NAMES = {"EU": "Europe", "European Union": "Europe"}  # the Union placed, as GeoNames-based gold places it
 MODIFIER_NEXT_POS = {"NOUN", "PROPN", "ADJ", "NUM"}
 REGION_QUALIFIER = re.compile(rf"\b(?:{'|'.join(sorted(REGION_QUALIFIERS))})[\s-]+$")
-
-
-@cache
-def _demonyms() -> dict[str, tuple[str, str]]:
-    """'Russian' → ('RU', 'Russia'), 'European' → ('', 'Europe'), from data/demonyms.tsv."""
-    text = resources.files("sitrep.data").joinpath(DEMONYMS_FILE).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {row[0]: (row[1], row[2]) for row in rows[1:] if len(row) == 3}
 
 
 @cache
@@ -739,7 +730,7 @@ def add_modifier_places(doc: Document, gazetteer: Any) -> None:
     which never sees them."""
     if gazetteer is None or not hasattr(gazetteer, "country_names"):
         return
-    demonyms = _demonyms()
+    demonyms = country_adjectives()
     countries = {name: code for code, name in gazetteer.country_names().items()}
     for code, aliases in COUNTRY_ALIASES.items():
         countries.update({alias: code for alias in aliases})

@@ -276,7 +276,8 @@ VIOLENCE_NOUNS = ("shelling", "airstrike", "airstrikes", "air strike", "air stri
                   "jets", "warplanes", "drones", "drone", "missile", "missiles", "rockets", "rocket", "bombardment",
                   "bombing", "offensive", "attack", "attacks", "assault", "counteroffensive", "advance", "gunfire",
                   "fire", "mortar", "tanks", "helicopters", "aircraft", "raid", "raids", "bomb", "bombs", "shells",
-                  "munitions", "jet", "warplane", "plane", "planes", "helicopter", "tank", "fighter jet")
+                  "munitions", "jet", "warplane", "plane", "planes", "helicopter", "tank", "fighter jet", "armoured",
+                  "armored", "vehicles", "vehicle", "howitzers", "howitzer", "warships", "warship", "gunboats")
 
 
 def _demonym_actors(doc: Document, actors) -> list[Mention]:
@@ -316,8 +317,10 @@ def _names_a_model(doc: Document, ent) -> bool:
 
 
 _UNIT_ALTERNATION = "|".join(re.escape(noun) for noun in sorted(UNIT_NOUNS, key=len, reverse=True))
-UNIT_NOUN_NEXT = re.compile(rf"\s+(?P<noun>{_UNIT_ALTERNATION})\b")
-UNIT_NOUN_AFTER = re.compile(rf"\s+\w+\s+(?P<noun>{_UNIT_ALTERNATION})\b")
+# A unit noun that begins the name of a vehicle or weapon ('armoured personnel carriers', 'army trucks') is not one.
+_NOT_EQUIPMENT = r"(?!\s+(?:carriers?|vehicles?|trucks?|helicopters?|boats?)\b)"
+UNIT_NOUN_NEXT = re.compile(rf"\s+(?P<noun>{_UNIT_ALTERNATION})\b{_NOT_EQUIPMENT}")
+UNIT_NOUN_AFTER = re.compile(rf"\s+\w+\s+(?P<noun>{_UNIT_ALTERNATION})\b{_NOT_EQUIPMENT}")
 
 
 def _demonym_units(doc: Document, actors) -> list[tuple[int, int]]:

@@ -607,10 +607,16 @@ def inherit_locations(doc: Document, events: list[Event]) -> list[Event]:
                 continue
             event.location = Location(**{**last.location.to_dict(), "geo_precision": max(2, last.location.geo_precision)})
             event.work["inferred_location"] = True
-        if event.location is not None and not event.background:
+        if event.location is not None and not event.background and not _placed_elsewhere(event):
             last = event
         kept.append(event)
     return kept
+
+
+def _placed_elsewhere(event: Event) -> bool:
+    """An agreement is placed where it was signed or talked over, a threat or a closure where it was made: not
+    where the fighting the report goes on to tell was."""
+    return event.work.get("cls") in SELF_CONTAINED_CLASSES | {"agreement"}
 
 
 def _place_told_before_in_paragraph(doc: Document, event: Event) -> Location | None:
