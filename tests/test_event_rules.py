@@ -1156,3 +1156,10 @@ def test_place_where_other_people_met_is_not_where_the_fighting_went_on(tmp_path
     agreement = [e for e in events if e["sub_event_type"] == "Agreement"]
     assert agreement and agreement[0]["location"]["name"] == "Samarkand"  # agreed where they met
     assert not [e for e in events if e["event_type"] == "Battles" and (e["location"] or {}).get("name") == "Samarkand"]
+
+
+def test_protesters_gathering_is_a_protest_and_troops_gathering_is_not(tmp_path):
+    events = _events(tmp_path, "Protesters gathered outside the government building in Bishkek on Saturday demanding "
+                               "more troops for the border. Troops gathered near the border on Sunday.", "2022-09-19")
+    assert [e["sub_event_type"] for e in events] == ["Peaceful protest"]
+    assert events[0]["location"]["name"] == "Bishkek"

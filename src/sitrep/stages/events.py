@@ -237,6 +237,14 @@ def misparsed_passive(token) -> str | None:
     return lemma if lemma in VERB_TRIGGERS else None
 
 
+GATHERING_VERBS = frozenset({"gather", "assemble", "converge", "congregate"})
+
+
+def _protesters_as_subject(token) -> bool:
+    subject, passive = _subject(token)
+    return subject is not None and not passive and bool(PROTESTER_WORDS & {t.lower_ for t in subject.subtree})
+
+
 def _trigger_class(token) -> str | None:
     if misparsed_verb(token):
         return VERB_TRIGGERS[_past_tense_lemma(token.lower_)]
@@ -281,6 +289,8 @@ def _trigger_class(token) -> str | None:
             return "looting"  # 'set fire to the village': arson, ACLED's property destruction
         if lemma == "disperse" and PROTESTER_WORDS & set(_object_words(token).split()):
             return "intervention"  # 'police dispersed the demonstrators'
+        if lemma in GATHERING_VERBS and _protesters_as_subject(token):
+            return "protest"  # 'demonstrators gathered outside the government building'
         if lemma in ENTRY_VERBS and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children) \
                 and _armed_subject(token):
             return "territory"  # 'rebel columns drove into Timbuktu'; not 'residents poured into Goma'
