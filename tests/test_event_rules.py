@@ -1163,3 +1163,21 @@ def test_protesters_gathering_is_a_protest_and_troops_gathering_is_not(tmp_path)
                                "more troops for the border. Troops gathered near the border on Sunday.", "2022-09-19")
     assert [e["sub_event_type"] for e in events] == ["Peaceful protest"]
     assert events[0]["location"]["name"] == "Bishkek"
+
+
+def test_one_near_covers_a_whole_list_of_places(tmp_path):
+    events = _events(tmp_path, "Russian forces conducted unsuccessful ground attacks near Bakhmut, Soledar and Opytne "
+                               "on November 10, the Ukrainian General Staff said.", "2022-11-11")
+    assert sorted(e["location"]["name"] for e in events) == ["Bakhmut", "Opytne", "Soledar"]
+
+
+def test_deaths_told_at_one_of_several_shelled_places_go_to_that_place(tmp_path):
+    events = _events(tmp_path, "Russian forces shelled Beryslav and Nikopol from the left bank on November 11, killing "
+                               "two civilians in Nikopol.", "2022-11-12")
+    deaths = {e["location"]["name"]: e["fatalities"] for e in events}
+    assert deaths == {"Beryslav": None, "Nikopol": 2}
+
+
+def test_a_river_named_without_river_is_not_the_town_of_that_name(tmp_path):
+    events = _events(tmp_path, "Russian forces withdrew to the left bank of the Dnipro on November 11.", "2022-11-12")
+    assert all((e["location"] or {}).get("name") != "Dnipro" for e in events)

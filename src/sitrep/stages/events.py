@@ -1545,9 +1545,36 @@ def _choose_places(doc: Document, places: list[Mention], *,
     unique = [p for p in unique if not _named_after(doc, p, unique)]
     specific = [p for p in unique if not _country_only(p)]
     unique = specific or unique
-    scored = [(p, 2 if _vicinity(doc, p) else 1) for p in unique]
+    near = [p for p in unique if _vicinity(doc, p)]
+    scored = [(p, 2 if p in near or any(_listed_after(doc, v, p) for v in near) else 1) for p in unique]
     exact = [(p, g) for p, g in scored if g == 1]
-    return exact or scored[:1]
+    if exact or not scored:
+        return exact
+    first = scored[0][0]  # 'near Bakhmut, Soledar and Opytne': one 'near' for the whole list
+    return [(p, g) for p, g in scored if p is first or _listed_after(doc, first, p)]
+
+
+# 'shelled Beryslav and Nikopol ..., killing two civilians in Nikopol': the deaths are told at one of the places.
+DEATHS_AT = re.compile(r"\b(?:kill(?:ing|ed|s)?|died|dead)\b[^.;]{0,50}\b(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+def _place_of_deaths(doc: Document, places: list[Mention]) -> Mention | None:
+    """The one place of several where the sentence says the dead were, if it says so of exactly one."""
+    sentence = places[0].sentence
+    told = {m.text for m in doc.mentions if m.type == "place" and m.sentence == sentence
+            and DEATHS_AT.search(doc.text[max(0, m.start - 70):m.start])}
+    named = [p for p in places if p.text in told]
+    return named[0] if len(told) == 1 and len(named) == 1 else None
+
+
+# 'Bakhmut, Soledar and Opytne': names joined only by commas, 'and', 'or'.
+LIST_BETWEEN = re.compile(r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*"
+                          r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+
+
+def _listed_after(doc: Document, first: Mention, other: Mention) -> bool:
+    """Whether `other` comes later in the same list of names as `first`."""
+    return other.start > first.end and bool(LIST_BETWEEN.fullmatch(doc.text, first.end, other.start))
 
 
 def _named_after(doc: Document, anaphor: Mention, places: list[Mention]) -> bool:
@@ -2146,13 +2173,14 @@ class EventBuilder:
         nonviolent = cls in STRATEGIC_CLASSES | {"arrest", "agreement"}
         outcome = WITHDRAWAL if cls == "retreat" else "failed" if not nonviolent and _failed(token) else None
         events = []
+        deaths_at = _place_of_deaths(self.doc, [place for place, _ in places]) if len(places) > 1 else None
         for place, precision in places or [(None, None)]:
             event_type, sub_type = TRIGGER_CLASSES[cls]
             self.seq += 1
             event = Event(
                 event_id="", document_id=self.doc.id, event_date=None, time_precision=3,
                 event_type=event_type, sub_event_type=sub_type, actor1=None, actor2=None, location=None,
-                fatalities=None if nonviolent or cls in NON_LETHAL_CLASSES else (
+                fatalities=None if nonviolent or cls in NON_LETHAL_CLASSES or deaths_at not in (None, place) else (
                     fatalities_in(sentence.text, token.sent) or _one_official_killed(token)),
                 outcome=outcome,
                 background=False, confidence=0.0, evidence=[sentence], trigger=_trigger_text(token, cls),

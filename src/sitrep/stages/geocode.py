@@ -616,10 +616,18 @@ def _small_place_supported(place: Place, evidence: Evidence, qualifier: set[Regi
 NATURAL_FEATURE = re.compile(r"\s+(?:river|reservoir|lake|canal|sea|mountains|valley|desert|plain|gulf|bay)\b", re.I)
 
 
+# 'the left bank of the Dnipro', 'across the Euphrates', 'the banks of the Niger': a river, named without 'River'.
+RIVER_BEFORE = re.compile(r"\b(?:(?:left|right|east|west|eastern|western|north|south|northern|southern|opposite|other)\s+"
+                          r"banks?|banks|across|crossed|crossing|crossings|bridges?)\s+(?:of\s+|over\s+)?the\s+$",
+                          re.I)
+
+
 def _names_natural_feature(doc: Document, mention: Mention) -> bool:
-    """'the Siverskyi Donets river', 'Lake Chad': the name is the river or lake, not a town called so."""
+    """'the Siverskyi Donets river', 'Lake Chad', 'the left bank of the Dnipro': the name is the river or lake, not a
+    town called so."""
     return bool(NATURAL_FEATURE.match(doc.text, mention.end)) or \
-        doc.text[max(0, mention.start - 5):mention.start].lower() == "lake "
+        doc.text[max(0, mention.start - 5):mention.start].lower() == "lake " or \
+        bool(RIVER_BEFORE.search(doc.text[max(0, mention.start - 40):mention.start]))
 
 
 def _location(place: Place, mention_text: str, precision: int) -> Location:
@@ -656,6 +664,9 @@ def place_unlisted_sites(doc: Document) -> None:
         same_sentence = [m for m in resolved if m.sentence == mention.sentence
                          and (m.location.feature_type not in ADMIN_TYPES or _contains(doc, mention, m))]
         before = [m for m in resolved if m.start < mention.start] if not regions_too else []
+        # the report's own country first: 'near the village of Kok-Tash' in a Kyrgyz report is not placed at the
+        # Uzbek city where a summit was held, named last
+        before = [m for m in before if m.location.country_code == doc.focus_country] or before
         countries = [m for m in doc.mentions if m.type == "place" and m.location is not None
                      and m.location.feature_type == "country" and m.sentence == mention.sentence]
         anchor = (same_sentence or before[-1:] or (resolved[:1] if not regions_too else []) or countries[:1]
