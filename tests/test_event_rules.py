@@ -1181,3 +1181,12 @@ def test_deaths_told_at_one_of_several_shelled_places_go_to_that_place(tmp_path)
 def test_a_river_named_without_river_is_not_the_town_of_that_name(tmp_path):
     events = _events(tmp_path, "Russian forces withdrew to the left bank of the Dnipro on November 11.", "2022-11-12")
     assert all((e["location"] or {}).get("name") != "Dnipro" for e in events)
+
+
+def test_a_province_the_parser_calls_a_person_does_not_hide_its_city(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("Ukrainian forces liberated 41 settlements, including Snihurivka in Mykolaiv Oblast, the General "
+                    "Staff reported on November 11, 2022. Thousands of residents had fled to Mykolaiv and Odesa in "
+                    "October.", encoding="utf-8")
+    displaced = extract([path]).combined()["displacement"]
+    assert displaced and displaced[0]["destination"]["name"] == "Mykolayiv"

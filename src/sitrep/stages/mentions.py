@@ -753,9 +753,11 @@ def _person_entity_part(span) -> bool:
 
 
 def _person_name_parts(sp) -> set[str]:
-    """The words of the text's PERSON entities of two or more words (cached on the spaCy doc)."""
+    """The words of the text's PERSON entities of two or more words (cached on the spaCy doc); not of those that end
+    in an area word, which the small model sometimes calls a person ('Mykolaiv Oblast', 'Shabwa Governorate')."""
     if not sp.user_data.get("person_name_parts"):
-        parts = {token.text for ent in sp.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent}
+        parts = {token.text for ent in sp.ents if ent.label_ == "PERSON" and len(ent) > 1
+                 and ent[-1].lower_ not in AREA_WORDS and ent[-1].lower_ not in DIVISION_WORDS for token in ent}
         sp.user_data["person_name_parts"] = parts or {""}
     return sp.user_data["person_name_parts"]
 
