@@ -1190,3 +1190,20 @@ def test_a_province_the_parser_calls_a_person_does_not_hide_its_city(tmp_path):
                     "October.", encoding="utf-8")
     displaced = extract([path]).combined()["displacement"]
     assert displaced and displaced[0]["destination"]["name"] == "Mykolayiv"
+
+
+@pytest.mark.parametrize("killing, tolls", [("killing five civilians", {"Beryslav": 3, "Nikopol": 2}),
+                                            ("killing one civilian", {"Beryslav": 1, "Nikopol": 0})])
+def test_a_toll_over_several_places_is_divided_not_counted_twice(tmp_path, killing, tolls):
+    events = _events(tmp_path, f"Russian forces shelled Beryslav and Nikopol on November 11, {killing}.", "2022-11-12")
+    assert {e["location"]["name"]: e["fatalities"] for e in events} == tolls
+
+
+@pytest.mark.parametrize("sentence, toll", [
+    ("Separatists ambushed an army patrol in Kumbo on Saturday, killing one soldier.", 1),
+    ("Separatists ambushed an army patrol in Kumbo on Saturday, killing a number of soldiers.", None),
+    ("No one was killed when separatists ambushed an army patrol in Kumbo on Saturday.", None),
+])
+def test_one_dead_told_after_the_verb_is_one(tmp_path, sentence, toll):
+    events = _events(tmp_path, sentence, "2018-06-04")
+    assert [e["fatalities"] for e in events] == [toll]

@@ -1558,6 +1558,19 @@ def _choose_places(doc: Document, places: list[Mention], *,
 DEATHS_AT = re.compile(r"\b(?:kill(?:ing|ed|s)?|died|dead)\b[^.;]{0,50}\b(?:in|at)\s+(?:the\s+)?$", re.I)
 
 
+def _tolls_by_place(doc: Document, places: list[Mention], toll: int | None) -> list[int | None]:
+    """One sentence's toll over the events of its places: all of it at the one place the deaths are told at, else,
+    as ACLED does with a total it cannot place, divided evenly (the remainder to the first places), so that the
+    report's dead are counted once."""
+    if len(places) < 2 or not toll:
+        return [toll] * max(len(places), 1)
+    at = _place_of_deaths(doc, places)
+    if at is not None:
+        return [toll if place is at else None for place in places]
+    share, remainder = divmod(toll, len(places))
+    return [share + (1 if i < remainder else 0) for i in range(len(places))]
+
+
 def _place_of_deaths(doc: Document, places: list[Mention]) -> Mention | None:
     """The one place of several where the sentence says the dead were, if it says so of exactly one."""
     sentence = places[0].sentence
@@ -1653,9 +1666,18 @@ def fatalities_in(sentence_text: str, sent=None) -> int | None:
             number = parse_number(raw)
             if number is None:
                 number = ACLED_VAGUE_FATALITIES.get(raw)
-            if number is not None and 0 < number < 100000 and raw not in {"a", "an", "one"} | {"both"}:
+            single = raw in {"a", "an", "one"} and _one_killed(pattern, sentence_text, match)
+            if number is not None and 0 < number < 100000 and (single or raw not in {"a", "an", "one", "both"}):
                 best = max(best or 0, number)
     return best
+
+
+def _one_killed(pattern: re.Pattern, text: str, match: re.Match) -> bool:
+    """'killing one civilian', 'killed a soldier': one dead, told right after the verb; not 'no one was killed',
+    'killed a number of fighters', 'one of the wounded died'."""
+    return pattern is FATALITY_PATTERNS[0] and not re.match(
+        r"\s+(?:number|few|dozen|handful|couple|score|total|series|day|week|month|year|of)\b", text[match.end("n"):],
+        re.I)
 
 
 def _a_year(text: str, start: int, raw: str) -> bool:
@@ -2173,15 +2195,16 @@ class EventBuilder:
         nonviolent = cls in STRATEGIC_CLASSES | {"arrest", "agreement"}
         outcome = WITHDRAWAL if cls == "retreat" else "failed" if not nonviolent and _failed(token) else None
         events = []
-        deaths_at = _place_of_deaths(self.doc, [place for place, _ in places]) if len(places) > 1 else None
-        for place, precision in places or [(None, None)]:
+        toll = None if nonviolent or cls in NON_LETHAL_CLASSES else (
+            fatalities_in(sentence.text, token.sent) or _one_official_killed(token))
+        tolls = _tolls_by_place(self.doc, [place for place, _ in places], toll)
+        for (place, precision), fatalities in zip(places or [(None, None)], tolls):
             event_type, sub_type = TRIGGER_CLASSES[cls]
             self.seq += 1
             event = Event(
                 event_id="", document_id=self.doc.id, event_date=None, time_precision=3,
                 event_type=event_type, sub_event_type=sub_type, actor1=None, actor2=None, location=None,
-                fatalities=None if nonviolent or cls in NON_LETHAL_CLASSES or deaths_at not in (None, place) else (
-                    fatalities_in(sentence.text, token.sent) or _one_official_killed(token)),
+                fatalities=fatalities,
                 outcome=outcome,
                 background=False, confidence=0.0, evidence=[sentence], trigger=_trigger_text(token, cls),
             )
