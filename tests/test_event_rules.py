@@ -1207,3 +1207,27 @@ def test_a_toll_over_several_places_is_divided_not_counted_twice(tmp_path, killi
 def test_one_dead_told_after_the_verb_is_one(tmp_path, sentence, toll):
     events = _events(tmp_path, sentence, "2018-06-04")
     assert [e["fatalities"] for e in events] == [toll]
+
+
+def test_troops_whose_verb_the_parser_made_a_modifier_still_act(tmp_path):
+    events = _events(tmp_path, "Coalition-backed Yemeni forces, including the Giants Brigades, advanced into the "
+                               "eastern outskirts of Al Hudaydah city on 6 November, local sources reported.",
+                     "2018-11-08")
+    assert [(e["sub_event_type"], e["actor1"]) for e in events] == [("Armed clash", "Military Forces of Yemen (2012-)")]
+
+
+def test_a_missile_fired_towards_a_city_named_as_foreign_is_placed_there(tmp_path):
+    events = _events(tmp_path, "YEMEN: Flash Update\nCoalition air strikes hit a market in Ad Durayhimi on 3 November. "
+                               "Houthi forces fired a ballistic missile towards the Saudi city of Jizan on 4 November.",
+                     "2018-11-08")
+    missile = [e for e in events if e["trigger"] == "fired"]
+    assert missile and missile[0]["location"]["name"] == "Jizan" and missile[0]["location"]["country_code"] == "SA"
+
+
+def test_an_attack_whose_author_the_report_says_is_unknown_is_not_lent_one(tmp_path):
+    events = _events(tmp_path, "On 7 November, Saudi-led coalition air strikes hit a market in Ad Durayhimi, killing 11 "
+                               "civilians. Separately, shelling on residential areas in Al Hudaydah killed three "
+                               "civilians on 5 November. It was not possible to determine who was responsible for the "
+                               "shelling.", "2018-11-08")
+    shelling = [e for e in events if e["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0]["actor1"] is None

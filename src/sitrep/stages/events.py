@@ -600,11 +600,25 @@ def _is_modifier(token) -> bool:
         return True
     if token.dep_ == "attr" and token.head.lemma_ == "be" and token.pos_ == "NOUN":
         return True  # 'Every street is a battle': a description, not a new event
+    if _verb_read_as_modifier(token):
+        return False
     return token.dep_ in {"amod", "acl", "compound"} and token.tag_ in {"VBN", "VBG", "JJ"}
+
+
+def _verb_read_as_modifier(token) -> bool:
+    """'Coalition-backed Yemeni forces advanced into the outskirts': finding no main verb, the small model makes the
+    verb a modifier of the troops it follows, which are its subject."""
+    head = token.head
+    main = head.dep_ == "ROOT" or head.dep_ == "nsubj" and head.head.i > token.i and (
+        _lemma(head.head) in REPORTING_VERBS | {"say", "report"})  # '..., local sources reported'
+    return token.dep_ == "acl" and token.tag_ in {"VBN", "VBD"} and main and head.i < token.i \
+        and head.lower_ in TROOP_WORDS and _agent(token) is None
 
 
 def _subject(token):
     """The grammatical subject of a verb, following xcomp/advcl/conj chains up to the verb that has one."""
+    if _verb_read_as_modifier(token):
+        return token.head, False
     node = token
     for _ in range(4):
         subjects = [child for child in node.children if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
@@ -2188,7 +2202,8 @@ class EventBuilder:
             return None
         if cls == "territory" and lemma == "control" and not TAKING_CONTROL.search(token.sent.text):
             return None  # 'controls a swathe of territory', 'months of LNA control': a state, not a change
-        destinations = cls in {"mobilize", "base"}  # troops sent to Kharkiv are in Kharkiv
+        # troops sent to Kharkiv are in Kharkiv; a missile fired towards Jizan struck, or was stopped, at Jizan
+        destinations = cls in {"mobilize", "base"} or lemma in LAUNCH_VERBS
         places = _choose_places(self.doc, narrow_places(self.doc, reader.places), keep_destinations=destinations) \
             or ([] if _told_only_where_said(cls, lemma) else self._sentence_place(token))
         sentence = self.doc.span(token.sent.start_char, token.sent.end_char)

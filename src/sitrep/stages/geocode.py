@@ -297,6 +297,19 @@ def _qualifier(doc: Document, mention: Mention, gazetteer: Any) -> set[Region]:
     return set()
 
 
+NATIONAL_QUALIFIER = re.compile(r"\b([A-Z][\w-]+)\s+(?:(?:border|port|coastal|frontier)\s+)?(?:city|town|village|port|"
+                                r"capital|province|region|district|governorate)\s+of\s+$")
+
+
+def _national_qualifier(doc: Document, mention: Mention) -> str | None:
+    """'the Saudi city of Jizan', 'the Turkish border town of Kilis': the country the text says the place is in."""
+    match = NATIONAL_QUALIFIER.search(doc.text[max(0, mention.start - 50):mention.start])
+    if match is None:
+        return None
+    code, _ = country_adjectives().get(match.group(1), ("", ""))
+    return code or None
+
+
 def _named_regions(places: list[Mention], gazetteer: Any) -> set[Region]:
     """States and provinces the report names ('Ohio', 'Homs Governorate'), each as (country, admin1); a name that
     is also a famous place ('Washington', 'New York') names none."""
@@ -505,6 +518,9 @@ def _resolve_all(doc: Document, places: list[Mention], evidence: Evidence, gazet
         if PART_OF_AREA.search(doc.text[max(0, mention.start - 12):mention.start]):
             mention.attrs["part_of_area"] = True  # lower case: 'central Washington', not 'West Virginia'
         options = [c for c in _candidates(mention, gazetteer) if _acceptable(c, mention, evidence, qualifier)]
+        nation = _national_qualifier(doc, mention)
+        if nation is not None:  # 'the Saudi city of Jizan' in a report about Yemen
+            options = [c for c in _candidates(mention, gazetteer) if c.country_code == nation] or options
         container = _contained(doc, mention, places)
         if container is not None:  # 'Tbilisi, Georgia', 'Toronto, Ontario': the area that holds the place before
             inside = [c for c in options if c.country_code == container.country_code and (

@@ -235,7 +235,7 @@ def fill_from_narrative(doc: Document) -> None:
             continue
         kind = _narrative_kind(event)
         previous = previous_of.get(kind)
-        if previous is not None:
+        if previous is not None and not _perpetrator_unknown(doc, event):
             if event.actor1 is None and event.actor2 is None and event.event_type == BATTLES:
                 event.actor1, event.actor2 = previous.actor1, previous.actor2
                 event.inter1, event.inter2 = previous.inter1, previous.inter2
@@ -251,6 +251,23 @@ def fill_from_narrative(doc: Document) -> None:
                 event.work["inferred_actor2"] = True
         if event.actor1 or event.actor2:
             previous_of[kind] = event
+
+
+# 'It was not possible to determine who was responsible for the shelling', 'No group has claimed the attack'.
+PERPETRATOR_UNKNOWN = re.compile(
+    r"\b(?:(?:not|never)\s+(?:been\s+)?(?:possible|able|clear)\s+to\s+(?:determine|establish|identify|say|confirm)\s+"
+    r"(?:who|which)|unclear\s+(?:who|which)|(?:not\s+known|unknown)\s+who|no\s+(?:group|one|party)\s+(?:has\s+|had\s+)?"
+    r"(?:yet\s+|immediately\s+)?claimed|perpetrators?\s+(?:is|are|was|were|remains?)\s+(?:unknown|unidentified))", re.I)
+
+
+def _perpetrator_unknown(doc: Document, event: Event) -> bool:
+    """The report says, in the event's sentence or the next, that nobody knows who did it: the attacker of the
+    events before is not to be lent to it."""
+    if not event.evidence:
+        return False
+    end = event.evidence[0].end
+    following = re.match(r"[^.!?]*[.!?]?", doc.text[end:end + 300])
+    return bool(PERPETRATOR_UNKNOWN.search(event.evidence[0].text + (following.group(0) if following else "")))
 
 
 ARMED_KINDS = {"state", "rebel", "militia"}
