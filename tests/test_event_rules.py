@@ -1231,3 +1231,18 @@ def test_an_attack_whose_author_the_report_says_is_unknown_is_not_lent_one(tmp_p
                                "shelling.", "2018-11-08")
     shelling = [e for e in events if e["sub_event_type"] == "Shelling/artillery/missile attack"]
     assert shelling and shelling[0]["actor1"] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "At least 47 civilians were killed and 62 injured between 1 and 7 November, according to health facilities.",
+    "More than 300 people have died in Tigray since November.",
+])
+def test_a_running_toll_over_a_period_is_no_event(tmp_path, sentence):
+    assert _events(tmp_path, sentence, "2018-11-08") == []
+
+
+def test_a_running_toll_is_not_read_as_the_last_fight_s_toll(tmp_path):
+    events = _events(tmp_path, "Clashes were reported near the university in Al Hudaydah on 6 November. At least 47 "
+                               "civilians were killed between 1 and 7 November, according to health facilities.",
+                     "2018-11-08")
+    assert [e["fatalities"] for e in events] == [None]

@@ -1572,6 +1572,23 @@ def _choose_places(doc: Document, places: list[Mention], *,
 DEATHS_AT = re.compile(r"\b(?:kill(?:ing|ed|s)?|died|dead)\b[^.;]{0,50}\b(?:in|at)\s+(?:the\s+)?$", re.I)
 
 
+# 'between 1 and 7 November', 'since January', 'so far this year', 'over the past two weeks': a period, not a day.
+PERIOD = re.compile(
+    r"\b(?:between\s+\d{1,2}\s+(?:and|-)\s+\d{1,2}\s+[A-Z][a-z]+|between\s+[A-Z][a-z]+\s+\d{1,2}\s+and\s+"
+    r"(?:[A-Z][a-z]+\s+)?\d{1,2}|since\s+(?:the\s+(?:start|beginning|outbreak)\b|(?:early\s+|mid-?|late\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\d{1,2}\s+[A-Z][a-z]+"
+    r"|last\s+(?:week|month|year)|\d{4})|so\s+far\s+this\s+(?:year|month|week)|(?:in|over|during)\s+the\s+(?:past|last)"
+    r"\s+(?:\w+\s+)?(?:days|weeks|months|years))")
+
+
+def _running_toll(token) -> bool:
+    """'At least 47 civilians were killed and 62 injured between 1 and 7 November': a count of the dead over a
+    period, with nobody said to have killed them, sums events; it is not one."""
+    subject, passive = _subject(token)
+    unnamed = (passive or _lemma(token) == "die") and _agent(token) is None
+    return unnamed and bool(PERIOD.search(token.sent.text))
+
+
 def _tolls_by_place(doc: Document, places: list[Mention], toll: int | None) -> list[int | None]:
     """One sentence's toll over the events of its places: all of it at the one place the deaths are told at, else,
     as ACLED does with a total it cannot place, divided evenly (the remainder to the first places), so that the
@@ -2135,8 +2152,8 @@ class EventBuilder:
     def _casualty_update(self, sent) -> None:
         """'The death toll rose to 20 after eight of the wounded died in hospital': a later count of an attack told
         just before, with no new act. The sentence joins that event's evidence and the count replaces a lower one."""
-        if not TOLL_UPDATE.search(sent.text):
-            return
+        if not TOLL_UPDATE.search(sent.text) or PERIOD.search(sent.text):
+            return  # 'killed between 1 and 7 November': a period's dead, not a later count of that one event
         count = fatalities_in(sent.text, sent)
         for event in self._told_just_before(sent):
             if event.event_type in {"Battles", "Explosions/Remote violence", "Violence against civilians"}:
@@ -2194,6 +2211,8 @@ class EventBuilder:
                         event.work["actor2"] = reader.actor1
             return None
         if cls == "territory" and not reader.places and not _takes_a_facility(token):
+            return None
+        if lemma in {"kill", "die"} and _running_toll(token):
             return None
         if cls == "civilian_attack" and not (CIVILIAN_WORDS.search(token.sent.text) or _civilian_camp(token)
                                              or lemma in ATROCITY_VERBS
