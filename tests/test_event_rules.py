@@ -1246,3 +1246,24 @@ def test_a_running_toll_is_not_read_as_the_last_fight_s_toll(tmp_path):
                                "civilians were killed between 1 and 7 November, according to health facilities.",
                      "2018-11-08")
     assert [e["fatalities"] for e in events] == [None]
+
+
+def test_troops_and_allied_militias_are_the_subject_the_parser_missed(tmp_path):
+    events = _events(tmp_path, "The Rapid Support Forces (RSF) and allied Arab militias killed at least 280 Masalit "
+                               "civilians in El Geneina between June 14 and June 16, 2023, Human Rights Watch said today.",
+                     "2023-07-05")
+    assert [(e["actor1"], e["actor2"], e["fatalities"]) for e in events] == [
+        ("RSF: Rapid Support Forces", "Civilians", 280)]
+
+
+def test_a_vague_toll_before_a_comma_counts(tmp_path):
+    events = _events(tmp_path, "On June 15, RSF fighters fired on a convoy of civilians fleeing El Geneina, killing "
+                               "dozens, witnesses said.", "2023-07-05")
+    assert events and events[0]["fatalities"] == 12
+
+
+def test_vehicles_fired_from_are_not_lost(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("On June 15, RSF fighters fired on civilians fleeing El Geneina. \"They shot at us from pickup "
+                    "trucks as we ran,\" said a woman who reached Adré.", encoding="utf-8")
+    assert extract([path]).combined()["equipment"] == []

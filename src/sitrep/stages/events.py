@@ -610,15 +610,32 @@ def _verb_read_as_modifier(token) -> bool:
     verb a modifier of the troops it follows, which are its subject."""
     head = token.head
     main = head.dep_ == "ROOT" or head.dep_ == "nsubj" and head.head.i > token.i and (
-        _lemma(head.head) in REPORTING_VERBS | {"say", "report"})  # '..., local sources reported'
+        _lemma(head.head) in REPORTING_VERBS | {"say", "report"}) or _allied_read_as_verb(head)
     return token.dep_ == "acl" and token.tag_ in {"VBN", "VBD"} and main and head.i < token.i \
-        and head.lower_ in TROOP_WORDS and _agent(token) is None
+        and (head.lower_ in TROOP_WORDS or head.lower_ in {"militias", "militia", "groups"}) and _agent(token) is None
+
+
+# Participles that describe the troops after them: 'the RSF and allied Arab militias killed ...'.
+ADJECTIVAL_PARTICIPLES = frozenset({"ally", "align", "affiliate", "link", "back", "support"})
+
+
+def _allied_read_as_verb(noun) -> bool:
+    """'The RSF and allied militias killed 280 civilians': the small model makes 'allied' the sentence's verb,
+    'militias' its object and 'killed' a modifier of them."""
+    verb = noun.head
+    return noun.dep_ == "dobj" and verb.dep_ in {"ROOT", "ccomp"} and verb.i < noun.i \
+        and _lemma(verb) in ADJECTIVAL_PARTICIPLES \
+        and all(t.pos_ in {"ADJ", "PROPN", "NOUN"} for t in noun.doc[verb.i + 1:noun.i])
 
 
 def _subject(token):
     """The grammatical subject of a verb, following xcomp/advcl/conj chains up to the verb that has one."""
     if _verb_read_as_modifier(token):
-        return token.head, False
+        head = token.head
+        if _allied_read_as_verb(head):  # the troops before 'and allied ...' are the first subject
+            first = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            return (first if first is not None else head), False
+        return head, False
     node = token
     for _ in range(4):
         subjects = [child for child in node.children if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
@@ -1692,8 +1709,12 @@ def fatalities_in(sentence_text: str, sent=None) -> int | None:
     for pattern in FATALITY_PATTERNS:
         for match in _every_match(pattern, sentence_text):
             raw = match.group("n").strip().lower()
-            if raw.endswith(",") or _a_year(sentence_text, match.start("n"), raw):
-                continue  # 'In January 2021, militants killed ...': a date, not a count
+            if raw.endswith(","):  # 'killing dozens, witnesses said'; not 'In January 2021, militants killed'
+                raw = raw.rstrip(",")
+                if re.fullmatch(r"(?:19|20)\d\d", raw):
+                    continue
+            if _a_year(sentence_text, match.start("n"), raw):
+                continue  # 'In January 2021 militants killed ...': a date, not a count
             number = parse_number(raw)
             if number is None:
                 number = ACLED_VAGUE_FATALITIES.get(raw)
@@ -2420,6 +2441,8 @@ def _equipment_status(head):
         status = _status_of(verb.lemma_.lower()) if verb.pos_ in {"VERB", "AUX"} else None
         if status:
             return status, verb
+    if head.dep_ == "pobj" and head.head.lower_ in {"from", "aboard", "atop"}:
+        return None, None  # 'they shot at us from pickup trucks': what they fired from, not what was hit
     node = head
     for _ in range(6):
         for child in node.children:
