@@ -1267,3 +1267,14 @@ def test_vehicles_fired_from_are_not_lost(tmp_path):
     path.write_text("On June 15, RSF fighters fired on civilians fleeing El Geneina. \"They shot at us from pickup "
                     "trucks as we ran,\" said a woman who reached Adré.", encoding="utf-8")
     assert extract([path]).combined()["equipment"] == []
+
+
+def test_civilians_who_fled_a_shelling_did_not_shell(tmp_path):
+    events = _events(tmp_path, "Residents fled toward Hama on Sunday after shelling hit Latamneh.", "2024-12-02")
+    shelling = [e for e in events if e["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0]["actor1"] != "Civilians"
+
+
+def test_an_advance_toward_a_city_is_placed_near_it(tmp_path):
+    events = _events(tmp_path, "Insurgents led by Hayat Tahrir al-Sham pushed south toward Hama on Sunday.", "2024-12-02")
+    assert [(e["location"]["name"], e["location"]["geo_precision"]) for e in events] == [("Ḩamāh", 2)]

@@ -88,7 +88,7 @@ PLACE_ANAPHORS = {
 VICINITY = re.compile(
     r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?:\s+and\s+(?:north|south|east|west)(?:ern)?)?"
     r"\s+(?:of|outskirts of)|near(?:by)?|outside|around|outskirts of|vicinity of|surrounding|close to|on the road to|"
-    r"edges? of|fringes? of|approaches to|"
+    r"edges? of|fringes? of|approaches to|towards?|"
     r"km\s+(?:from|of)|kilometres\s+(?:from|of)|kilometers\s+(?:from|of)|miles\s+(?:from|of)|countryside of|environs of)\s*$",
     re.IGNORECASE,
 )

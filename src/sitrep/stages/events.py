@@ -835,6 +835,8 @@ class TriggerReader:
         self._between_parties()
         self._joint_subject()
         self._fallback_actors()
+        if self.cls in REMOTE_CLASSES and self.actor1 is not None and _civilian(self.actor1):
+            self.actor1 = None  # 'Residents fled after shelling hit Latamneh': civilians do not shell
         if self.actor2 is None and self.cls in REMOTE_CLASSES:
             self.actor2 = self._victims()
         if self.cls in {"intervention", "excessive_force"}:
