@@ -6,6 +6,7 @@ import importlib.util
 import shutil
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .conftest import ROOT
 
@@ -144,8 +145,14 @@ def test_slider_replays_control_of_tadmur(page):
 def test_clicking_the_capture_of_tadmur_shows_the_evidence(page):
     _slide_to(page, "2016-12-11")
     marker = page.locator("path.event-marker[data-place='Tadmur'][data-type='Non-state actor overtakes territory']")
-    marker.click(force=True)  # markers at one town are spread on a small ring; force skips overlap checks
     details = page.locator("#details")
+    for _ in range(3):  # a click that lands while the markers are redrawn for the new day is lost: click again
+        marker.click(force=True)  # markers at one town are spread on a small ring; force skips overlap checks
+        try:
+            details.locator(".evidence").first.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            continue
     details.locator(".evidence").first.wait_for()
     assert "IS claimed Tadmur as their own once again" in details.inner_text()
     assert details.locator("mark").count() >= 1
