@@ -1278,3 +1278,17 @@ def test_civilians_who_fled_a_shelling_did_not_shell(tmp_path):
 def test_an_advance_toward_a_city_is_placed_near_it(tmp_path):
     events = _events(tmp_path, "Insurgents led by Hayat Tahrir al-Sham pushed south toward Hama on Sunday.", "2024-12-02")
     assert [(e["location"]["name"], e["location"]["geo_precision"]) for e in events] == [("Ḩamāh", 2)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen abducted and killed a village chief near Gao on Monday.",
+    "On Monday, the governor of Gao, Moussa Traoré, was abducted and killed by gunmen.",
+])
+def test_an_abduction_with_a_killing_is_an_attack_with_its_dead(tmp_path, sentence):
+    events = _events(tmp_path, sentence, "2023-06-14")
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [("Attack", 1)]
+
+
+def test_an_abduction_alone_stays_an_abduction(tmp_path):
+    events = _events(tmp_path, "Gunmen abducted five aid workers near Gao on Monday.", "2023-06-14")
+    assert [e["sub_event_type"] for e in events] == ["Abduction/forced disappearance"]

@@ -256,6 +256,8 @@ def _trigger_class(token) -> str | None:
         return None  # 'claimed that the counteroffensive had failed', 'claimed to have ...': speech, not a taking
     if token.pos_ in {"VERB", "AUX"} or (token.tag_ in {"VBN", "VBD", "VBG"}):
         cls = _particle_class(token, lemma) or VERB_TRIGGERS.get(lemma)
+        if cls == "abduction" and _then_killed(token) is not None:
+            return "civilian_attack"  # 'abducted and killed a village chief': ACLED's Attack, abduction with deaths
         if cls == "protest" and any(c.dep_ == "dobj" for c in token.children):
             return None  # a march, rally or demonstration of something is not a protest ('demonstrated its resolve')
         if cls:
@@ -1811,11 +1813,21 @@ def _an_official_killed(token) -> bool:
 
 
 def _one_official_killed(token) -> int | None:
-    """'killed the district governor': one death, though no number is written."""
+    """'killed the district governor': one death, though no number is written; 'the governor was abducted and
+    killed': the same, told by the abduction."""
+    killed = _then_killed(token) if _lemma(token) in {"abduct", "kidnap"} else None
+    if killed is not None:
+        token = killed
     if not _an_official_killed(token) or _lemma(token) == "shoot" and not re.search(r"\bdead\b", token.sent.text):
         return None
     victim = _patient_of(token)
     return 1 if victim.tag_ in {"NN", "NNP"} and not any(c.dep_ == "conj" for c in victim.children) else None
+
+
+def _then_killed(token):
+    """'abducted and killed', 'kidnapped and later executed': the killing verb joined to an abduction."""
+    return next((c for c in token.children if c.dep_ == "conj" and _lemma(c) in {
+        "kill", "execute", "behead", "murder", "shoot", "slaughter"}), None)
 
 
 # Places where unarmed people gather: gunfire or an assault there, with no armed opponent, is an attack on them.
