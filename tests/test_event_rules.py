@@ -1292,3 +1292,17 @@ def test_an_abduction_with_a_killing_is_an_attack_with_its_dead(tmp_path, senten
 def test_an_abduction_alone_stays_an_abduction(tmp_path):
     events = _events(tmp_path, "Gunmen abducted five aid workers near Gao on Monday.", "2023-06-14")
     assert [e["sub_event_type"] for e in events] == ["Abduction/forced disappearance"]
+
+
+def test_two_joined_acts_keep_their_own_days(tmp_path):
+    events = _events(tmp_path, "BISHKEK, Sept 17, 2022 (Reuters) - Tajikistan said Kyrgyz forces had attacked a Tajik "
+                               "border post near the village of Ovchi-Kalacha on Wednesday and shelled the Tajik town of "
+                               "Isfara on Thursday.")
+    days = {e["location"]["name"]: e["event_date"] for e in events}
+    assert days == {"Ovchi-Kalacha": "2022-09-14", "Isfara": "2022-09-15"}
+
+
+def test_who_opened_fire_first_is_blame_for_the_fight_told_not_another(tmp_path):
+    events = _events(tmp_path, "Kyrgyz and Tajik forces clashed near Ak-Sai on Friday, Kyrgyz officials said. Tajik "
+                               "officials denied the claim and said Kyrgyz troops had opened fire first.", "2022-09-17")
+    assert len([e for e in events if e["event_type"] == "Battles"]) == 1

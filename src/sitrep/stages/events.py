@@ -2225,6 +2225,8 @@ class EventBuilder:
         question = token.sent.text.rstrip().endswith("?")
         if question:  # 'And this follows Tuesday's raid by India?': asked about an event told, not news of one
             reader.anaphoric = reader.told = True
+        if any(c.lower_ == "first" and c.dep_ in {"advmod", "npadvmod"} for c in token.children):
+            reader.anaphoric = reader.told = True  # 'said Tajik troops had opened fire first': blame for a fight told
         lemma = _lemma(token)
         if cls == "clash" and reader.actor2 is None and lemma in ONE_SIDED_ATTACKS:
             victims = reader._victims() or self._people_in_homes(token)

@@ -60,7 +60,7 @@ def _own_date(doc: Document, char: int):
     trigger = parsed.char_span(char, char + 1, alignment_mode="expand") if parsed is not None else None
     if trigger is not None:
         verb = _clause_verb(trigger.root)
-        linked = []
+        linked, own = [], []
         for expr in inside:
             expr_span = parsed.char_span(expr.start, expr.end, alignment_mode="expand")
             if expr_span is None or _dates_another_noun(expr_span.root, trigger.root):
@@ -68,7 +68,10 @@ def _own_date(doc: Document, char: int):
             other = _clause_verb(expr_span.root)
             if _dominates(verb, other) or _dominates(other, verb):
                 linked.append(expr)
-        inside = linked
+            if other == verb:
+                own.append(expr)
+        # 'attacked a border post on Wednesday and shelled Isfara on Thursday': each verb its own day first
+        inside = own or linked
     if not inside:
         return None
     return min(inside, key=lambda t: (abs(t.start - char), t.start > char))
