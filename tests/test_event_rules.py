@@ -1306,3 +1306,10 @@ def test_who_opened_fire_first_is_blame_for_the_fight_told_not_another(tmp_path)
     events = _events(tmp_path, "Kyrgyz and Tajik forces clashed near Ak-Sai on Friday, Kyrgyz officials said. Tajik "
                                "officials denied the claim and said Kyrgyz troops had opened fire first.", "2022-09-17")
     assert len([e for e in events if e["event_type"] == "Battles"]) == 1
+
+
+def test_a_toll_told_by_a_participle_belongs_to_the_act_it_follows(tmp_path):
+    events = _events(tmp_path, "BISHKEK, Sept 17, 2022 (Reuters) - Tajikistan said Kyrgyz forces had attacked a Tajik "
+                               "border post near the village of Ovchi-Kalacha on Wednesday and shelled the Tajik town of "
+                               "Isfara on Thursday, killing at least 15 people.")
+    assert {e["location"]["name"]: e["fatalities"] for e in events} == {"Ovchi-Kalacha": None, "Isfara": 15}

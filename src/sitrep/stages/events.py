@@ -1610,6 +1610,21 @@ def _running_toll(token) -> bool:
     return unnamed and bool(PERIOD.search(token.sent.text))
 
 
+def _toll_to_its_act(sent, events: list[Event]) -> None:
+    """'attacked a border post on Wednesday and shelled Isfara on Thursday, killing at least 15 people': the toll
+    told by a participle clause is the result of the act it hangs on, not of every act the sentence tells."""
+    acts = {event.work["token"] for event in events if event.fatalities}
+    if len(acts) < 2:
+        return
+    killing = next((t for t in sent if _lemma(t) == "kill" and t.tag_ == "VBG" and t.dep_ in {"advcl", "xcomp", "conj"}),
+                   None)
+    if killing is None or killing.head.i not in acts:
+        return
+    for event in events:
+        if event.work["token"] != killing.head.i and event.work["token"] in acts:
+            event.fatalities = None
+
+
 def _tolls_by_place(doc: Document, places: list[Mention], toll: int | None) -> list[int | None]:
     """One sentence's toll over the events of its places: all of it at the one place the deaths are told at, else,
     as ACLED does with a total it cannot place, divided evenly (the remainder to the first places), so that the
@@ -2167,6 +2182,7 @@ class EventBuilder:
                     claimed_tokens.update(t.i for t in token.subtree if t.i != token.i and t.dep_ == "dobj")
             if len(self.doc.events) == first:
                 self._casualty_update(sent)
+            _toll_to_its_act(sent, self.doc.events[first:])
             self._attribution(sent)
             self._equipment(sent)
             self._displacement(sent)
