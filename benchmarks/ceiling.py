@@ -44,7 +44,8 @@ def _extract_share(corpus: str, start: int, count: int, barrier, results) -> Non
 def measure(corpus: Path, workers: int, per_worker: int) -> dict:
     context = multiprocessing.get_context("spawn")
     barrier, results = context.Barrier(workers), context.Queue()
-    processes = [context.Process(target=_extract_share, args=(str(corpus), i * per_worker, per_worker, barrier, results))
+    processes = [context.Process(target=_extract_share,
+                                 args=(str(corpus), i * per_worker, per_worker, barrier, results))
                  for i in range(workers)]
     for process in processes:
         process.start()

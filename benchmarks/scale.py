@@ -108,7 +108,8 @@ def main() -> None:
     print(f"corpus: {args.articles} articles of ~{args.words} words, seed {args.seed}; {cores} cores; "
           f"engine {args.engine}; batch {args.batch}; python {sys.version.split()[0]}", flush=True)
     print(f"{'workers':>7} {'docs/s':>8} {'words/s':>9} {'steady docs/s':>13} {'steady words/s':>14} "
-          f"{'speed-up':>8} {'efficiency':>10} {'refresh s':>9} {'peak MB/worker':>14} {'articles/day':>12}  events hash", flush=True)
+          f"{'speed-up':>8} {'efficiency':>10} {'refresh s':>9} {'peak MB/worker':>14} {'articles/day':>12}  "
+          "events hash", flush=True)
     results, base = [], None
     for workers in counts:
         out = subprocess.run([sys.executable, __file__, "--one", str(workers), "--corpus", str(corpus),
@@ -121,7 +122,8 @@ def main() -> None:
         r["articles_per_day"] = r["steady_words_per_s"] * 86400 / args.words
         results.append(r)
         print(f"{workers:>7} {r['docs_per_s']:>8.2f} {r['words_per_s']:>9.0f} {r['steady_docs_per_s']:>13.2f} "
-              f"{r['steady_words_per_s']:>14.0f} {r['speedup']:>8.2f} {r['efficiency']:>10.2f} {r['refresh_seconds']:>9.1f} "
+              f"{r['steady_words_per_s']:>14.0f} {r['speedup']:>8.2f} {r['efficiency']:>10.2f} "
+              f"{r['refresh_seconds']:>9.1f} "
               f"{r['peak_worker_mb']:>14.0f} {r['articles_per_day']:>12.0f}  {r['events_hash']}", flush=True)
     same = len({r["events_hash"] for r in results}) == 1
     print(f"identical stored events across runs: {same}")

@@ -1225,10 +1225,10 @@ def test_a_missile_fired_towards_a_city_named_as_foreign_is_placed_there(tmp_pat
 
 
 def test_an_attack_whose_author_the_report_says_is_unknown_is_not_lent_one(tmp_path):
-    events = _events(tmp_path, "On 7 November, Saudi-led coalition air strikes hit a market in Ad Durayhimi, killing 11 "
-                               "civilians. Separately, shelling on residential areas in Al Hudaydah killed three "
-                               "civilians on 5 November. It was not possible to determine who was responsible for the "
-                               "shelling.", "2018-11-08")
+    events = _events(tmp_path, "On 7 November, Saudi-led coalition air strikes hit a market in Ad Durayhimi, "
+                               "killing 11 civilians. Separately, shelling on residential areas in Al Hudaydah killed "
+                               "three civilians on 5 November. It was not possible to determine who was responsible "
+                               "for the shelling.", "2018-11-08")
     shelling = [e for e in events if e["sub_event_type"] == "Shelling/artillery/missile attack"]
     assert shelling and shelling[0]["actor1"] is None
 
@@ -1250,7 +1250,8 @@ def test_a_running_toll_is_not_read_as_the_last_fight_s_toll(tmp_path):
 
 def test_troops_and_allied_militias_are_the_subject_the_parser_missed(tmp_path):
     events = _events(tmp_path, "The Rapid Support Forces (RSF) and allied Arab militias killed at least 280 Masalit "
-                               "civilians in El Geneina between June 14 and June 16, 2023, Human Rights Watch said today.",
+                               "civilians in El Geneina between June 14 and June 16, 2023, Human Rights Watch said "
+                               "today.",
                      "2023-07-05")
     assert [(e["actor1"], e["actor2"], e["fatalities"]) for e in events] == [
         ("RSF: Rapid Support Forces", "Civilians", 280)]
@@ -1276,7 +1277,8 @@ def test_civilians_who_fled_a_shelling_did_not_shell(tmp_path):
 
 
 def test_an_advance_toward_a_city_is_placed_near_it(tmp_path):
-    events = _events(tmp_path, "Insurgents led by Hayat Tahrir al-Sham pushed south toward Hama on Sunday.", "2024-12-02")
+    events = _events(tmp_path, "Insurgents led by Hayat Tahrir al-Sham pushed south toward Hama on Sunday.",
+                     "2024-12-02")
     assert [(e["location"]["name"], e["location"]["geo_precision"]) for e in events] == [("Ḩamāh", 2)]
 
 
@@ -1296,8 +1298,8 @@ def test_an_abduction_alone_stays_an_abduction(tmp_path):
 
 def test_two_joined_acts_keep_their_own_days(tmp_path):
     events = _events(tmp_path, "BISHKEK, Sept 17, 2022 (Reuters) - Tajikistan said Kyrgyz forces had attacked a Tajik "
-                               "border post near the village of Ovchi-Kalacha on Wednesday and shelled the Tajik town of "
-                               "Isfara on Thursday.")
+                               "border post near the village of Ovchi-Kalacha on Wednesday and shelled the Tajik "
+                               "town of Isfara on Thursday.")
     days = {e["location"]["name"]: e["event_date"] for e in events}
     assert days == {"Ovchi-Kalacha": "2022-09-14", "Isfara": "2022-09-15"}
 
@@ -1310,6 +1312,6 @@ def test_who_opened_fire_first_is_blame_for_the_fight_told_not_another(tmp_path)
 
 def test_a_toll_told_by_a_participle_belongs_to_the_act_it_follows(tmp_path):
     events = _events(tmp_path, "BISHKEK, Sept 17, 2022 (Reuters) - Tajikistan said Kyrgyz forces had attacked a Tajik "
-                               "border post near the village of Ovchi-Kalacha on Wednesday and shelled the Tajik town of "
-                               "Isfara on Thursday, killing at least 15 people.")
+                               "border post near the village of Ovchi-Kalacha on Wednesday and shelled the Tajik "
+                               "town of Isfara on Thursday, killing at least 15 people.")
     assert {e["location"]["name"]: e["fatalities"] for e in events} == {"Ovchi-Kalacha": None, "Isfara": 15}

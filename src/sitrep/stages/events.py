@@ -1616,8 +1616,8 @@ def _toll_to_its_act(sent, events: list[Event]) -> None:
     acts = {event.work["token"] for event in events if event.fatalities}
     if len(acts) < 2:
         return
-    killing = next((t for t in sent if _lemma(t) == "kill" and t.tag_ == "VBG" and t.dep_ in {"advcl", "xcomp", "conj"}),
-                   None)
+    killing = next((t for t in sent if _lemma(t) == "kill" and t.tag_ == "VBG"
+                    and t.dep_ in {"advcl", "xcomp", "conj"}), None)
     if killing is None or killing.head.i not in acts:
         return
     for event in events:

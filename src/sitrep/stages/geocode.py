@@ -633,9 +633,9 @@ NATURAL_FEATURE = re.compile(r"\s+(?:river|reservoir|lake|canal|sea|mountains|va
 
 
 # 'the left bank of the Dnipro', 'across the Euphrates', 'the banks of the Niger': a river, named without 'River'.
-RIVER_BEFORE = re.compile(r"\b(?:(?:left|right|east|west|eastern|western|north|south|northern|southern|opposite|other)\s+"
-                          r"banks?|banks|across|crossed|crossing|crossings|bridges?)\s+(?:of\s+|over\s+)?the\s+$",
-                          re.I)
+RIVER_BEFORE = re.compile(r"\b(?:(?:left|right|east|west|eastern|western|north|south|northern|southern|opposite|"
+                          r"other)\s+banks?|banks|across|crossed|crossing|crossings|bridges?)\s+(?:of\s+|over\s+)?"
+                          r"the\s+$", re.I)
 
 
 def _names_natural_feature(doc: Document, mention: Mention) -> bool:
