@@ -1315,3 +1315,10 @@ def test_a_toll_told_by_a_participle_belongs_to_the_act_it_follows(tmp_path):
                                "border post near the village of Ovchi-Kalacha on Wednesday and shelled the Tajik "
                                "town of Isfara on Thursday, killing at least 15 people.")
     assert {e["location"]["name"]: e["fatalities"] for e in events} == {"Ovchi-Kalacha": None, "Isfara": 15}
+
+
+def test_an_aircraft_that_lands_is_no_strike_but_a_shell_that_lands_is(tmp_path):
+    landed = _events(tmp_path, "A helicopter carrying soldiers landed near the market in Kidal on Monday.", "2022-03-29")
+    assert [e for e in landed if e["event_type"] == "Explosions/Remote violence"] == []
+    shells = _events(tmp_path, "Two rockets landed near the market in Kidal on Monday.", "2022-03-29")
+    assert [e["sub_event_type"] for e in shells] == ["Shelling/artillery/missile attack"]

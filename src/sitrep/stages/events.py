@@ -117,6 +117,7 @@ def _object_words(token) -> str:
 
 
 IMPACT_VERBS = {"slam", "crash", "land", "rain", "smash", "tear", "destroy", "wreck", "devastate", "level"}
+AIRCRAFT_THAT_LAND = {"helicopter", "plane", "aircraft", "airplane", "jet", "chopper", "transport", "airliner"}
 
 
 def _impact_class(token, lemma: str) -> str | None:
@@ -126,6 +127,8 @@ def _impact_class(token, lemma: str) -> str | None:
     if subject is None or passive:
         return None
     weapon = " ".join(t.lower_ for t in subject.subtree)
+    if lemma == "land" and subject.lemma_.lower() in AIRCRAFT_THAT_LAND:
+        return None  # 'a helicopter carrying soldiers landed near the market': it came down, nothing struck
     if AIR_WORDS.search(weapon):
         return "airstrike"
     if ARTILLERY_WORDS.search(weapon):
