@@ -1322,3 +1322,10 @@ def test_an_aircraft_that_lands_is_no_strike_but_a_shell_that_lands_is(tmp_path)
     assert [e for e in landed if e["event_type"] == "Explosions/Remote violence"] == []
     shells = _events(tmp_path, "Two rockets landed near the market in Kidal on Monday.", "2022-03-29")
     assert [e["sub_event_type"] for e in shells] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_village_the_text_puts_in_a_region_is_placed_there(tmp_path):
+    events = _events(tmp_path, "BAMAKO, May 12, 2023 (AFP) - Suspected jihadists attacked an army post in Boni, in the "
+                               "Mopti region, on Wednesday, killing four soldiers, the army said.")
+    assert [(e["location"]["name"], e["location"]["admin1"], e["location"]["geo_precision"]) for e in events] == [
+        ("Boni", "Mopti", 3)]

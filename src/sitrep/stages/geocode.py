@@ -673,7 +673,9 @@ def place_unlisted_sites(doc: Document) -> None:
     located = [m for m in doc.mentions if m.type == "place" and m.location is not None
                and m.location.feature_type != "country" and not m.attrs.get("dateline")]
     for mention in doc.mentions:
-        if mention.type != "place" or mention.location is not None or not _unplaced_name(mention):
+        if mention.type != "place" or mention.location is not None:
+            continue
+        if not _unplaced_name(mention) and not _held_by_a_region(doc, mention, located):
             continue
         regions_too = not mention.attrs.get("unlisted_site")  # 'the town of Moqokori in Hiraan region'
         resolved = [m for m in located if regions_too or m.location.feature_type not in ADMIN_TYPES]
@@ -696,6 +698,14 @@ def place_unlisted_sites(doc: Document) -> None:
             geo_precision=3 if base.feature_type in ADMIN_TYPES | {"country"} else 2,
             gazetteer_id=f"near:{base.gazetteer_id}:{fold(mention.text).replace(' ', '-')}",
             feature_type=mention.attrs.get("feature_hint") or ("site" if mention.attrs.get("unlisted_site") else "place"))
+
+
+def _held_by_a_region(doc: Document, mention: Mention, located: list[Mention]) -> bool:
+    """'Boni, in the Mopti region': a village the gazetteer knows only as another place's alternate name (Bonn,
+    Watampone), which the report's country ruled out, but which the text puts inside a region it names."""
+    return mention.attrs.get("entity") in {"GPE", "LOC", "FAC"} and not mention.attrs.get("dateline") \
+        and any(m.sentence == mention.sentence and m.location.feature_type in ADMIN_TYPES and _contains(doc, mention, m)
+                for m in located)
 
 
 def _contains(doc: Document, mention: Mention, region: Mention) -> bool:
