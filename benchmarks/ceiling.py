@@ -25,12 +25,12 @@ sys.path.insert(0, str(ROOT))
 
 
 def _extract_share(corpus: str, start: int, count: int, barrier, results) -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")  # before the pipeline's libraries load, as a worker does
     from itertools import islice
 
     from sitrep.api import Extractor
     from sitrep.sources import read_inputs
 
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
     docs = list(islice(read_inputs([corpus]), start, start + count))
     extractor = Extractor()
     for _ in extractor.process(docs[:1], []):  # first call loads lazily built parts of the pipeline
@@ -72,7 +72,9 @@ def main() -> None:
     counts = [int(w) for w in args.workers.split(",")]
     corpus = write(Path(tempfile.mkdtemp(prefix="sitrep-ceiling-")) / "corpus.jsonl", args.per_worker * max(counts),
                    seed=args.seed, words=args.words)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    from sitrep.engines import default_workers
+
+    cores = default_workers()
     print(f"{args.per_worker} articles of ~{args.words} words per process, seed {args.seed}; {cores} cores; "
           f"python {sys.version.split()[0]}", flush=True)
     print(f"{'workers':>7} {'docs/s':>8} {'words/s':>9} {'speed-up':>8} {'efficiency':>10}", flush=True)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -94,7 +93,9 @@ def main() -> None:
 
     from corpus import write
 
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    from sitrep.engines import default_workers
+
+    cores = default_workers()
     if args.workers:
         counts = [int(w) for w in args.workers.split(",")]
     else:

@@ -614,10 +614,12 @@ def _verb_read_as_modifier(token) -> bool:
     """'Coalition-backed Yemeni forces advanced into the outskirts': finding no main verb, the small model makes the
     verb a modifier of the troops it follows, which are its subject."""
     head = token.head
+    if token.dep_ != "acl" or token.tag_ not in {"VBN", "VBD"} or head.i > token.i \
+            or not (head.lower_ in TROOP_WORDS or head.lower_ in {"militias", "militia", "groups"}):
+        return False
     main = head.dep_ == "ROOT" or head.dep_ == "nsubj" and head.head.i > token.i and (
         _lemma(head.head) in REPORTING_VERBS | {"say", "report"}) or _allied_read_as_verb(head)
-    return token.dep_ == "acl" and token.tag_ in {"VBN", "VBD"} and main and head.i < token.i \
-        and (head.lower_ in TROOP_WORDS or head.lower_ in {"militias", "militia", "groups"}) and _agent(token) is None
+    return main and _agent(token) is None
 
 
 # Participles that describe the troops after them: 'the RSF and allied Arab militias killed ...'.
@@ -1608,7 +1610,7 @@ PERIOD = re.compile(
 def _running_toll(token) -> bool:
     """'At least 47 civilians were killed and 62 injured between 1 and 7 November': a count of the dead over a
     period, with nobody said to have killed them, sums events; it is not one."""
-    subject, passive = _subject(token)
+    _, passive = _subject(token)
     unnamed = (passive or _lemma(token) == "die") and _agent(token) is None
     return unnamed and bool(PERIOD.search(token.sent.text))
 

@@ -517,10 +517,11 @@ def _resolve_all(doc: Document, places: list[Mention], evidence: Evidence, gazet
         qualifier = _qualifier(doc, mention, gazetteer)
         if PART_OF_AREA.search(doc.text[max(0, mention.start - 12):mention.start]):
             mention.attrs["part_of_area"] = True  # lower case: 'central Washington', not 'West Virginia'
-        options = [c for c in _candidates(mention, gazetteer) if _acceptable(c, mention, evidence, qualifier)]
+        candidates = _candidates(mention, gazetteer)
+        options = [c for c in candidates if _acceptable(c, mention, evidence, qualifier)]
         nation = _national_qualifier(doc, mention)
         if nation is not None:  # 'the Saudi city of Jizan' in a report about Yemen
-            options = [c for c in _candidates(mention, gazetteer) if c.country_code == nation] or options
+            options = [c for c in candidates if c.country_code == nation] or options
         container = _contained(doc, mention, places)
         if container is not None:  # 'Tbilisi, Georgia', 'Toronto, Ontario': the area that holds the place before
             inside = [c for c in options if c.country_code == container.country_code and (
