@@ -1329,3 +1329,8 @@ def test_a_village_the_text_puts_in_a_region_is_placed_there(tmp_path):
                                "Mopti region, on Wednesday, killing four soldiers, the army said.")
     assert [(e["location"]["name"], e["location"]["admin1"], e["location"]["geo_precision"]) for e in events] == [
         ("Boni", "Mopti", 3)]
+
+
+def test_a_country_that_launched_an_offensive_is_its_forces(tmp_path):
+    events = _events(tmp_path, "Israel launched its ground offensive in Gaza on Thursday night.", "2014-07-20")
+    assert [e["actor1"] for e in events] == ["Military Forces of Israel"]

@@ -1015,7 +1015,7 @@ class TriggerReader:
             verb = token.head if token.dep_ in OBJECTS else token.head.head
             subject, passive = _subject(verb)
             if subject is not None and not passive and verb.lemma_ not in FAILURE_VERBS:
-                actor = _first_actor(self.index, subject)
+                actor = _first_actor(self.index, subject) or self._country_as_actor(subject)
                 self.actor1 = actor if actor is None or not _civilian(actor) else None  # 'residents fled the attack'
             elif subject is not None and not passive:
                 self._repelled_by(subject)
