@@ -1334,3 +1334,23 @@ def test_a_village_the_text_puts_in_a_region_is_placed_there(tmp_path):
 def test_a_country_that_launched_an_offensive_is_its_forces(tmp_path):
     events = _events(tmp_path, "Israel launched its ground offensive in Gaza on Thursday night.", "2014-07-20")
     assert [e["actor1"] for e in events] == ["Military Forces of Israel"]
+
+
+@pytest.mark.parametrize("sentence, toll", [
+    ("A roadside bomb hit a convoy near Kandahar on Monday. Six American service members were killed.", 6),
+    ("A roadside bomb hit a convoy near Kandahar on Monday. More than two dozen soldiers were killed.", 24),
+    ("A roadside bomb hit a convoy near Kandahar on Monday; a dozen soldiers were killed.", 12),
+    ("A roadside bomb hit a convoy near Kandahar on Monday. A district commander was killed.", 1),
+    ("A roadside bomb hit a convoy near Kandahar on Monday, killing him.", 1),
+    ("A roadside bomb hit a convoy near Kandahar on Monday. No one was killed.", None),
+    ("A roadside bomb hit a convoy near Kandahar on Monday. Soldiers were killed.", None),
+])
+def test_the_dead_named_as_the_subject_of_a_killing_are_counted(tmp_path, sentence, toll):
+    events = _events(tmp_path, sentence, "2019-03-05")
+    assert events and max((e["fatalities"] or 0) for e in events) == (toll or 0)
+
+
+def test_a_name_with_a_hyphenated_article_is_one_place(tmp_path):
+    events = _events(tmp_path, "A car bomb exploded near the city of Deir ez-Zor on Monday, killing two soldiers.",
+                     "2019-03-05")
+    assert events and events[0]["location"]["name"] == "Deir ez-Zor" and events[0]["location"]["country_code"] == "SY"

@@ -1707,6 +1707,66 @@ def _killed_subject_total(sent) -> int | None:
     return None
 
 
+KILLING_LEMMAS = {"kill", "die", "slay", "execute", "behead", "assassinate", "murder"}
+DYING_SUBJECT_LEMMAS = {"die"}
+NO_ONE = {"no", "nobody", "none", "noone"}
+
+
+def _dead_counted_by_parse(sent) -> int | None:
+    """The dead a sentence names as the subject of a killing when no pattern finds a number: 'Six American NATO
+    service members were killed' (6), 'more than two dozen pro-regime fighters were killed' (24), 'a major general
+    was killed' and 'Tamerlan died' (1). Numbers of every conjoined victim are added up; a victim with no number
+    counts one when it is a single person (a named person, 'he', 'a commander'), and nothing when it is an
+    uncounted group ('civilians were killed')."""
+    total = None
+    for token in sent:
+        for victim in _victims_of(token):
+            count = sum(_counted(node) or 0 for node in [victim, *victim.conjuncts])
+            if count:
+                total = (total or 0) + count
+    return total
+
+
+def _victims_of(token) -> list:
+    lemma = token.lemma_.lower()
+    if lemma not in KILLING_LEMMAS or any(c.dep_ == "neg" for c in token.children) \
+            or any(c.lower_ in MODAL_WORDS | {"to"} for c in token.children if c.dep_ == "aux"):
+        return []  # 'no one was killed', 'could have been killed', 'vowed to kill'
+    if token.dep_ == "acl" and token.tag_ in {"VBN", "VBD"}:  # 'the six U.S. service members killed'
+        return [token.head] if token.head.pos_ in {"NOUN", "PROPN"} else []
+    wanted = {"nsubj"} if lemma in DYING_SUBJECT_LEMMAS else {"nsubjpass", "dobj"}  # 'IED kills major general'
+    return [c for c in token.children if c.dep_ in wanted and c.lower_ not in NO_ONE
+            and not any(t.lower_ in NO_ONE for t in c.subtree)]
+
+
+def _counted(node) -> int | None:
+    number = next((c for c in node.children if c.dep_ == "nummod"), None)
+    if number is not None:
+        words = [t.lower_ for t in number.subtree if t.lower_ not in COUNT_QUALIFIERS]
+        return _number_words(words)
+    if node.lower_ in {"he", "she", "him", "her"}:
+        return 1
+    single_person = node.tag_ == "NN" and node.lower_ in (PERSON_WORDS | OFFICIALS | MILITARY_RANKS) - {"crew"} \
+        or node.tag_ == "NNP" and node.ent_type_ == "PERSON"
+    if single_person and not any(c.dep_ == "det" and c.lower_ in {"every", "each", "any", "no"}
+                                 for c in node.children):
+        return 1
+    return None
+
+
+COUNT_QUALIFIERS = {"more", "than", "at", "least", "about", "around", "nearly", "almost", "over", "some", "up", "to",
+                    "an", "estimated", "as", "many", "approximately", "roughly", "just", "under", "fewer", "less"}
+
+
+def _number_words(words: list[str]) -> int | None:
+    """'two dozen' → 24, 'three hundred' → 300, '1,200' → 1200."""
+    if len(words) == 2 and words[1] == "dozen":
+        base = parse_number(words[0])
+        return base * 12 if base is not None else None
+    value = parse_number(" ".join(words))
+    return value if value is not None and 0 < value < 100000 else None
+
+
 def _every_match(pattern: re.Pattern, text: str):
     """Overlapping matches: 'officials said fourteen people had been killed' must be tried from 'fourteen' too."""
     match = pattern.search(text)
@@ -1742,10 +1802,25 @@ def fatalities_in(sentence_text: str, sent=None) -> int | None:
             number = parse_number(raw)
             if number is None:
                 number = ACLED_VAGUE_FATALITIES.get(raw)
+            elif _dozens_of(sentence_text, match):
+                number *= 12  # 'two dozen soldiers were killed'
+            if raw == "dozen" and _dozens_of(sentence_text, match, before=True):
+                continue  # the 'dozen' of 'two dozen', counted from 'two'
             single = raw in {"a", "an", "one"} and _one_killed(pattern, sentence_text, match)
             if number is not None and 0 < number < 100000 and (single or raw not in {"a", "an", "one", "both"}):
                 best = max(best or 0, number)
+    if best is None and sent is not None:
+        return _dead_counted_by_parse(sent)
     return best
+
+
+def _dozens_of(text: str, match: re.Match, *, before: bool = False) -> bool:
+    """The count is a number of dozens: 'two dozen' (seen from 'two', or from 'dozen' with before=True)."""
+    if before:
+        previous = re.search(r"(\w+)\s+$", text[:match.start("n")])
+        return previous is not None and previous.group(1).lower() not in {"a", "an"} \
+            and parse_number(previous.group(1)) is not None
+    return bool(re.match(r"\s+dozen\b", text[match.end("n"):], re.I))
 
 
 def _one_killed(pattern: re.Pattern, text: str, match: re.Match) -> bool:

@@ -18,7 +18,9 @@ MONTHS_AND_DAYS = {
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer",
     "autumn", "winter", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
-ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}
+# The Arabic article as transliterations write it before a hyphen ('al-Bab', 'Deir ez-Zor', 'Tell esh-Shihab').
+ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed", "er", "en", "et", "esh", "ech",
+            "adh", "ath", "ul", "ud", "ut", "us", "ur", "uz", "ush"}
 # Lower-case words that join the parts of one name: 'Jabal al-Tar', 'Ras al-Ain', 'Bab el-Oued', 'Isle of Man'.
 CONNECTORS = ARTICLES | {"ibn", "bin", "bint", "de", "du", "da", "do", "dos", "das", "del", "della", "di", "la", "le",
                          "of", "-", "'", "’"}
@@ -428,7 +430,7 @@ NOT_SITE_NAMES = {"the", "this", "that", "a", "an", "each", "every", "its", "the
 
 def _site_phrases(doc: Document, actors) -> list[tuple[int, int, str]]:
     """'T4 Airbase', 'Jabal al-Tar', 'Maher and Sha'er gas fields' (→ each field), 'Tiyas village'."""
-    article = r"(?:(?-i:al|el|ad|as|ash|at|ar|an|az)-)?"
+    article = rf"(?:(?-i:{'|'.join(sorted(ARTICLES, key=len, reverse=True))})-)?"
     name = rf"(?:{article}(?-i:[A-Z0-9])[\w'’\-]*(?:\s+{article}(?-i:[A-Z0-9])[\w'’\-]*){{0,3}})"
     suffixes = "|".join(re.escape(s) for s in sorted(SITE_SUFFIXES + ("village", "town"), key=len, reverse=True))
     found = []
