@@ -1354,3 +1354,57 @@ def test_a_name_with_a_hyphenated_article_is_one_place(tmp_path):
     events = _events(tmp_path, "A car bomb exploded near the city of Deir ez-Zor on Monday, killing two soldiers.",
                      "2019-03-05")
     assert events and events[0]["location"]["name"] == "Deir ez-Zor" and events[0]["location"]["country_code"] == "SY"
+
+
+def test_a_dateline_date_followed_by_a_full_stop_dates_the_report(tmp_path):
+    events = _events(tmp_path, "KABUL, Afghanistan — September 28, 2015. Taliban fighters overran much of the city of "
+                               "Kunduz on Monday, officials said.")
+    assert events and events[0]["event_date"] == "2015-09-28" and events[0]["time_precision"] == 1
+
+
+def test_the_town_after_a_town_the_gazetteer_lacks_is_not_the_dateline_city(tmp_path):
+    events = _events(tmp_path, "MAPUTO, March 29 (Reuters) - Insurgents have taken control of the town of Zzyzxville "
+                               "after a four-day assault. Government forces said they were fighting to retake the "
+                               "town.", "2021-03-29")
+    assert all((e["location"] or {}).get("name") != "Maputo" for e in events)
+    assert not any(e["sub_event_type"] == "Government regains territory" for e in events)  # an aim, not a deed
+
+
+def test_the_town_is_the_place_the_report_called_a_town(tmp_path):
+    events = _events(tmp_path, "Azerbaijani troops took control of Shusha, a strategic town that overlooks the "
+                               "capital Stepanakert, on Sunday. Armenian officials said fierce battles were continuing "
+                               "around the town.", "2020-11-08")
+    assert {e["location"]["name"] for e in events} == {"Shusha"}
+
+
+def test_a_leaders_forces_are_his_nations(tmp_path):
+    events = _events(tmp_path, "Azerbaijani President Ilham Aliyev said on Sunday that his forces had taken control "
+                               "of Shusha.", "2020-11-08")
+    assert events and events[0]["actor1"] == "Military Forces of Azerbaijan"
+
+
+def test_equipment_destroyed_by_a_ministrys_forces_in_a_list_with_one_owner(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("The Azerbaijani defence ministry said its forces had destroyed four Armenian T-72 tanks and two "
+                    "Grad multiple rocket launchers near Khojavend, and that it had captured a BMP-2.",
+                    encoding="utf-8")
+    records = extract([path]).combined()["equipment"]
+    destroyed = [r for r in records if r["status"] == "destroyed"]
+    assert len(destroyed) == 2
+    assert all(r["losing_actor"] == "Military Forces of Armenia" for r in destroyed)
+    assert all(r["gaining_actor"] == "Military Forces of Azerbaijan" for r in records)
+
+
+def test_the_dead_are_not_counted_as_displaced(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("The insurgency in Cabo Delgado province has killed more than 2,600 people since 2017 and "
+                    "displaced nearly 700,000.", encoding="utf-8")
+    assert all(r["people"]["low"] != 2600 for r in extract([path]).combined()["displacement"])
+
+
+def test_the_country_that_reports_displacement_is_not_its_origin(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("Thousands of ethnic Armenians have fled Stepanakert. Russia said on Saturday that about 90,000 "
+                    "people had been displaced.", encoding="utf-8")
+    records = extract([path]).combined()["displacement"]
+    assert records and all((r["origin"] or {}).get("name") != "Russia" for r in records)

@@ -673,7 +673,7 @@ def _find_mentions(text: str) -> list[_Mention]:
 _DATELINE_PREFIX = re.compile(
     r"\s*(?:(?:[A-Z][^\n,—–:()]{0,40}?\s*[,—–-]\s*){0,4}|" + _ci(r"published|updated|posted|dated?") + r"\s*:?\s*)"
 )
-_DATELINE_SUFFIX = re.compile(r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?:[-—–:]|\n|$)")
+_DATELINE_SUFFIX = re.compile(r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?:[-—–:]|\.(?:[ \t]|$)|\n|$)")  # 'KABUL — Sept. 28, 2015.'
 _TITLE_DATE = re.compile(r"\)[ \t]*(?:\n|$)")
 _TITLE_DATE_OPENING = re.compile(r"\A[^\n]*\(" + _ci(r"(?:as\s+of|updated:?)\s+") + "?$")
 

@@ -247,7 +247,10 @@ INTENT_HEADS = {"threaten", "plan", "want", "hope", "vow", "aim", "intend", "pre
 INTENT_TO_HEADS = INTENT_HEADS | {
     "expect", "agree", "promise", "pledge", "order", "urge", "ask", "call", "demand", "refuse", "decide", "likely",
     "due", "ready", "poised", "offer", "propose", "seek", "need", "warn", "tell", "instruct", "request", "wish",
-    "consider", "determine", "resolve", "unlikely", "unable", "willing", "reluctant", "eager", "going"}
+    "consider", "determine", "resolve", "unlikely", "unable", "willing", "reluctant", "eager", "going",
+    # a fight whose aim is not yet won: 'were fighting to retake the town' (the fighting is the event; an attempt,
+    # 'tried to storm', is an attack of its own: _is_attempt)
+    "fight", "struggle", "battle", "strive", "scramble"}
 HYPOTHETICAL_ADJ = {"future", "possible", "potential", "planned", "expected", "imminent", "threatened", "likely",
                     "similar", "such"}  # and a kind of event, not one: "has carried out similar attacks"
 

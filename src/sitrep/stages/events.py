@@ -51,7 +51,7 @@ SCALED_NUMBER = r"(?:[\d.,]+|half a|a|one|two|three|four|five|six|seven|eight|ni
 DISPLACEMENT = re.compile(
     r"(?P<q>\b(?:(?:several|a few|some|many) (?:hundred|thousand)|" + SCALED_NUMBER + r"|[\d,]+|\w+(?: of)?|"
     r"tens of thousands of|hundreds of|thousands of|dozens of)\s+)?(?:[A-Z][\w'-]*\s+)?"
-    r"(?P<who>civilians|residents|people|families|villagers|inhabitants|households)\b"
+    r"(?P<who>civilians|residents|people|families|villagers|inhabitants|households|(?-i:ethnic [A-Z][\w'’-]+s))\b"
     r"(?P<mid>[^.;]{0,60}?)\b(?P<verb>fled|escaped|to escape|to flee|were displaced|have been displaced|"
     r"had been displaced|were evacuated|displaced|evacuated|left their homes|were forced to leave|left for|"
     r"headed for|sought refuge|crossed into|(?:have |had )?(?:left|fled) (?:the |their )?\w+(?: \w+)? for|"
@@ -63,7 +63,7 @@ DISPLACED_OBJECT = re.compile(
     r"\b(?P<verb>displaced|displacing|displaces|uprooted|uprooting|forced|forcing|drove|driving|driven)\s+"
     r"(?:(?:more than|over|about|around|some|nearly|almost|at least|an estimated|up to)\s+)?"
     r"(?P<q>" + SCALED_NUMBER + r"|tens of thousands of|hundreds of thousands of|thousands of|hundreds of|[\d,]+|\w+)\s+"
-    r"(?P<who>civilians|residents|people|families|villagers|inhabitants|households)\b"
+    r"(?P<who>civilians|residents|people|families|villagers|inhabitants|households|(?-i:ethnic [A-Z][\w'’-]+s))\b"
     r"(?P<rest>[^.;]{0,40})", re.I)
 ARRIVAL = re.compile(r"\b(?:arrived|crossed|walked|reached|staying|sheltering|poured|streamed)\b", re.I)
 LEAVING = re.compile(r"\b(?:to (?:flee|leave)|from their homes|out of|to seek refuge|into exile)\b", re.I)
@@ -577,6 +577,18 @@ def _unnamed(actor: Mention | None) -> bool:
     return actor is None or bool(re.search(r"\b(?:unidentified|unknown|suspected)\b", actor.text, re.I))
 
 
+def _nation_in(actors, doc: Document, phrase) -> Mention | None:
+    """'The Azerbaijani defence ministry', 'Azerbaijani President Ilham Aliyev': a nationality inside a speaker's
+    phrase names that state's forces."""
+    if actors is None:
+        return None
+    for token in phrase.subtree:
+        if token.text[:1].isupper() and actors.is_demonym(token.text):
+            return Mention(token.text, token.idx, _end_char(token), "actor", doc.sentence_index(token.idx),
+                           attrs={"lookup": f"{token.text} forces"})
+    return None
+
+
 def _state_forces(place: Mention) -> Mention | None:
     """A country's name standing for its forces, as an actor mention; None when the place is not a country."""
     candidates = place.attrs.get("candidates") or []
@@ -806,8 +818,8 @@ def _is_destination(mention: Mention, doc: Document) -> bool:
 class TriggerReader:
     """Reads the arguments of one trigger token."""
 
-    def __init__(self, doc: Document, index: MentionIndex, token, cls: str) -> None:
-        self.doc, self.index, self.token, self.cls = doc, index, token, cls
+    def __init__(self, doc: Document, index: MentionIndex, token, cls: str, *, actors=None) -> None:
+        self.doc, self.index, self.token, self.cls, self.actors = doc, index, token, cls, actors
         self.actor1: Mention | None = None
         self.actor2: Mention | None = None
         self.places: list[Mention] = []
@@ -1388,13 +1400,16 @@ class TriggerReader:
                 self.places += _places_in(self.index, obj)
 
     def _owner_of_pronoun(self, subject) -> Mention | None:
-        """'The MNDAA announced that its troops had overrun the command': 'its troops' are the announcer's."""
-        if not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in subject.children):
+        """'The MNDAA announced that its troops had overrun the command': 'its troops' are the announcer's; 'President
+        Aliyev said his forces had taken Shusha': a leader's forces are his nation's."""
+        if not any(c.dep_ == "poss" and c.lower_ in {"its", "their", "his", "her"} for c in subject.children):
             return None
         for verb in self.token.ancestors:
             if verb.pos_ == "VERB" and _lemma(verb) in REPORTING_VERBS | {"say", "announce", "state"}:
                 speaker, passive = _subject(verb)
-                actor = _first_actor(self.index, speaker) if speaker is not None and not passive else None
+                if speaker is None or passive:
+                    continue
+                actor = _first_actor(self.index, speaker) or _nation_in(self.actors, self.doc, speaker)
                 if actor is not None and not _civilian(actor):
                     return actor
         return None
@@ -1582,7 +1597,7 @@ def _choose_places(doc: Document, places: list[Mention], *,
             unique.append(place)
     known = [p for p in unique if p.attrs.get("candidates") or p.attrs.get("anaphor") or p.attrs.get("unlisted_site")]
     unique = known or unique
-    unique = [p for p in unique if not _named_after(doc, p, unique)]
+    unique = [p for p in unique if not _named_after(doc, p, unique) and not _describes_another(doc, p, unique)]
     specific = [p for p in unique if not _country_only(p)]
     unique = specific or unique
     near = [p for p in unique if _vicinity(doc, p)]
@@ -1592,6 +1607,21 @@ def _choose_places(doc: Document, places: list[Mention], *,
         return exact
     first = scored[0][0]  # 'near Bakhmut, Soledar and Opytne': one 'near' for the whole list
     return [(p, g) for p, g in scored if p is first or _listed_after(doc, first, p)]
+
+
+def _describes_another(doc: Document, place: Mention, places: list[Mention]) -> bool:
+    """'Shusha, a strategic town that overlooks the enclave's capital Stepanakert': a place inside a relative clause
+    describing another of the event's places is part of the description, not a second place of the event."""
+    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
+    clause = next((t for t in span.root.ancestors if t.dep_ == "relcl"), None) if span is not None else None
+    if clause is None:
+        return False
+    described = {clause.head} | ({clause.head.head} if clause.head.dep_ == "appos" else set())
+    for other in places:
+        other_span = doc.spacy_doc.char_span(other.start, other.end, alignment_mode="expand")
+        if other is not place and other_span is not None and other_span.root in described:
+            return True
+    return False
 
 
 # 'shelled Beryslav and Nikopol ..., killing two civilians in Nikopol': the deaths are told at one of the places.
@@ -1765,6 +1795,14 @@ def _number_words(words: list[str]) -> int | None:
         return base * 12 if base is not None else None
     value = parse_number(" ".join(words))
     return value if value is not None and 0 < value < 100000 else None
+
+
+def _counted_as_killed(text: str, match: re.Match) -> bool:
+    """'has killed more than 2,600 people ... and displaced nearly 700,000': the number before 'people' is the
+    dead; the displaced are the number after the verb."""
+    return bool(re.search(r"\b(?:killed|killing|kills|kill)\s+(?:at least\s+|more than\s+|over\s+|some\s+|about\s+|"
+                          r"nearly\s+|almost\s+|an estimated\s+)?$", text[max(0, match.start() - 40):match.start()],
+                          re.I))
 
 
 def _every_match(pattern: re.Pattern, text: str):
@@ -2308,11 +2346,11 @@ class EventBuilder:
             yield event
 
     def _event(self, token, cls: str, sentence_events: list[Event] = ()) -> Event | None:
-        reader = TriggerReader(self.doc, self.index, token, cls)
+        reader = TriggerReader(self.doc, self.index, token, cls, actors=self.ctx.actors)
         reader.read()
         if cls == "protest" and _lemma(token) in {"block", "barricade", "blockade"} and self._armed_group(reader.actor1):
             cls = "restrict"  # 'the Houthis blocked access to the port': a named armed group, not a crowd
-            reader = TriggerReader(self.doc, self.index, token, cls)
+            reader = TriggerReader(self.doc, self.index, token, cls, actors=self.ctx.actors)
             reader.read()
         accused = _accused(token)
         if accused is not None:  # 'Kiev accused Moscow of sending 1,000 soldiers': Moscow's act, as alleged
@@ -2433,7 +2471,7 @@ class EventBuilder:
             if status is None or (head.dep_ == "nsubj" and head.head == verb):
                 continue  # 'a roadside bomb struck a police vehicle': the bomb did the damage, it was not lost
             self._add_equipment(sent, mention, status, _equipment_quantity(head, mention), verb,
-                                char=mention.start, owner=self._owner(head))
+                                char=mention.start, owner=self._owner(head) or self._owner(_first_conjunct(head)))
         self._equipment_of_them(sent)
 
     def _add_equipment(self, sent, mention: Mention, status: str, quantity: Quantity, verb, *, char: int,
@@ -2447,9 +2485,28 @@ class EventBuilder:
             named_item=not mention.attrs.get("generic", False),
         )
         subject, passive = _subject(verb) if verb is not None else (None, False)
+        doer = None if subject is None or passive else self._speaker(subject) or _first_actor(self.index, subject)
         record.work.update(char=char, verb=verb.lemma_ if verb is not None else None, mention=mention, owner=owner,
-                           subject=_first_actor(self.index, subject) if subject is not None and not passive else None)
+                           subject=doer)
         self.doc.equipment.append(record)
+
+    def _speaker(self, subject) -> Mention | None:
+        """'The defence ministry said it had captured ...', '... said its forces had destroyed ...': the pronoun, or
+        the forces it owns, stand for who said so."""
+        owned = any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in subject.children)
+        pronoun = subject if subject.pos_ == "PRON" else None
+        if pronoun is None and owned:
+            pronoun = next(c for c in subject.children if c.dep_ == "poss" and c.lower_ in {"its", "their"})
+        if pronoun is None or pronoun.lower_ not in {"it", "they", "its", "their"}:
+            return None
+        for verb in subject.ancestors:
+            if verb.pos_ == "VERB" and _lemma(verb) in REPORTING_VERBS | {"say", "announce", "state", "declare"}:
+                speaker, passive = _subject(verb)
+                if speaker is None or passive:
+                    return None
+                actor = _first_actor(self.index, speaker) or _nation_in(self.ctx.actors, self.doc, speaker)
+                return actor if actor is not None and not _civilian(actor) else None
+        return None
 
     def _equipment_of_them(self, sent) -> None:
         """'launched 14 Shahed drones ..., and air defences destroyed 13 of them', '25 of which were shot down': a
@@ -2505,7 +2562,7 @@ class EventBuilder:
         counted: set[int] = set()
         for match in [*DISPLACEMENT.finditer(sent.text), *forced]:
             quantity = _quantity_from_text((match.group("q") or "").strip())
-            if quantity is None or match.start("who") in counted:
+            if quantity is None or match.start("who") in counted or _counted_as_killed(sent.text, match):
                 continue
             counted.add(match.start("who"))
             start = sent.start_char + match.start()
@@ -2513,7 +2570,7 @@ class EventBuilder:
                                         destination=None, date=None,
                                         evidence=self.doc.span(sent.start_char, sent.end_char))
             after = self.index.within("place", sent.start_char + match.end(), sent.end_char)
-            before = self.index.within("place", sent.start_char, start)
+            before = [p for p in self.index.within("place", sent.start_char, start) if not _a_speaker(self.doc, p)]
             if ARRIVAL.search(match.group("verb")):  # '14,000 people from Kunduz had reached Kabul'
                 def named_from(p) -> bool:
                     return bool(re.search(r"\bfrom\s+(?:the\s+)?$", self.doc.text[max(0, p.start - 12):p.start]))
@@ -2543,6 +2600,23 @@ class EventBuilder:
             record.work.update(char=start, origin=origin or (before[-1] if before else None), destination=destination)
             self.doc.displacement.append(record)
 
+
+
+def _a_speaker(doc: Document, place: Mention) -> bool:
+    """'Russia said that 90,000 people had been displaced': the country that says so, not where they fled from."""
+    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS | {"say", "announce", "state", "tell"}
+
+
+def _first_conjunct(token):
+    """'four Armenian tanks, two Grad launchers and an S-300 system': the list's first item, whose owner the others
+    share when they name none."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token
 
 
 def _equipment_status(head):

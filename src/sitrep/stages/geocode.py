@@ -654,17 +654,35 @@ def _location(place: Place, mention_text: str, precision: int) -> Location:
 
 
 def resolve_anaphors(doc: Document) -> None:
-    """'the city' → the last city named before it; 'the airbase' → the last airbase."""
+    """'the city' → the last city named before it; 'the airbase' → the last airbase. Not the dateline's city, where
+    the reporter filed from, and nothing when the name told last is one the gazetteer could not place ('fighting to
+    retake the town' after 'the town of Palma', a Palma it does not know): an older town would be the wrong one."""
     resolved: list[Mention] = []
     for mention in sorted((m for m in doc.mentions if m.type == "place"), key=lambda m: m.start):
         wanted = mention.attrs.get("anaphor")
         if wanted:
-            target = next((r for r in reversed(resolved) if r.location and r.location.feature_type in wanted), None)
-            if target is not None:
+            target = _described_as(doc, mention, resolved) or next(
+                (r for r in reversed(resolved) if r.location is None or r.location.feature_type in wanted), None)
+            if target is not None and target.location is not None:
                 loc = target.location
                 mention.location = Location(**{**loc.to_dict(), "mention": mention.text})
-        elif mention.location is not None:
-            resolved.append(mention)
+        elif mention.attrs.get("dateline") or mention.attrs.get("modifier"):
+            continue
+        elif mention.location is not None or mention.attrs.get("candidates"):
+            resolved.append(mention)  # a place, or a known name the report's country ruled out
+
+
+def _described_as(doc: Document, anaphor: Mention, named: list[Mention]) -> Mention | None:
+    """'Shusha, a strategic town that overlooks the capital Stepanakert ... denied the town had fallen': the place the
+    report itself called a town, when one of the last two sentences did."""
+    noun = anaphor.text.split()[-1].lower()
+    described = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}\b", re.I)
+    for mention in reversed(named):
+        if anaphor.sentence - mention.sentence > 2:
+            return None
+        if mention.location is not None and described.match(doc.text, mention.end):
+            return mention
+    return None
 
 
 def place_unlisted_sites(doc: Document) -> None:
@@ -729,7 +747,7 @@ def _unplaced_name(mention: Mention) -> bool:
 def _last_town_before(doc: Document, char: int) -> Mention | None:
     """People flee from towns: the last populated place the report named before the sentence."""
     towns = [m for m in doc.mentions if m.type == "place" and m.start < char and m.location is not None
-             and m.location.feature_type == "populated_place"]
+             and m.location.feature_type == "populated_place" and not m.attrs.get("dateline")]
     return towns[-1] if towns else None
 
 
@@ -812,5 +830,7 @@ def geocode(doc: Document, ctx: Context) -> None:
     for event in doc.events:
         event.location = _event_location(event.work.get("place"), event.work.get("geo_hint"))
     for record in doc.displacement:
-        record.origin = _event_location(record.work.get("origin") or _last_town_before(doc, record.work["char"]), None)
+        origin = record.work.get("origin")
+        record.origin = _event_location(origin if origin is not None else _last_town_before(doc, record.work["char"]),
+                                        None)
         record.destination = _event_location(record.work.get("destination"), None)

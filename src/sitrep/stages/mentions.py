@@ -286,8 +286,9 @@ def _demonym_actors(doc: Document, actors) -> list[Mention]:
     """'Russian shelling', 'Turkish drones', 'Israeli airstrikes': the nationality names the state forces."""
     out = []
     for ent in _nationality_entities(doc, actors):
-        rest = doc.text[ent.end_char:ent.end_char + 30].lower()
-        if any(re.match(rf"\s+(?:\w+\s+)?{re.escape(noun)}\b", rest) for noun in VIOLENCE_NOUNS):
+        rest = doc.text[ent.end_char:ent.end_char + 40].lower()
+        # a model name may stand between: 'Armenian T-72 tanks', 'Russian Su-25 jets'
+        if any(re.match(rf"\s+(?:(?:\w+|[\w/-]*\d[\w/-]*)\s+)?{re.escape(noun)}\b", rest) for noun in VIOLENCE_NOUNS):
             mention = Mention(doc.text[ent.start_char:ent.end_char], ent.start_char, ent.end_char, "actor",
                               doc.sentence_index(ent.start_char), attrs={"lookup": f"{ent.text} forces"})
             out.append(mention)
