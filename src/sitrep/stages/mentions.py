@@ -9,6 +9,7 @@ from functools import cache
 from ..lexicon_patterns import (AREA_WORDS, CANADIAN_PROVINCE_ABBREVIATIONS, FACILITY_HEADS, PLACE_ANAPHORS,
                                 REGION_QUALIFIERS, SETTLEMENT_WORDS, SITE_PREFIXES, SITE_SUFFIXES, SUFFIX_FEATURES,
                                 US_STATE_ABBREVIATIONS, VAGUE_QUANTITIES)
+from ..lexicons import country_adjectives
 from ..model import Document, Mention
 from ..pipeline import Context, stage
 from ..textnorm import fold
@@ -40,6 +41,8 @@ HARDWARE_NOUNS = {"jets", "aircraft", "warplanes", "drones", "helicopters", "art
                   "columns", "column"}
 
 HYPHEN_SUFFIXES = r"(?:held|controlled|led|backed|allied|linked|aligned|affiliated|occupied|run|supported)"
+# 'a Barbados-flagged carrier', 'a Dubai-based firm': a flag or a seat, not where anything happened
+NOT_HERE_SUFFIXES = r"(?:flagged|registered|owned|based|born|made|built)"
 
 
 def _trie_pattern(words: set[str]) -> str:
@@ -532,6 +535,7 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
     mentions.extend(_unresolved_entities(doc, gazetteer, claimed))
     mentions.extend(_names_after_locatives(doc, claimed))
     mentions.extend(_repeated_names(doc, mentions, claimed))
+    mentions.extend(_capitals_named_by_country(doc, gazetteer))
     mentions = [m for m in mentions if not _names_a_backer(doc, m)
                 and not NAMED_PERSON.search(doc.text[max(0, m.start - 30):m.start])]
     for mention in mentions:
@@ -567,10 +571,36 @@ def _province_abbreviations(doc: Document, gazetteer, claimed) -> list[Mention]:
     return out
 
 
+CAPITAL_PHRASE = re.compile(r"\b(?:the\s+)?(?P<country>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:'s|’s)?\s+capital\b"
+                            r"(?![ \t]+(?:city[ \t]+)?(?:of[ \t]+)?[A-Z])(?!,[ \t]*[A-Z])")
+
+
+def _capitals_named_by_country(doc: Document, gazetteer) -> list[Mention]:
+    """'the Somali capital', "Ukraine's capital" with no city named after it: that country's capital city. A
+    description, like 'the city', not a name: the country's own mention stays ('Ukraine' is still Ukraine)."""
+    out = []
+    adjectives = country_adjectives()
+    for match in CAPITAL_PHRASE.finditer(doc.text):
+        word = match.group("country")
+        code = adjectives.get(word, ("", ""))[0] or gazetteer.country_code(word)
+        capital = gazetteer.capital(code) if code else None
+        if capital is not None:
+            mention = _place_mention(doc, *match.span(), [capital])
+            mention.attrs["description"] = True
+            out.append(mention)
+    return out
+
+
 def _names_a_backer(doc: Document, mention: Mention) -> bool:
     """'Tuareg-led rebels', 'Moscow-backed separatists', 'Kyiv-controlled territory': the name qualifies who leads
     or holds, it is not a place where anything happened."""
     return bool(re.match(rf"-{HYPHEN_SUFFIXES}\b", doc.text[mention.end:mention.end + 16]))
+
+
+def flag_or_seat(doc: Document, mention: Mention) -> bool:
+    """'a Barbados-flagged carrier', 'a Dubai-based firm': a place named as a ship's flag or a seat, where nothing in
+    the sentence happened (still a place name, as geoparsing gold counts it)."""
+    return bool(re.match(rf"-{NOT_HERE_SUFFIXES}\b", doc.text[mention.end:mention.end + 16]))
 
 
 DATELINE = re.compile(r"\A(?:[^\n]{0,160}\n\s*)?[A-Z][A-Z .'’-]{2,40},[^\n—]{0,80}?(?:—|–|--|\s-\s)")

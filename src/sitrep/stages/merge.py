@@ -14,6 +14,7 @@ from ..lexicon_patterns import parse_number
 from ..lexicons import NON_ALIGNED_SIDES
 from ..model import Document, Event, Location
 from ..pipeline import Context, stage
+from .events import headline_end
 from .mentions import dateline_end
 from ..vocabulary import (ARMED_CLASH, BATTLES, GOV_REGAINS, NSA_OVERTAKES, PROTESTS, REMOTE, STRATEGIC, TERRITORY, VAC,
                           WITHDRAWAL)
@@ -612,10 +613,14 @@ def inherit_locations(doc: Document, events: list[Event]) -> list[Event]:
     last located event (same kind, same sides, same days), it is that event, mentioned again."""
     kept: list[Event] = []
     last: Event | None = None
+    headline = _headline_place(doc)
     for event in events:
         if event.work.get("own_place_only"):
             kept.append(event)  # a threat, expulsion or closure is not made where the narrative last was
             continue
+        if last is None and headline is not None and not event.background and _vaguer_than(event.location, headline):
+            event.location = Location(**{**headline.to_dict(), "geo_precision": max(2, headline.geo_precision)})
+            event.work["inferred_location"] = True  # 'Twin car bombs kill 100 in Somali capital': the lead's place
         if event.location is None and not (last is not None and _same_paragraph(doc, last, event)):
             local = _place_told_before_in_paragraph(doc, event)
             if local is not None:
@@ -631,6 +636,21 @@ def inherit_locations(doc: Document, events: list[Event]) -> list[Event]:
             last = event
         kept.append(event)
     return kept
+
+
+def _headline_place(doc: Document) -> Location | None:
+    """The one town or site the report's title names, if it names exactly one."""
+    end = headline_end(doc.text)
+    named = [m for m in doc.mentions if m.type == "place" and m.start < end and m.location is not None
+             and m.location.feature_type not in {"country", "continent"} and not m.attrs.get("modifier")]
+    described = [m for m in named if m.attrs.get("description")]  # 'in Somali capital', not the 'Somali' inside it
+    places = {m.location.gazetteer_id: m.location for m in described or named}
+    return next(iter(places.values())) if len(places) == 1 else None
+
+
+def _vaguer_than(location: Location | None, headline: Location) -> bool:
+    """No place, or only the country the title's place lies in."""
+    return location is None or location.feature_type == "country" and location.country_code == headline.country_code
 
 
 def _placed_elsewhere(event: Event) -> bool:
@@ -833,7 +853,8 @@ def absorb_anaphoric(events: list[Event]) -> list[Event]:
         previous = next((e for e in reversed(kept) if (told and (not violent or e.event_type in FIGHTING)
                                                        or e.event_type == event.event_type) and not e.background), None)
         same_day = event.event_date is None or event.event_date == (previous.event_date if previous else None) \
-            or (told and not event.work.get("own_date")) or event.work.get("verdict")
+            or (told and not event.work.get("own_date")) or event.work.get("verdict") \
+            or told and event.work.get("attributed") == "claim"  # claimed on Sunday what was done on Saturday
         if event.work.get("anaphoric") and previous is not None and not event.background and same_day:
             _absorb(previous, event)
             continue
