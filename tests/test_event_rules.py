@@ -1399,7 +1399,7 @@ def test_the_dead_are_not_counted_as_displaced(tmp_path):
     path = tmp_path / "report.txt"
     path.write_text("The insurgency in Cabo Delgado province has killed more than 2,600 people since 2017 and "
                     "displaced nearly 700,000.", encoding="utf-8")
-    assert all(r["people"]["low"] != 2600 for r in extract([path]).combined()["displacement"])
+    assert all(r["people"]["min"] != 2600 for r in extract([path]).combined()["displacement"])
 
 
 def test_the_country_that_reports_displacement_is_not_its_origin(tmp_path):
@@ -1461,3 +1461,73 @@ def test_the_countrys_capital_is_its_capital_city(tmp_path):
     events = _events(tmp_path, "Russian missiles struck the Ukrainian capital on Monday, killing three people.",
                      "2024-01-03")
     assert events and events[0]["location"]["name"] == "Kyiv"
+
+
+def test_a_month_after_the_reports_own_is_last_years(tmp_path):
+    events = _events(tmp_path, "BAGHDAD, June 22, 2017 - More than 800,000 people have fled Mosul since the offensive "
+                               "began in October, the United Nations said.")
+    assert all(e["event_date"] < "2017-06-22" for e in events)
+    path = tmp_path / "report.txt"
+    records = extract([path]).combined()["displacement"]
+    assert records and records[0]["date"].startswith("2016-10")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Amaq said U.S. aircraft had destroyed the mosque in Mosul on Wednesday, a claim the U.S.-led coalition rejected.",
+    "Russian milbloggers claimed that Russian forces recaptured Martynovka on Tuesday, but ISW cannot independently "
+    "verify these claims.",
+])
+def test_a_claim_the_report_rejects_is_not_coded(tmp_path, sentence):
+    assert _events(tmp_path, sentence, "2024-08-21") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Armed clashes took place throughout the camp in Jenin on Monday.",
+    "Ambulances were prevented from entering the camp in Jenin on Monday.",
+    "The Israeli military said it had seized about 1,000 explosive devices in Jenin on Monday.",
+])
+def test_no_capture_attack_or_explosion_where_none_happened(tmp_path, sentence):
+    assert all(e["sub_event_type"] == "Armed clash" and e["trigger"] == "clashes"
+               for e in _events(tmp_path, sentence, "2023-07-05"))
+
+
+def test_a_stabbing_of_pedestrians_is_an_attack_and_only_the_attacker_died(tmp_path):
+    events = _events(tmp_path, "On 4 July a man rammed his car into pedestrians in Tel Aviv and stabbed others, "
+                               "injuring eight people before he was shot dead by an armed passer-by.", "2023-07-05")
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [("Attack", 1)]
+
+
+def test_nationals_called_militants_are_an_unidentified_armed_group(tmp_path):
+    events = _events(tmp_path, "Israeli forces clashed with Palestinian gunmen in Jenin on Monday. Palestinian "
+                               "militants fired rockets at Sderot on Tuesday.", "2023-07-05")
+    assert [(e["actor1"], e["actor2"]) for e in events] == [
+        ("Military Forces of Israel (2022-)", "Unidentified Armed Group"), ("Unidentified Armed Group", None)]
+
+
+def test_people_who_left_the_camp_are_displaced_and_according_to_is_no_destination(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("Israeli forces raided Jenin camp on 3 July. Some 3,000 people left the camp during the "
+                    "operation, according to the Jenin municipality.", encoding="utf-8")
+    records = extract([path]).combined()["displacement"]
+    assert [(r["people"]["min"], r["destination"]) for r in records] == [(3000, None)]
+
+
+def test_equipment_struck_in_a_column_counts_only_what_was_destroyed(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("Ukrainian drones struck a Russian column of six BMP infantry fighting vehicles and two T-80 tanks "
+                    "near Mykolaivka, destroying four of the BMPs and one tank.", encoding="utf-8")
+    records = extract([path]).combined()["equipment"]
+    assert sorted(r["quantity"]["min"] for r in records) == [1, 4]
+
+
+def test_ground_counted_over_a_period_is_not_an_event(tmp_path):
+    events = _events(tmp_path, "Syrskyi said Ukrainian forces have taken control of 1,263 square kilometers and 93 "
+                               "settlements in Kursk Oblast since the incursion began on August 6.", "2024-08-20")
+    assert not any(e["event_type"] == "Battles" and e["trigger"] == "taken" for e in events)
+
+
+def test_troops_conjoined_to_a_strikes_means_are_not_its_operators(tmp_path):
+    events = _events(tmp_path, "Israeli forces launched an operation in Jenin on 3 July, involving air strikes by "
+                               "drones and the deployment of hundreds of ground troops.", "2023-07-05")
+    strikes = [e for e in events if e["sub_event_type"] == "Air/drone strike"]
+    assert strikes and strikes[0]["actor1"] == "Military Forces of Israel (2022-)"

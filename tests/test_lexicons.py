@@ -545,3 +545,8 @@ def test_every_country_adjective_names_its_state_forces(text: str, country: str,
 
 def test_country_adjective_without_a_force_word_is_no_actor() -> None:
     assert ActorDictionary.default().canonical("Tajik villagers", country="KG") is None
+
+
+@pytest.mark.parametrize("text", ["Palestinian militants", "Palestinian armed groups", "Nigerien gunmen"])
+def test_nationals_called_militants_are_an_unidentified_armed_group(actors: ActorDictionary, text: str) -> None:
+    assert actors.canonical(text, country="PS") == "Unidentified Armed Group"

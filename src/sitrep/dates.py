@@ -306,7 +306,16 @@ def _resolve_part_of_year(m: re.Match, ctx: _Context) -> _Span | None:
 def _resolve_month(m: re.Match, ctx: _Context) -> _Span | None:
     month = _month_number(m["m1"])
     year = int(m["y"]) if _group(m, "y") else _year_for(ctx, month, 1)
+    ref = ctx.reference
+    if year and not _group(m, "y") and ref is not None and (year, month) > (ref.year, ref.month) \
+            and not _FUTURE_BEFORE.search(m.string, max(0, m.start() - 60), m.start()):
+        year -= 1  # 'since the offensive began in October', in a June report: last October
     return _month_span(year, month) if year else None
+
+
+# Words before a month that look ahead ('elections due in October', 'until December'): the month may be to come.
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|next|until|till|by|scheduled|expected|due|planned|plans?|coming|ahead|"
+                            r"later|upcoming|before|from)\b[^.;\n]*$", re.I)
 
 
 def _resolve_relative_month(m: re.Match, ctx: _Context) -> _Span | None:

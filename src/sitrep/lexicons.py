@@ -65,6 +65,7 @@ ACTOR_KINDS: frozenset[str] = frozenset(
 NON_ALIGNED_SIDES: frozenset[str] = frozenset({"unidentified", "civilians", "protesters", "rioters"})
 
 STATE_FORCES_ROLE = "state_forces"
+UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group"
 POLICE_ROLE = "police"
 WILDCARD_COUNTRY = "*"
 
@@ -417,7 +418,7 @@ class ActorDictionary:
                     self._require_actor(name)
             for form in [dem.demonym, *rec.get("variants", [])]:
                 self._demonyms[_actor_key(form, fold=True)] = dem
-        for kind in ("state", "militia", "ambiguous"):
+        for kind in ("state", "militia", "armed", "ambiguous"):
             for word in heads.get(kind, []):
                 self._heads[word.casefold()] = kind
 
@@ -561,7 +562,8 @@ class ActorDictionary:
             if dem is None:
                 continue
             rest = words[i + 2:] if two_words in self._demonyms else words[i + 1:]
-            head = next((self._heads[w] for w in rest if w in self._heads), None)
+            head = "armed" if rest[:1] == ["armed"] and rest[1:2] in (["group"], ["groups"]) \
+                else next((self._heads[w] for w in rest if w in self._heads), None)  # 'Palestinian armed groups'
             return self._demonym_actor(dem, head, country) if head else None
         return None
 
@@ -570,6 +572,8 @@ class ActorDictionary:
         militia_ok = dem.militia_in is None or country is None or country in dem.militia_in
         if head == "militia":
             return dem.militia_actor if militia_ok else None
+        if head == "armed":  # 'Palestinian militants', where no one group goes by that name: ACLED's unidentified
+            return (dem.militia_actor or UNIDENTIFIED_ARMED_GROUP) if militia_ok else None
         if head == "ambiguous" and country in dem.ambiguous_militia_in and dem.militia_actor:
             return dem.militia_actor
         return dem.state_actor

@@ -26,19 +26,23 @@ TAKING_CONTROL = re.compile(r"\b(?:t[ao]ok|take[sn]?|taking|seiz\w+|gain\w*|rega
                             r"(?:full\s+|complete\s+|total\s+|effective\s+)?control\b", re.I)
 CIVILIAN_WORDS = re.compile(r"\b(?:civilians?|residents?|villagers?|children|women|worshippers|farmers|"
                             r"displaced (?:people|persons)|families|people|inhabitants|pilgrims|students|patients|"
-                            r"idps|refugees|passengers|worshipers|shoppers|internally displaced (?:people|persons))\b",
+                            r"idps|refugees|passengers|worshipers|shoppers|pedestrians|passers-by|passersby|bystanders|"
+                            r"commuters|diners|internally displaced (?:people|persons))\b",
                             re.I)
+# A word inside the noun phrase between a number and its verb ('24 Kyrgyz citizens were killed'), not one that starts
+# another clause ('injuring eight Israelis before he was shot dead').
+_PHRASE_WORD = r"(?:(?!(?:before|after|when|while|until|as|he|she|they|it|we|who|which|that|but|and)\b)\w+\s+)"
 FATALITY_PATTERNS = [
     re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of)\s+(?:at least|some|about|around|"
                r"nearly|almost|more than|over|up to|an estimated|as many as)?\s*(?P<n>[\w,-]+)", re.I),
-    re.compile(r"(?P<n>\b[\w,-]+)\s+(?:\w+\s+){0,3}?(?:were|was|have been|had been|are)\s+(?:reportedly\s+)?"
+    re.compile(rf"(?P<n>\b[\w,-]+)\s+{_PHRASE_WORD}{{0,3}}?(?:were|was|have been|had been|are)\s+(?:reportedly\s+)?"
                r"(?:killed|dead|executed|slain|shot dead)", re.I),
     re.compile(r"(?P<n>\b[\w,-]+)\s+(?:people|civilians|soldiers|fighters|militants|troops|members|dead|deaths|"
                r"fatalities)\s+(?:dead|killed)", re.I),
     re.compile(r"death toll\s+(?:\w+\s+){0,3}?(?:of|to|at|reached|rose to|stands at)\s+(?:at least\s+)?(?P<n>[\w,-]+)", re.I),
     re.compile(r"\b(?:raising|bringing|pushing|taking) the (?:death )?toll to\s+(?:at least\s+)?(?P<n>[\w,-]+)", re.I),
     re.compile(r"(?P<n>\b[\w,-]+)\s+(?:were\s+)?(?:dead|killed)\b", re.I),
-    re.compile(r"(?P<n>\b[\w,-]+)\s+(?:\w+\s+){0,4}?(?:had\s+|have\s+|has\s+)?died\b", re.I),
+    re.compile(rf"(?P<n>\b[\w,-]+)\s+{_PHRASE_WORD}{{0,4}}?(?:had\s+|have\s+|has\s+)?died\b", re.I),
 ]
 STATUS_LEMMAS = {
     "captured": {"capture", "seize", "take", "grab", "loot", "commandeer", "seized", "captured", "trophy", "acquire",
@@ -55,6 +59,7 @@ DISPLACEMENT = re.compile(
     r"(?P<who>civilians|residents|people|families|villagers|inhabitants|households|(?-i:ethnic [A-Z][\w'’-]+s))\b"
     r"(?P<mid>[^.;]{0,60}?)\b(?P<verb>fled|escaped|to escape|to flee|were displaced|have been displaced|"
     r"had been displaced|were evacuated|displaced|evacuated|left their homes|were forced to leave|left for|"
+    r"(?:have |had )?left (?:the |their )?(?:camp|city|town|village|area|district|neighbou?rhood|region)s?\b|"
     r"headed for|sought refuge|crossed into|(?:have |had )?(?:left|fled) (?:the |their )?\w+(?: \w+)? for|"
     r"(?:have |had )?(?:arrived|crossed|walked|reached)|(?:are|were) (?:\w+ )?(?:staying|sheltering) in|"
     r"(?:have been|were|had been) forced from|poured into|streamed into)", re.I)
@@ -258,6 +263,11 @@ def _trigger_class(token) -> str | None:
     lemma = _lemma(token)
     if lemma == "claim" and any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
         return None  # 'claimed that the counteroffensive had failed', 'claimed to have ...': speech, not a taking
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children):
+        return None  # 'clashes took place in the camp': the clashes are the event
+    if token.dep_ == "pcomp" and token.head.lower_ == "from" \
+            and _lemma(token.head.head) in {"prevent", "stop", "bar", "block", "ban", "keep", "deter"}:
+        return None  # 'ambulances were prevented from entering': what did not happen
     if token.pos_ in {"VERB", "AUX"} or (token.tag_ in {"VBN", "VBD", "VBG"}):
         cls = _particle_class(token, lemma) or VERB_TRIGGERS.get(lemma)
         if cls == "abduction" and _then_killed(token) is not None:
@@ -428,6 +438,24 @@ def _event_noun_did_it(token, triggers) -> bool:
         return False
     told = {subject} | {obj for prep, obj in _preps(subject) if prep == "of" and subject.lower_ in SERIES_WORDS}
     return any(other in told and other.pos_ in {"NOUN", "PROPN"} for other, _ in triggers)  # 'a wave of attacks hit'
+
+
+def _a_tally_of_ground(token) -> bool:
+    """Ground counted rather than a place taken: an area ('1,263 square kilometers') or a running count of
+    settlements over a period ('93 settlements since the incursion began')."""
+    words = {t.lower_ for t in token.sent if t.i > token.i}
+    if "square" in words and words & {"kilometers", "kilometres", "km", "miles"}:
+        return True
+    counted = [t for t in token.sent if t.i > token.i and t.dep_ == "nummod"
+               and t.head.lemma_.lower() in {"settlement", "village", "town", "locality"}]
+    return any((parse_number(t.text) or 0) >= 10 for t in counted) and bool(PERIOD.search(token.sent.text))
+
+
+WEAPON_WORDS = {"weapon", "arms", "ammunition", "device", "explosive", "bomb", "mine", "rifle", "gun", "rocket",
+                "shell", "grenade", "cache", "stockpile", "depot"}
+IMPACT_LEMMAS = {"strike", "hit", "target"}  # verbs of a strike whose equipment may have survived it
+FINDING_VERBS = {"seize", "find", "discover", "confiscate", "defuse", "dismantle", "recover", "uncover", "store",
+                 "stockpile", "manufacture", "smuggle", "make", "possess", "hide", "capture"}
 
 
 def _frames_the_verb(token, triggers) -> bool:
@@ -735,6 +763,18 @@ DISTINCT_WORDS = {"separate", "another", "second", "third", "new", "further", "a
 def _named_group_head(index: MentionIndex, token) -> bool:
     """'PKK guerrillas', 'Taliban gunmen': a group's name on the noun (compound or modifier) names who they are."""
     return any(c.dep_ in {"compound", "amod", "nmod"} and index.at_token("actor", c) for c in token.children)
+
+
+def _agent_actor(index: MentionIndex, agent) -> Mention | None:
+    """Who a 'by' phrase names, not counting a conjoined thing that is no actor ('air strikes by drones and the
+    deployment of hundreds of troops': the troops are not the drones' operators)."""
+    found = _first_actor(index, agent)
+    if found is None:
+        return None
+    foreign = [c for c in agent.children if c.dep_ == "conj" and index.at_token("actor", c) is None
+               and c.lemma_.lower() not in TROOP_WORDS | PERSON_WORDS]
+    inside = any(c.left_edge.idx <= found.start < _end_char(c.right_edge) for c in foreign)
+    return None if inside else found
 
 
 def _inside_a_claim(token) -> bool:
@@ -1493,7 +1533,7 @@ class TriggerReader:
         lemma = _lemma(token)
         for prep, obj in _preps(token):
             if prep == "by":
-                self.actor1 = self.actor1 or _first_actor(self.index, obj)
+                self.actor1 = self.actor1 or _agent_actor(self.index, obj)
             elif prep == "to" and lemma in {"fall", "lose", "loss"}:
                 self.actor1 = self.actor1 or _first_actor(self.index, obj)
             elif prep in {"from", "against", "on", "upon", "with"} and (
@@ -1791,6 +1831,8 @@ def _dead_counted_by_parse(sent) -> int | None:
 
 def _victims_of(token) -> list:
     lemma = token.lemma_.lower()
+    if lemma == "shoot" and any(c.lower_ == "dead" for c in token.children):
+        lemma = "kill"  # 'he was shot dead'
     if lemma not in KILLING_LEMMAS or any(c.dep_ == "neg" for c in token.children) \
             or any(c.lower_ in MODAL_WORDS | {"to"} for c in token.children if c.dep_ == "aux"):
         return []  # 'no one was killed', 'could have been killed', 'vowed to kill'
@@ -2245,7 +2287,10 @@ DWELLINGS = {"village", "town", "home", "house", "market", "camp", "settlement",
              "hamlet", "school", "hospital", "mosque", "church", "farm", "homestead"}
 UNVERIFIED = re.compile(r"\b(?:not (?:been )?(?:independently )?(?:verified|confirmed)|could not (?:be )?(?:independently )?"
                         r"(?:verify|verified|confirm|confirmed)|unverified|unconfirmed|has not observed confirmation|"
-                        r"no confirmation|without evidence)\b", re.I)
+                        r"no confirmation|without evidence|(?:cannot|can not|can't|unable to) (?:independently )?"
+                        r"(?:verify|confirm) (?:these|this|the|that|such|their|its) claims?|"
+                        r"a claim (?:that )?(?:the )?(?:[\w.-]+ ){0,4}(?:rejected|denied|dismissed|disputed)|"
+                        r"(?:rejected|denied|dismissed|disputed) (?:the|this|that) claim)\b", re.I)
 
 
 def _unconfirmed_claim(token) -> bool:
@@ -2322,6 +2367,9 @@ class EventBuilder:
                     continue  # 'the strike killed nine civilians': the killing is the strike's result
                 if _event_noun_did_it(token, triggers):
                     continue  # 'Russian strikes hit Kharkiv': the strikes are the event, 'hit' what they did
+                if token.pos_ == "NOUN" and token.dep_ in OBJECTS | {"conj"} and _lemma(_first_conjunct(token).head) \
+                        in FINDING_VERBS:
+                    continue  # 'seized about 1,000 explosive devices': weapons found, not an explosion
                 if _frames_the_verb(token, triggers):
                     continue  # 'In a separate attack, a motorcycle bomb exploded': the attack is the explosion
                 if cls == "clash" and arrests and token.lemma_.lower() == "raid":
@@ -2430,6 +2478,10 @@ class EventBuilder:
                                              and not ARMED_VICTIMS & set(_object_words(token).split())
                                              or _an_official_killed(token) or _on_a_life(token)):
             return None
+        if cls == "territory" and self._took_things(token):
+            return None  # 'seized about 1,000 explosive devices in Jenin': weapons taken, not ground
+        if cls == "territory" and _a_tally_of_ground(token):
+            return None  # 'have taken control of 1,263 square kilometers and 93 settlements since August 6'
         if cls == "territory" and lemma == "control" and not TAKING_CONTROL.search(token.sent.text):
             return None  # 'controls a swathe of territory', 'months of LNA control': a state, not a change
         # troops sent to Kharkiv are in Kharkiv; a missile fired towards Jizan struck, or was stopped, at Jizan
@@ -2467,6 +2519,13 @@ class EventBuilder:
         self.doc.events.extend(events[1:])
         return events[0]
 
+    def _took_things(self, token) -> bool:
+        """The object taken is weapons or equipment, not a place or a position."""
+        objects = [c for c in token.children if c.dep_ in OBJECTS]
+        return bool(objects) and all(
+            not self.index.in_subtree("place", o) and (self.index.in_subtree("equipment", o) or o.lemma_.lower()
+                                                         in HARDWARE_WORDS | WEAPON_WORDS) for o in objects)
+
     def _armed_group(self, mention: Mention | None) -> bool:
         """A mention the actor dictionary knows as a state force, rebel group or militia."""
         if mention is None or _civilian(mention):
@@ -2496,6 +2555,16 @@ class EventBuilder:
 
     # -- equipment
     def _equipment(self, sent) -> None:
+        first = len(self.doc.equipment)
+        self._equipment_named(sent)
+        self._equipment_of_them(sent)
+        told = self.doc.equipment[first:]
+        struck = [r for r in told if r.work.get("verb") in IMPACT_LEMMAS
+                  and any(o.work.get("verb") not in IMPACT_LEMMAS and o.category == r.category and o.status == r.status
+                          for o in told)]  # 'striking a column of six BMPs ..., destroying four of the BMPs'
+        self.doc.equipment[first:] = [r for r in told if r not in struck]
+
+    def _equipment_named(self, sent) -> None:
         for mention in self.index.within("equipment", sent.start_char, sent.end_char):
             token = self.doc.spacy_doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if token is None:
@@ -2512,7 +2581,6 @@ class EventBuilder:
                 continue  # 'a roadside bomb struck a police vehicle': the bomb did the damage, it was not lost
             self._add_equipment(sent, mention, status, _equipment_quantity(head, mention), verb,
                                 char=mention.start, owner=self._owner(head) or self._owner(_first_conjunct(head)))
-        self._equipment_of_them(sent)
 
     def _add_equipment(self, sent, mention: Mention, status: str, quantity: Quantity, verb, *, char: int,
                        owner: Mention | None) -> None:
@@ -2525,6 +2593,9 @@ class EventBuilder:
             named_item=not mention.attrs.get("generic", False),
         )
         subject, passive = _subject(verb) if verb is not None else (None, False)
+        if subject is None and verb is not None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            subject, passive = _subject(verb.head)  # 'drones striking a column, destroying four BMPs'
+            subject = subject or _participle_doer(verb.head)
         doer = None if subject is None or passive else self._speaker(subject) or _first_actor(self.index, subject)
         record.work.update(char=char, verb=verb.lemma_ if verb is not None else None, mention=mention, owner=owner,
                            subject=doer)
@@ -2621,7 +2692,8 @@ class EventBuilder:
                 self.doc.displacement.append(record)
                 continue
             toward = match.group("verb").lower().endswith((" for", " into", "refuge"))  # 'left for Kharkiv'
-            destination = next((p for p in after if re.search(r"\b(?:to|towards|toward|into|for|in)\s+(?:the\s+)?$",
+            destination = next((p for p in after if re.search(r"(?<!according )\b(?:to|towards|toward|into|for|in)\s+"
+                                                              r"(?:the\s+)?$",
                                                               self.doc.text[max(0, p.start - 20):p.start], re.I)
                                 and (toward or not re.search(r"\b(?:for|in)\s+(?:the\s+)?$",
                                                             self.doc.text[max(0, p.start - 20):p.start], re.I))), None)

@@ -34,7 +34,8 @@ UNIT_NOUNS = ("units", "unit", "militants", "fighters", "forces", "troops", "sol
               "officers", "convoy", "division", "artillery", "drones", "helicopters", "columns", "column", "armour",
               "armor", "paratroopers", "marines", "commandos", "authorities", "government", "parliament", "leaders",
               "leadership", "president", "prime minister", "premier", "minister", "foreign minister",
-              "defence minister", "defense minister", "king", "emir", "chancellor", "leader")
+              "defence minister", "defense minister", "king", "emir", "chancellor", "leader", "armed groups",
+              "armed group", "guerrillas", "extremists")
 
 
 HARDWARE_NOUNS = {"jets", "aircraft", "warplanes", "drones", "helicopters", "artillery", "armour", "armor", "convoy",
