@@ -1531,3 +1531,56 @@ def test_troops_conjoined_to_a_strikes_means_are_not_its_operators(tmp_path):
                                "drones and the deployment of hundreds of ground troops.", "2023-07-05")
     strikes = [e for e in events if e["sub_event_type"] == "Air/drone strike"]
     assert strikes and strikes[0]["actor1"] == "Military Forces of Israel (2022-)"
+
+
+def test_a_killing_read_as_a_modifier_of_the_killers_is_their_act(tmp_path):
+    events = _events(tmp_path, "On 13 June, assailants from the CODECO armed group killed at least 45 displaced people "
+                               "near Bunia, with machetes and firearms, and set fire to shelters.", "2023-06-14")
+    killing = [e for e in events if e["sub_event_type"] == "Attack"]
+    assert killing and killing[0]["actor1"].startswith("CODECO") and killing[0]["fatalities"] == 45
+
+
+def test_a_country_named_with_of_the_is_one_place(tmp_path):
+    events = _events(tmp_path, "Fighting broke out in the Democratic Republic of the Congo on Monday.", "2023-06-14")
+    assert events and events[0]["location"]["country_code"] == "CD"
+
+
+def test_a_place_that_shares_a_drones_name_and_a_local_government_area(tmp_path):
+    events = _events(tmp_path, "Gunmen raided three villages in Anka local government area of Zamfara State on "
+                               "Saturday, killing 32 residents.", "2022-06-06")
+    assert [(e["sub_event_type"], e["actor2"], e["location"]["name"]) for e in events] == [
+        ("Attack", "Civilians", "Anka")]
+
+
+def test_displaced_people_do_not_flee_from_where_they_fled_to(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("Gunmen raided villages near Anka on Saturday, killing 32 residents. Hundreds of residents have "
+                    "fled to Anka and Gusau.", encoding="utf-8")
+    records = extract([path], published=date(2022, 6, 6)).combined()["displacement"]
+    assert records and records[0]["origin"] is None and records[0]["destination"]["name"] == "Anka"
+
+
+def test_a_bombers_vest_is_a_suicide_bomb_and_the_toll_rose_to(tmp_path):
+    events = _events(tmp_path, "PESHAWAR - The death toll from Monday's suicide bombing at a mosque inside the police "
+                               "headquarters in Peshawar rose to 84 on Tuesday. Most of the victims were policemen who "
+                               "had gathered for prayers when the bomber detonated his explosive vest.", "2023-01-31")
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [("Suicide bomb", 84)]
+    assert events[0]["actor1"] != "Police Forces of Pakistan"
+
+
+def test_hundreds_of_people_protesting_is_a_protest(tmp_path):
+    events = _events(tmp_path, "Hundreds of teachers protested in Peshawar on Tuesday.", "2023-01-31")
+    assert [e["sub_event_type"] for e in events] == ["Peaceful protest"]
+
+
+def test_the_dead_of_clashes_since_a_weekday_are_a_running_toll(tmp_path):
+    events = _events(tmp_path, "IMPHAL, May 6, 2023 - At least 54 people have been killed in clashes between the Meitei "
+                               "and Kuki communities since Wednesday, officials said.")
+    assert not any(e["fatalities"] == 54 for e in events)
+
+
+def test_people_evacuated_are_displaced(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("The army evacuated about 23,000 people to military camps in Manipur on Friday.", encoding="utf-8")
+    records = extract([path], published=date(2023, 5, 6)).combined()["displacement"]
+    assert [r["people"]["min"] for r in records] == [23000]

@@ -40,6 +40,9 @@ FATALITY_PATTERNS = [
     re.compile(r"(?P<n>\b[\w,-]+)\s+(?:people|civilians|soldiers|fighters|militants|troops|members|dead|deaths|"
                r"fatalities)\s+(?:dead|killed)", re.I),
     re.compile(r"death toll\s+(?:\w+\s+){0,3}?(?:of|to|at|reached|rose to|stands at)\s+(?:at least\s+)?(?P<n>[\w,-]+)", re.I),
+    # 'The death toll from Monday's suicide bombing at a mosque inside the police headquarters rose to 84'
+    re.compile(r"death toll\s+(?:[\w'’-]+\s+){0,14}?(?:rose|climbed|increased|jumped|reached|stands|stood|hit)\s+"
+               r"(?:to\s+|at\s+)?(?:at least\s+)?(?P<n>[\w,-]+)", re.I),
     re.compile(r"\b(?:raising|bringing|pushing|taking) the (?:death )?toll to\s+(?:at least\s+)?(?P<n>[\w,-]+)", re.I),
     re.compile(r"(?P<n>\b[\w,-]+)\s+(?:were\s+)?(?:dead|killed)\b", re.I),
     re.compile(rf"(?P<n>\b[\w,-]+)\s+{_PHRASE_WORD}{{0,4}}?(?:had\s+|have\s+|has\s+)?died\b", re.I),
@@ -66,7 +69,8 @@ DISPLACEMENT = re.compile(
 
 # 'the fighting has displaced 1.5 million people', 'forcing 20,000 residents to flee': the people after the verb.
 DISPLACED_OBJECT = re.compile(
-    r"\b(?P<verb>displaced|displacing|displaces|uprooted|uprooting|forced|forcing|drove|driving|driven)\s+"
+    r"\b(?P<verb>displaced|displacing|displaces|uprooted|uprooting|forced|forcing|drove|driving|driven|evacuated|"
+    r"evacuating)\s+"
     r"(?:(?:more than|over|about|around|some|nearly|almost|at least|an estimated|up to)\s+)?"
     r"(?P<q>" + SCALED_NUMBER + r"|tens of thousands of|hundreds of thousands of|thousands of|hundreds of|[\d,]+|\w+)\s+"
     r"(?P<who>civilians|residents|people|families|villagers|inhabitants|households|(?-i:ethnic [A-Z][\w'’-]+s))\b"
@@ -670,6 +674,19 @@ def _verb_read_as_modifier(token) -> bool:
     """'Coalition-backed Yemeni forces advanced into the outskirts': finding no main verb, the small model makes the
     verb a modifier of the troops it follows, which are its subject."""
     head = token.head
+    if token.dep_ == "acl" and token.tag_ in {"VBD", "VBN"} and head.i < token.i and any(c.dep_ == "dobj" for c in token.children):
+        top = head  # 'assailants from the CODECO armed group killed at least 45 people, ... and set fire to shelters'
+        while top.dep_ == "pobj" and top.head.dep_ == "prep":
+            top = top.head.head
+        if top.dep_ == "ROOT" or top.dep_ == "nsubj" and top.head.i > token.i:
+            return _agent(token) is None  # a past-tense verb with an object is no reduced relative
+    if token.dep_ == "acl" and token.tag_ in {"VBN", "VBD"} and head.i < token.i \
+            and head.lower_ in PERSON_WORDS | PROTESTER_WORDS | TROOP_WORDS | QUANTITY_HEADS:
+        top = head  # 'Hundreds of teachers protested in Peshawar': no verb left for the sentence but this one
+        while top.dep_ == "pobj" and top.head.dep_ == "prep":
+            top = top.head.head
+        if top.dep_ == "ROOT":
+            return _agent(token) is None
     if token.dep_ != "acl" or token.tag_ not in {"VBN", "VBD"} or head.i > token.i \
             or not (head.lower_ in TROOP_WORDS or head.lower_ in {"militias", "militia", "groups"}):
         return False
@@ -1595,6 +1612,8 @@ class TriggerReader:
         """When the parse leaves actor1 empty, take an actor named in the same clause before the trigger."""
         if self.actor1 is not None or self.anaphoric:
             return
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in LONE_ATTACKERS for c in self.token.children):
+            return  # 'when the bomber detonated his vest': a doer named, not one of the actors before him
         sent = self.token.sent
         used = {id(self.actor2)}
         speakers = {id(m) for m in self._speakers()}
@@ -1608,6 +1627,8 @@ class TriggerReader:
             self.actor1 = others[0] if others else None
 
 
+LONE_ATTACKERS = {"bomber", "attacker", "assailant", "gunman", "shooter", "assassin", "perpetrator", "suspect", "man",
+                  "woman", "teenager", "youth"}
 QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "number",
                   "group", "groups", "batch", "most", "all", "some", "many", "several", "rest", "remainder", "half",
                   "majority", "couple", "few", "part", "bulk", "contingent", "unit", "units", "battalion", "company",
@@ -1705,6 +1726,7 @@ PERIOD = re.compile(
     r"\b(?:between\s+\d{1,2}\s+(?:and|-)\s+\d{1,2}\s+[A-Z][a-z]+|between\s+[A-Z][a-z]+\s+\d{1,2}\s+and\s+"
     r"(?:[A-Z][a-z]+\s+)?\d{1,2}|since\s+(?:the\s+(?:start|beginning|outbreak)\b|(?:early\s+|mid-?|late\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\d{1,2}\s+[A-Z][a-z]+"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|last\s+(?:week|month|year)|\d{4})|so\s+far\s+this\s+(?:year|month|week)|(?:in|over|during)\s+the\s+(?:past|last)"
     r"\s+(?:\w+\s+)?(?:days|weeks|months|years))")
 
@@ -2100,8 +2122,9 @@ def _refine_class(token, cls: str) -> str | None:
         return "looting"  # 'seized land from farmers': ACLED's looting covers seizing goods or property
     if cls == "territory" and UNCONTESTED.search(_own_clause_text(token)):
         cls = "transfer"  # 'entered Kupiansk without a fight', 'drove into Timbuktu unopposed'
-    if cls == "ied" and re.search(r"\bsuicide\b", token.sent.text, re.I):
-        cls = "suicide"
+    if cls == "ied" and re.search(r"\bsuicide\b|\b(?:explosive|suicide|bomb) (?:vest|belt|jacket)s?\b", token.sent.text,
+                                  re.I):
+        cls = "suicide"  # 'the bomber ... detonated his explosive vest'
     if cls == "clash" and _protesters_involved(token):
         cls = "riot"  # battles are between armed groups; 'protesters clashed with police' is a riot
     if cls in {"clash", "territory"} and token.pos_ == "VERB" and re.search(r"\bsuicide bombers?\b",
@@ -2473,6 +2496,9 @@ class EventBuilder:
             return None
         if lemma in {"kill", "die"} and _running_toll(token):
             return None
+        governor = _governing_verb(token) if token.pos_ == "NOUN" else None
+        if governor is not None and _lemma(governor) in {"kill", "die"} and _running_toll(governor):
+            return None  # 'at least 54 people had been killed in clashes ... since Wednesday': the period's toll
         if cls == "civilian_attack" and not (CIVILIAN_WORDS.search(token.sent.text) or _civilian_camp(token)
                                              or lemma in ATROCITY_VERBS
                                              and not ARMED_VICTIMS & set(_object_words(token).split())
@@ -2669,7 +2695,8 @@ class EventBuilder:
     # -- displacement
     def _displacement(self, sent) -> None:
         forced = [m for m in DISPLACED_OBJECT.finditer(sent.text)
-                  if m.group("verb").lower().startswith(("displac", "uproot")) or LEAVING.search(m.group("rest"))]
+                  if m.group("verb").lower().startswith(("displac", "uproot", "evacuat"))
+                  or LEAVING.search(m.group("rest"))]
         counted: set[int] = set()
         for match in [*DISPLACEMENT.finditer(sent.text), *forced]:
             quantity = _quantity_from_text((match.group("q") or "").strip())

@@ -834,3 +834,6 @@ def geocode(doc: Document, ctx: Context) -> None:
         record.origin = _event_location(origin if origin is not None else _last_town_before(doc, record.work["char"]),
                                         None)
         record.destination = _event_location(record.work.get("destination"), None)
+        if record.origin is not None and record.destination is not None \
+                and record.origin.gazetteer_id == record.destination.gazetteer_id:
+            record.origin = None  # 'fled to Anka and Gusau' after raids near Anka: where they fled from is not told

@@ -126,6 +126,12 @@ def _collective_anaphors(doc: Document, taken: list[tuple[int, int]]) -> list[Me
             for match in pattern.finditer(doc.text) if not _overlaps(*match.span(), taken)]
 
 
+def _names_an_area(text: str, start: int, end: int) -> bool:
+    """'Anka local government area', 'a government-held area': the word names a kind of place, not who governs."""
+    return bool(re.match(r"[\s-]+(?:area|areas|district|headquarters)\b", text[end:end + 16], re.I)) \
+        and bool(re.search(r"\blocal\s+$", text[max(0, start - 8):start], re.I))
+
+
 def _capitalised_word_before(doc: Document, start: int) -> re.Match | None:
     """The capitalised word (and the space after it) right before `start`, if any."""
     return re.search(r"([A-Z][\w'’-]*)\s+$", doc.text[max(0, start - 40):start])
@@ -155,7 +161,7 @@ def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
     mentions = []
     for start, end in _keep_longest(spans):
         start = _demonym_before(doc, start, actors)
-        if _tail_of_unknown_name(doc, start, end, actors):
+        if _tail_of_unknown_name(doc, start, end, actors) or _names_an_area(doc.text, start, end):
             continue
         end = _extend_actor(doc, start, end)
         text = doc.text[start:end]
@@ -352,7 +358,7 @@ def find_equipment_mentions(doc: Document, ctx: Context, taken: list[tuple[int, 
     lexicon = ctx.equipment
     mentions = []
     for start, end in _keep_longest(_find_aliases(doc.text, tuple(lexicon.surface_forms()))):
-        if _overlaps(start, end, taken) or _names_a_unit(doc.text, end):
+        if _overlaps(start, end, taken) or _names_a_unit(doc.text, end) or _a_place_by_that_name(doc.text, start, end):
             continue
         text = doc.text[start:end]
         kind = lexicon.lookup(text)
@@ -361,6 +367,24 @@ def find_equipment_mentions(doc: Document, ctx: Context, taken: list[tuple[int, 
         mentions.append(Mention(text, start, end, "equipment", doc.sentence_index(start), canonical=kind.item,
                                 attrs={"category": kind.category, "generic": kind.generic}))
     return _join_named_with_head(doc, mentions, lexicon)
+
+
+PLACE_AFTER_NAME = re.compile(r"\s+(?:local government area|LGA|district|province|state|town|village|city|county|"
+                              r"region|governorate|oblast)\b", re.I)
+
+
+def _a_place_by_that_name(text: str, start: int, end: int) -> bool:
+    """'in Anka local government area', 'near Anka': one capitalised word that names a model of drone or tank but
+    stands where a place does (after 'in', 'near' ..., or before 'district', 'town' ...)."""
+    word = text[start:end]
+    if " " in word or not word[:1].isupper() or HARDWARE_AFTER_NAME.match(text, end):
+        return False  # 'in Bayraktar drones', 'near Grad launchers': the model after all
+    return bool(re.search(r"\b(?:in|near|at|outside|around|to|from|towards?)\s+$", text[max(0, start - 12):start])) \
+        or bool(PLACE_AFTER_NAME.match(text, end))
+
+
+HARDWARE_AFTER_NAME = re.compile(r"[\s-]+(?:\w+\s+)?(?:rockets?|missiles?|drones?|tanks?|launchers?|systems?|jets?|"
+                                 r"helicopters?|aircraft|vehicles?|howitzers?|guns?|UAVs?)\b", re.I)
 
 
 def _join_named_with_head(doc: Document, mentions: list[Mention], lexicon) -> list[Mention]:
@@ -410,6 +434,8 @@ def _name_runs(sent) -> list[tuple[int, int]]:
                 start = i - 2  # 'al-Bab' is tokenised 'al', '-', 'Bab'
         elif inside and token.text in CONNECTORS and i + 1 < len(tokens) and _is_name_token(tokens[i + 1]):
             continue
+        elif inside and _of_the_before_name(tokens, i):
+            continue  # 'Democratic Republic of the Congo', 'Islamic Republic of the Gambia'
         elif inside and _hyphenated_article(tokens, i):
             continue  # 'Maarat al-Numan': the article and its hyphen join the name
         elif inside:
@@ -418,6 +444,14 @@ def _name_runs(sent) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, len(tokens)))
     return [(tokens[a].i, tokens[b - 1].i + 1) for a, b in runs]
+
+
+def _of_the_before_name(tokens, i: int) -> bool:
+    """Token i is 'of' or 'the' of 'of the' between two parts of one name."""
+    if tokens[i].lower_ == "of":
+        return i + 2 < len(tokens) and tokens[i + 1].lower_ == "the" and _is_name_token(tokens[i + 2])
+    return tokens[i].lower_ == "the" and i >= 1 and tokens[i - 1].lower_ == "of" \
+        and i + 1 < len(tokens) and _is_name_token(tokens[i + 1])
 
 
 def _hyphenated_article(tokens, i: int) -> bool:

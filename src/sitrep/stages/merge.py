@@ -820,9 +820,13 @@ def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
         context = _context_event(events, record.work["char"])
         expr = _own_date(doc, record.work["char"])
         record.date = expr.date_start if expr else (context.event_date if context else None)
-        if record.origin is None and context is not None:
+        if record.origin is None and context is not None and not _same_place(context.location, record.destination):
             record.origin = context.location
         record.record_id = hashlib.sha1(f"{doc.id}|displacement|{record.work['char']}".encode()).hexdigest()[:16]
+
+
+def _same_place(a: Location | None, b: Location | None) -> bool:
+    return a is not None and b is not None and a.gazetteer_id == b.gazetteer_id
 
 
 def _opponent(actor: str | None, context: Event | None, actors=None) -> str | None:
