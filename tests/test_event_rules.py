@@ -1584,3 +1584,25 @@ def test_people_evacuated_are_displaced(tmp_path):
     path.write_text("The army evacuated about 23,000 people to military camps in Manipur on Friday.", encoding="utf-8")
     records = extract([path], published=date(2023, 5, 6)).combined()["displacement"]
     assert [r["people"]["min"] for r in records] == [23000]
+
+
+def test_a_digest_with_country_headings_reads_each_part_in_its_country(tmp_path):
+    events = _events(tmp_path, "Sahel weekly: 4-10 November 2023\n\nMali\n- On 7 November drone strikes hit a meeting "
+                               "in Kidal, killing at least 14 people.\n\nBurkina Faso\n- On 5 November, suspected JNIM "
+                               "militants attacked the village of Zaongo, killing at least 70 civilians. Survivors fled "
+                               "to Kaya.\n\nNiger\n- Supporters of the ruling junta demonstrated in Niamey on 10 "
+                               "November.\n", "2023-11-14")
+    assert [(e["location"]["name"], e["location"]["country_code"]) for e in events] == [
+        ("Kidal", "ML"), ("Zaongo", "BF"), ("Niamey", "NE")]
+    assert events[2]["actor1"] == "Protesters"
+
+
+def test_killing_militia_volunteers_is_a_battle(tmp_path):
+    events = _events(tmp_path, "On 4 November, unidentified gunmen killed two Volunteers for the Defence of the "
+                               "Homeland (VDP) in Tillabéri region.", "2023-11-14")
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [("Armed clash", 2)]
+
+
+def test_neutralising_is_an_act_of_war(tmp_path):
+    events = _events(tmp_path, "On 8 November the air force neutralised dozens of terrorists near Kaya.", "2023-11-14")
+    assert [e["sub_event_type"] for e in events] == ["Air/drone strike"]

@@ -1627,6 +1627,8 @@ class TriggerReader:
             self.actor1 = others[0] if others else None
 
 
+SUPPORTER_WORDS = {"supporter", "follower", "relative", "family", "sympathiser", "sympathizer", "partisan", "loyalist",
+                   "backer", "fan"}
 LONE_ATTACKERS = {"bomber", "attacker", "assailant", "gunman", "shooter", "assassin", "perpetrator", "suspect", "man",
                   "woman", "teenager", "youth"}
 QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "number",
@@ -2089,7 +2091,9 @@ def _target_words(token) -> set[str]:
 
 ARMED_VICTIMS = {"soldiers", "soldier", "gendarmes", "gendarme", "policemen", "policeman", "police", "officers",
                  "troops", "fighters", "militants", "rebels", "guards", "militiamen", "servicemen", "personnel",
-                 "peacekeepers", "jihadists", "insurgents", "commanders", "commander", "marines", "paratroopers"}
+                 "peacekeepers", "jihadists", "insurgents", "commanders", "commander", "marines", "paratroopers",
+                 "volunteers", "vdp", "militiaman", "vigilantes", "auxiliaries", "dozos",
+                 "wazalendo", "guardsmen", "conscripts"}
 
 
 def _refine_class(token, cls: str) -> str | None:
@@ -2456,6 +2460,8 @@ class EventBuilder:
     def _event(self, token, cls: str, sentence_events: list[Event] = ()) -> Event | None:
         reader = TriggerReader(self.doc, self.index, token, cls, actors=self.ctx.actors)
         reader.read()
+        if cls in {"protest", "riot"} and reader.actor1 is not None and self._supporters_of(reader.actor1):
+            reader.actor1 = None  # 'Supporters of the ruling junta demonstrated': protesters, not the junta
         if cls == "protest" and _lemma(token) in {"block", "barricade", "blockade"} and self._armed_group(reader.actor1):
             cls = "restrict"  # 'the Houthis blocked access to the port': a named armed group, not a crowd
             reader = TriggerReader(self.doc, self.index, token, cls, actors=self.ctx.actors)
@@ -2551,6 +2557,14 @@ class EventBuilder:
         return bool(objects) and all(
             not self.index.in_subtree("place", o) and (self.index.in_subtree("equipment", o) or o.lemma_.lower()
                                                          in HARDWARE_WORDS | WEAPON_WORDS) for o in objects)
+
+    def _supporters_of(self, mention: Mention) -> bool:
+        """The actor is named only as whom the crowd supports ('supporters of the junta', 'relatives of the
+        detained soldiers')."""
+        span = self.doc.spacy_doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        node = span.root if span is not None else None
+        return node is not None and node.dep_ == "pobj" and node.head.lower_ == "of" \
+            and node.head.head.lemma_.lower() in SUPPORTER_WORDS
 
     def _armed_group(self, mention: Mention | None) -> bool:
         """A mention the actor dictionary knows as a state force, rebel group or militia."""

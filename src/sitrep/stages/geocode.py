@@ -325,8 +325,8 @@ def _named_regions(places: list[Mention], gazetteer: Any) -> set[Region]:
     return regions
 
 
-def _evidence(doc: Document, places: list[Mention], gazetteer: Any) -> Evidence:
-    focus = doc.focus_country
+def _evidence(doc: Document, places: list[Mention], gazetteer: Any, *, focus: str | None = None) -> Evidence:
+    focus = focus or doc.focus_country
     anchors = [m.attrs["candidates"][0] for m in places
                if len({c.id for c in m.attrs["candidates"]}) == 1 and m.attrs["candidates"][0].feature_type not in ADMIN_TYPES]
     local = [p for p in anchors if not focus or p.country_code == focus]
@@ -398,7 +398,23 @@ def resolve_places(doc: Document, gazetteer: Any = None) -> None:
             _read_possessive(mention, gazetteer) or _read_institution(mention, gazetteer)
     places = [m for m in doc.mentions if m.type == "place" and not m.attrs.get("anaphor")
               and (m.attrs.get("candidates") or _candidates(m, gazetteer))]
-    evidence = _evidence(doc, places, gazetteer)
+    sections = country_sections(doc, gazetteer)
+    if sections:  # a regional digest: 'Mali', 'Burkina Faso', 'Niger' as headings, each over its own country's news
+        for start, end, code in sections:
+            for mention in doc.mentions:
+                if mention.type == "place" and start <= mention.start < end:
+                    mention.attrs["section_country"] = code
+            _resolve_reading(doc, [m for m in places if start <= m.start < end], gazetteer, focus=code)
+        _resolve_reading(doc, [m for m in places if not any(a <= m.start < b for a, b, _ in sections)], gazetteer)
+    else:
+        _resolve_reading(doc, places, gazetteer)
+    if ONE_SENSE and not sections:
+        _one_sense(doc, places, gazetteer)
+    _county_sense(places)
+
+
+def _resolve_reading(doc: Document, places: list[Mention], gazetteer: Any, *, focus: str | None = None) -> None:
+    evidence = _evidence(doc, places, gazetteer, focus=focus)
     sites = _resolve_all(doc, places, evidence, gazetteer)
     if SECOND_READING:
         centre = _centre([_as_point(m.location) for m in places if m.location is not None
@@ -411,9 +427,22 @@ def resolve_places(doc: Document, gazetteer: Any = None) -> None:
             sites = _resolve_all(doc, places, evidence, gazetteer)
     for mention in sites:
         mention.attrs["unlisted_site"] = True  # placed near the report's places, as a site the gazetteer lacks
-    if ONE_SENSE:
-        _one_sense(doc, places, gazetteer)
-    _county_sense(places)
+
+
+def country_sections(doc: Document, gazetteer: Any) -> list[tuple[int, int, str]]:
+    """(start, end, ISO2) of the parts of a report that a heading line naming only a country opens ('Mali',
+    'BURKINA FASO'), when it has at least two such headings; else none."""
+    if gazetteer is None:
+        return []
+    headings = []
+    for match in re.finditer(r"(?m)^[ \t]*([A-Z][A-Za-z' .-]{2,40}?)[ \t:]*$", doc.text):
+        code = gazetteer.country_code(match.group(1).strip().title())
+        if code:
+            headings.append((match.start(), code))
+    if len(headings) < 2:
+        return []
+    ends = [start for start, _ in headings[1:]] + [len(doc.text)]
+    return [(start, end, code) for (start, code), end in zip(headings, ends)]
 
 
 ONE_SENSE = True
@@ -698,12 +727,16 @@ def place_unlisted_sites(doc: Document) -> None:
             continue
         regions_too = not mention.attrs.get("unlisted_site")  # 'the town of Moqokori in Hiraan region'
         resolved = [m for m in located if regions_too or m.location.feature_type not in ADMIN_TYPES]
+        section = mention.attrs.get("section_country")
+        if section:  # a digest's 'Burkina Faso' part: never near a place of its 'Mali' part
+            resolved = [m for m in resolved if m.location.country_code == section]
         same_sentence = [m for m in resolved if m.sentence == mention.sentence
                          and (m.location.feature_type not in ADMIN_TYPES or _contains(doc, mention, m))]
         before = [m for m in resolved if m.start < mention.start] if not regions_too else []
         # the report's own country first: 'near the village of Kok-Tash' in a Kyrgyz report is not placed at the
         # Uzbek city where a summit was held, named last
-        before = [m for m in before if m.location.country_code == doc.focus_country] or before
+        home = mention.attrs.get("section_country") or doc.focus_country
+        before = [m for m in before if m.location.country_code == home] or before
         countries = [m for m in doc.mentions if m.type == "place" and m.location is not None
                      and m.location.feature_type == "country" and m.sentence == mention.sentence]
         anchor = (same_sentence or before[-1:] or (resolved[:1] if not regions_too else []) or countries[:1]

@@ -296,6 +296,8 @@ def _demonym_actors(doc: Document, actors) -> list[Mention]:
     """'Russian shelling', 'Turkish drones', 'Israeli airstrikes': the nationality names the state forces."""
     out = []
     for ent in _nationality_entities(doc, actors):
+        if not actors.is_demonym(ent.text):
+            continue  # 'advanced on Kidal after air strikes': a town the parser took for a nationality
         rest = doc.text[ent.end_char:ent.end_char + 40].lower()
         # a model name may stand between: 'Armenian T-72 tanks', 'Russian Su-25 jets'
         if any(re.match(rf"\s+(?:(?:\w+|[\w/-]*\d[\w/-]*)\s+)?{re.escape(noun)}\b", rest) for noun in VIOLENCE_NOUNS):

@@ -641,6 +641,8 @@ def inherit_locations(doc: Document, events: list[Event]) -> list[Event]:
 def _headline_place(doc: Document) -> Location | None:
     """The one town or site the report's title names, if it names exactly one."""
     end = headline_end(doc.text)
+    if any(m.attrs.get("section_country") for m in doc.mentions):
+        return None  # a digest of several countries: its title names the region, not the lead's place
     named = [m for m in doc.mentions if m.type == "place" and m.start < end and m.location is not None
              and m.location.feature_type not in {"country", "continent"} and not m.attrs.get("modifier")]
     described = [m for m in named if m.attrs.get("description")]  # 'in Somali capital', not the 'Somali' inside it
