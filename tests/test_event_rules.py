@@ -1606,3 +1606,9 @@ def test_killing_militia_volunteers_is_a_battle(tmp_path):
 def test_neutralising_is_an_act_of_war(tmp_path):
     events = _events(tmp_path, "On 8 November the air force neutralised dozens of terrorists near Kaya.", "2023-11-14")
     assert [e["sub_event_type"] for e in events] == ["Air/drone strike"]
+
+
+def test_rockets_with_chemical_agents_are_a_chemical_attack(tmp_path):
+    events = _events(tmp_path, "Rockets with chemical agents hit Zamalka and Irbin before dawn on Wednesday, activists "
+                               "said.", "2013-08-22")
+    assert events and {e["sub_event_type"] for e in events} == {"Chemical weapon"}

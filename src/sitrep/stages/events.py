@@ -572,6 +572,8 @@ def _strike_kind(token) -> str | None:
     text = token.sent.text
     if re.search(r"\bsuicide (?:car |truck )?bombers?\b", text, re.I):
         return "suicide"  # 'a suicide bomber struck the airfield': no aircraft
+    if CHEMICAL_WORDS.search(text):
+        return "chemical"  # 'rockets with chemical agents hit Zamalka'
     if AIR_WORDS.search(text):
         return "airstrike"
     if ARTILLERY_WORDS.search(text):
@@ -579,6 +581,10 @@ def _strike_kind(token) -> str | None:
     if token.lemma_.lower() in {"bombing", "bomb"} or EXPLOSIVE_WORDS.search(text):
         return "ied"  # 'a roadside bomb struck a police vehicle'
     return "airstrike" if token.pos_ == "NOUN" else "shelling"
+
+
+CHEMICAL_WORDS = re.compile(r"\b(?:chemical (?:agents?|weapons?|munitions?)|sarin|chlorine|mustard gas|nerve agents?|"
+                            r"poison(?:ous)? gas|toxic gas)\b", re.I)
 
 
 WORKFORCE = re.compile(r"\b(?:workers?|unions?|employees|staff|miners|drivers|nurses|teachers|doctors|dockers|"
