@@ -1612,3 +1612,18 @@ def test_rockets_with_chemical_agents_are_a_chemical_attack(tmp_path):
     events = _events(tmp_path, "Rockets with chemical agents hit Zamalka and Irbin before dawn on Wednesday, activists "
                                "said.", "2013-08-22")
     assert events and {e["sub_event_type"] for e in events} == {"Chemical weapon"}
+
+
+def test_the_attacks_placed_after_a_strike_are_that_strike(tmp_path):
+    events = _events(tmp_path, "DUBAI, Sept 15, 2019 (Reuters) - Drone attacks claimed by Yemen's Houthi movement set "
+                               "ablaze two plants in Saudi Arabia on Saturday. The attacks on Abqaiq and the Khurais "
+                               "oil field caused huge fires.")
+    assert {e["sub_event_type"] for e in events} == {"Air/drone strike"}
+    assert "Abqaiq" in {e["location"]["name"] for e in events}
+    assert all(e["actor1"] == "Houthis (Ansar Allah)" for e in events)
+
+
+def test_the_fighting_that_displaced_people_is_no_new_event(tmp_path):
+    events = _events(tmp_path, "Junta aircraft bombed a village near Namhkam on Saturday. The United Nations said on "
+                               "Tuesday that more than 23,000 people had been displaced by the fighting.", "2023-11-01")
+    assert [e["sub_event_type"] for e in events] == ["Air/drone strike"]

@@ -2483,6 +2483,8 @@ class EventBuilder:
             reader.anaphoric = reader.told = True  # 'said Tajik troops had opened fire first': blame for a fight told
         if _inside_a_claim(token):
             reader.anaphoric = reader.told = reader.claimed = True  # 'claimed responsibility, saying it had targeted'
+        if token.dep_ == "pobj" and token.head.lower_ == "by" and _lemma(token.head.head) in {"displace", "uproot"}:
+            return None  # 'displaced by the fighting': the cause of a displacement, the fighting told before
 
         lemma = _lemma(token)
         if cls == "clash" and reader.actor2 is None and lemma in ONE_SIDED_ATTACKS:
@@ -2544,7 +2546,8 @@ class EventBuilder:
                 background=False, confidence=0.0, evidence=[sentence], trigger=_trigger_text(token, cls),
             )
             event.work.update(distinct=any(c.lower_ in DISTINCT_WORDS for c in token.children),
-                              anaphoric=reader.anaphoric and not reader.places, told=reader.told)
+                              anaphoric=reader.anaphoric and not reader.places, told=reader.told,
+                              definite=reader.anaphoric and bool(reader.places))
             event.work.update(cls=cls, token=token.i, char=token.idx, place=place, geo_hint=precision,
                               sentence=self.doc.sentence_index(token.idx),
                               paragraph=self.doc.paragraph_start(token.idx),

@@ -864,10 +864,33 @@ def absorb_anaphoric(events: list[Event]) -> list[Event]:
         if event.work.get("anaphoric") and previous is not None and not event.background and same_day:
             _absorb(previous, event)
             continue
+        if _placed_retelling(event, kept):
+            continue
         if event.work.get("question"):
             continue  # a question about nothing told before is no news of an event
         kept.append(event)
     return kept
+
+
+def _placed_retelling(event: Event, kept: list[Event]) -> bool:
+    """'Drone attacks claimed by the Houthis set ablaze two plants ... The attacks on Abqaiq and the Khurais oil field
+    caused huge fires': 'the attacks', now placed, are the drone strike just told. Each takes that event's kind and
+    sides; the first also gives it its place when it had only the country (and is then that event)."""
+    if not event.work.get("definite") or event.work.get("lemma") not in GENERIC_ATTACKS or event.background:
+        return False
+    told = next((e for e in reversed(kept) if e.event_type in FIGHTING and not e.background), None)
+    if told is None or event.event_date is not None and event.event_date != told.event_date:
+        return False
+    event.event_type, event.sub_event_type = told.event_type, told.sub_event_type
+    event.actor1, event.inter1 = event.actor1 or told.actor1, event.inter1 if event.actor1 else told.inter1
+    event.actor2, event.inter2 = event.actor2 or told.actor2, event.inter2 if event.actor2 else told.inter2
+    vague = told.location is None or told.location.feature_type == "country" and event.location is not None \
+        and event.location.country_code == told.location.country_code
+    if vague and event.location is not None:
+        told.location = event.location
+        _absorb(told, event)
+        return True
+    return False
 
 
 @stage("merge", reads=("events", "locations", "time_expressions"), adds=("merged_events",))
