@@ -1627,3 +1627,19 @@ def test_the_fighting_that_displaced_people_is_no_new_event(tmp_path):
     events = _events(tmp_path, "Junta aircraft bombed a village near Namhkam on Saturday. The United Nations said on "
                                "Tuesday that more than 23,000 people had been displaced by the fighting.", "2023-11-01")
     assert [e["sub_event_type"] for e in events] == ["Air/drone strike"]
+
+
+def test_terrorists_neutralised_are_dead_and_counted_once(tmp_path):
+    events = _events(tmp_path, "On 10 March 2024, troops rescued 23 kidnapped victims and neutralised 4 bandits during "
+                               "an ambush along the Gusau-Tsafe road in Zamfara State.", "2024-03-12")
+    assert [e["fatalities"] for e in events] == [4]
+
+
+def test_tanks_used_in_fighting_that_took_place_were_not_taken(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("Heavy fighting, including the use of tanks and helicopter gunships, took place in Juba on 10 July "
+                    "between forces loyal to President Salva Kiir and SPLA-IO fighters.", encoding="utf-8")
+    report = extract([path], published=date(2016, 7, 12)).combined()
+    assert report["equipment"] == []
+    assert report["events"]
+    assert "Military Forces of South Sudan (2011-)" in {report["events"][0]["actor1"], report["events"][0]["actor2"]}

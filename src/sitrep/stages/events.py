@@ -33,7 +33,8 @@ CIVILIAN_WORDS = re.compile(r"\b(?:civilians?|residents?|villagers?|children|wom
 # another clause ('injuring eight Israelis before he was shot dead').
 _PHRASE_WORD = r"(?:(?!(?:before|after|when|while|until|as|he|she|they|it|we|who|which|that|but|and)\b)\w+\s+)"
 FATALITY_PATTERNS = [
-    re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of)\s+(?:at least|some|about|around|"
+    re.compile(r"\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of|neutrali[sz](?:ed|ing))\s+"
+               r"(?:at least|some|about|around|"
                r"nearly|almost|more than|over|up to|an estimated|as many as)?\s*(?P<n>[\w,-]+)", re.I),
     re.compile(rf"(?P<n>\b[\w,-]+)\s+{_PHRASE_WORD}{{0,3}}?(?:were|was|have been|had been|are)\s+(?:reportedly\s+)?"
                r"(?:killed|dead|executed|slain|shot dead)", re.I),
@@ -2396,7 +2397,10 @@ class EventBuilder:
                 if token.i in claimed_tokens or (_is_modifier(token) and not misparsed_verb(token)) \
                         or _is_hypothetical(token) and not _ultimatum(token) or _stopped(token) or _judged(token):
                     continue
-                if cls == "civilian_attack" and other_violence and token.lemma_ in {"kill", "shoot"}:
+                if cls in {"civilian_attack", "clash"} and other_violence and token.lemma_ in {"kill", "shoot", "neutralise",
+                                                                                       "neutralize"} \
+                        and any(other.i != token.i and c not in {"civilian_attack"} | STRATEGIC_CLASSES
+                                for other, c in triggers):
                     continue  # 'the strike killed nine civilians': the killing is the strike's result
                 if _event_noun_did_it(token, triggers):
                     continue  # 'Russian strikes hit Kharkiv': the strikes are the event, 'hit' what they did
@@ -2822,6 +2826,8 @@ def _equipment_status(head):
                 if status:
                     return status, child
         if node is not head and node.pos_ in {"VERB", "AUX"} or (node is not head and node.tag_ in {"VBN", "VBD"}):
+            if node.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in node.children):
+                return None, None  # 'fighting, including the use of tanks, took place': nothing was taken
             status = _status_of(node.lemma_.lower())
             if status:
                 return status, node
