@@ -1643,3 +1643,16 @@ def test_tanks_used_in_fighting_that_took_place_were_not_taken(tmp_path):
     assert report["equipment"] == []
     assert report["events"]
     assert "Military Forces of South Sudan (2011-)" in {report["events"][0]["actor1"], report["events"][0]["actor2"]}
+
+
+def test_its_jets_at_the_start_of_a_sentence_are_the_last_sentences_subjects(tmp_path):
+    events = _events(tmp_path, "ECOMOG, the Nigerian-led intervention force, hit back on Thursday. Its Alpha jets bombed "
+                               "rebel positions around Kissy in Freetown.", "1999-01-08")
+    strikes = [e for e in events if e["sub_event_type"] == "Air/drone strike"]
+    assert strikes and strikes[0]["actor1"].startswith("ECOMOG")
+
+
+def test_a_nations_shell_names_its_forces(tmp_path):
+    events = _events(tmp_path, "Police said a woman and her two children were killed when a Pakistani shell hit their "
+                               "home in Poonch on Tuesday night.", "2019-02-27")
+    assert events and events[0]["actor1"] == "Military Forces of Pakistan"

@@ -1507,7 +1507,21 @@ class TriggerReader:
                 actor = _first_actor(self.index, speaker) or _nation_in(self.actors, self.doc, speaker)
                 if actor is not None and not _civilian(actor):
                     return actor
+        owner = next(c for c in subject.children if c.dep_ == "poss" and c.lower_ in {"its", "their", "his", "her"})
+        if owner.i == owner.sent.start:
+            return self._last_sentence_subject()  # 'ECOMOG ... hit back on Thursday. Its Alpha jets bombed ...'
         return None
+
+    def _last_sentence_subject(self) -> Mention | None:
+        """The actor the sentence before was about: the subject of its main verb."""
+        sent = self.token.sent
+        if sent.start == 0:
+            return None
+        previous = self.doc.spacy_doc[sent.start - 1].sent
+        subject = next((t for t in previous if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None) or next(
+            (t for t in previous if t.dep_ == "ROOT" and t.pos_ in {"NOUN", "PROPN"}), None)  # the verb misread
+        actor = _first_actor(self.index, subject) if subject is not None and subject.pos_ != "PRON" else None
+        return actor if actor is not None and not _civilian(actor) else None
 
     def _country_as_actor(self, subject) -> Mention | None:
         """'Ukraine regained control of Kupiansk', 'Russia seized the port': the state acting is its forces."""

@@ -289,6 +289,7 @@ VIOLENCE_NOUNS = ("shelling", "airstrike", "airstrikes", "air strike", "air stri
                   "bombing", "offensive", "attack", "attacks", "assault", "counteroffensive", "advance", "gunfire",
                   "fire", "mortar", "tanks", "helicopters", "aircraft", "raid", "raids", "bomb", "bombs", "shells",
                   "munitions", "jet", "warplane", "plane", "planes", "helicopter", "tank", "fighter jet", "armoured",
+                  "shell", "barrage", "salvo", "salvos",
                   "armored", "vehicles", "vehicle", "howitzers", "howitzer", "warships", "warship", "gunboats")
 
 
