@@ -1656,3 +1656,11 @@ def test_a_nations_shell_names_its_forces(tmp_path):
     events = _events(tmp_path, "Police said a woman and her two children were killed when a Pakistani shell hit their "
                                "home in Poonch on Tuesday night.", "2019-02-27")
     assert events and events[0]["actor1"] == "Military Forces of Pakistan"
+
+
+def test_the_army_under_a_country_heading_is_that_countrys(tmp_path):
+    events = _events(tmp_path, "Sahel weekly\n\nMali\n- On 6 November, JNIM militants ambushed a convoy near Tessit. The "
+                               "army said it killed 19 assailants.\n\nBurkina Faso\n- On 8 November, the army said its "
+                               "air force had neutralised dozens of terrorists near Kaya.\n", "2023-11-14")
+    strikes = [e for e in events if e["sub_event_type"] == "Air/drone strike"]
+    assert strikes and strikes[0]["actor1"] == "Military Forces of Burkina Faso (2022-)"

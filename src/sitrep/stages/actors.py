@@ -6,6 +6,7 @@ import re
 
 from ..model import Document, Mention
 from ..pipeline import Context, stage
+from .geocode import country_sections
 
 
 # Generic forms that, in a report about a named armed group, mean that group: 'the militants', 'the rebels'.
@@ -47,13 +48,24 @@ def _same_head_named(mention: Mention, doc: Document, ctx: Context):
     return None
 
 
+def _section_country(mention: Mention, doc: Document, ctx: Context) -> str | None:
+    """In a digest with country headings, the country of the part the mention is in ('the army' under 'Burkina
+    Faso' is Burkina Faso's)."""
+    sections = doc.spacy_doc.user_data.get("country_sections") if doc.spacy_doc is not None else None
+    if sections is None:
+        sections = country_sections(doc, ctx.gazetteer)
+        if doc.spacy_doc is not None:
+            doc.spacy_doc.user_data["country_sections"] = sections
+    return next((code for start, end, code in sections if start <= mention.start < end), None)
+
+
 def _lookup(mention: Mention, doc: Document, ctx: Context):
     if mention.attrs.get("adhoc"):
         return ctx.actors.describe(mention.attrs["adhoc"])
     if mention.attrs.get("state_of"):
         return ctx.actors.state_forces(mention.attrs["state_of"])
     text = mention.attrs.get("lookup", mention.text)
-    country = doc.focus_country
+    country = _section_country(mention, doc, ctx) or doc.focus_country
     role = None if mention.attrs.get("anaphor") else ctx.actors.generic_role(text, country=country)
     if role == "state_forces":
         named = _same_head_named(mention, doc, ctx)
