@@ -1664,3 +1664,11 @@ def test_the_army_under_a_country_heading_is_that_countrys(tmp_path):
                                "air force had neutralised dozens of terrorists near Kaya.\n", "2023-11-14")
     strikes = [e for e in events if e["sub_event_type"] == "Air/drone strike"]
     assert strikes and strikes[0]["actor1"] == "Military Forces of Burkina Faso (2022-)"
+
+
+def test_those_loyal_to_a_titled_leader_are_his_forces(tmp_path):
+    events = _events(tmp_path, "Fighting broke out in Juba on 8 July between forces loyal to President Salva Kiir and "
+                               "those loyal to First Vice-President Riek Machar.", "2016-07-12")
+    assert events and {events[0]["actor1"], events[0]["actor2"]} == {
+        "Military Forces of South Sudan (2011-)",
+        "SPLM/A-IO: Sudan People's Liberation Movement/Army-In Opposition"}

@@ -173,8 +173,29 @@ def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
     taken = [(m.start, m.end) for m in mentions]
     mentions += unknown_groups(doc, actors, taken)
     taken = [(m.start, m.end) for m in mentions]
+    mentions += [m for m in _loyal_to(doc, actors) if not _overlaps(m.start, m.end, taken)]
+    taken = [(m.start, m.end) for m in mentions]
     mentions += _collective_anaphors(doc, taken)
     return sorted(mentions, key=lambda m: m.start)
+
+
+LOYAL_TO = re.compile(r"\b(?:those|forces|troops|fighters|units)\s+loyal\s+to\s+((?:[A-Z][\w'’.-]*\s?){1,5})")
+
+
+def _loyal_to(doc: Document, actors) -> list[Mention]:
+    """'those loyal to First Vice-President Riek Machar': forces loyal to a leader the dictionary knows by name, with
+    or without the title written before it."""
+    out = []
+    for match in LOYAL_TO.finditer(doc.text):
+        words = match.group(1).split()
+        for first in range(len(words)):
+            name = " ".join(words[first:])
+            if actors.lookup(f"forces loyal to {name}") is not None:
+                end = match.start(1) + len(match.group(1).rstrip())
+                out.append(Mention(doc.text[match.start():end], match.start(), end, "actor",
+                                   doc.sentence_index(match.start()), attrs={"lookup": f"forces loyal to {name}"}))
+                break
+    return out
 
 
 # Names the dictionary does not know but that are plainly armed groups: a run of capitalised words ending in a head
