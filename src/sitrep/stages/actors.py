@@ -51,12 +51,8 @@ def _same_head_named(mention: Mention, doc: Document, ctx: Context):
 def _section_country(mention: Mention, doc: Document, ctx: Context) -> str | None:
     """In a digest with country headings, the country of the part the mention is in ('the army' under 'Burkina
     Faso' is Burkina Faso's)."""
-    sections = doc.spacy_doc.user_data.get("country_sections") if doc.spacy_doc is not None else None
-    if sections is None:
-        sections = country_sections(doc, ctx.gazetteer)
-        if doc.spacy_doc is not None:
-            doc.spacy_doc.user_data["country_sections"] = sections
-    return next((code for start, end, code in sections if start <= mention.start < end), None)
+    return next((code for start, end, code in country_sections(doc, ctx.gazetteer) if start <= mention.start < end),
+                None)
 
 
 def _lookup(mention: Mention, doc: Document, ctx: Context):

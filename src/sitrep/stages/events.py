@@ -610,13 +610,16 @@ def _labour_strike(token) -> bool:
 
 def _is_headline(sent, text: str) -> bool:
     """The first line of a report when it is a title: short, on its own line, no closing punctuation."""
-    return sent.start_char < headline_end(text)
+    return sent.start_char <= HEADLINE_MAX and sent.start_char < headline_end(text)
+
+
+HEADLINE_MAX = 200  # characters: a first line ending later is no title
 
 
 def headline_end(text: str) -> int:
     """Where the report's title ends (0 when its first line is no title)."""
     first_line_end = text.find("\n", re.match(r"\s*", text).end())
-    if first_line_end < 0 or first_line_end > 200:
+    if first_line_end < 0 or first_line_end > HEADLINE_MAX:
         return 0
     line = text[:first_line_end].strip()
     return first_line_end if len(line) < 160 and not line.endswith((".", "!", "?", "\"", "”")) else 0
@@ -681,25 +684,20 @@ def _verb_read_as_modifier(token) -> bool:
     """'Coalition-backed Yemeni forces advanced into the outskirts': finding no main verb, the small model makes the
     verb a modifier of the troops it follows, which are its subject."""
     head = token.head
-    if token.dep_ == "acl" and token.tag_ in {"VBD", "VBN"} and head.i < token.i and any(c.dep_ == "dobj" for c in token.children):
-        top = head  # 'assailants from the CODECO armed group killed at least 45 people, ... and set fire to shelters'
-        while top.dep_ == "pobj" and top.head.dep_ == "prep":
-            top = top.head.head
-        if top.dep_ == "ROOT" or top.dep_ == "nsubj" and top.head.i > token.i:
-            return _agent(token) is None  # a past-tense verb with an object is no reduced relative
-    if token.dep_ == "acl" and token.tag_ in {"VBN", "VBD"} and head.i < token.i \
-            and head.lower_ in PERSON_WORDS | PROTESTER_WORDS | TROOP_WORDS | QUANTITY_HEADS:
-        top = head  # 'Hundreds of teachers protested in Peshawar': no verb left for the sentence but this one
-        while top.dep_ == "pobj" and top.head.dep_ == "prep":
-            top = top.head.head
-        if top.dep_ == "ROOT":
-            return _agent(token) is None
-    if token.dep_ != "acl" or token.tag_ not in {"VBN", "VBD"} or head.i > token.i \
-            or not (head.lower_ in TROOP_WORDS or head.lower_ in {"militias", "militia", "groups"}):
+    if token.dep_ != "acl" or token.tag_ not in {"VBN", "VBD"} or head.i > token.i or _agent(token) is not None:
         return False
-    main = head.dep_ == "ROOT" or head.dep_ == "nsubj" and head.head.i > token.i and (
+    top = head  # the noun phrase the verb hangs in: 'assailants from the CODECO armed group', 'Hundreds of teachers'
+    while top.dep_ == "pobj" and top.head.dep_ == "prep":
+        top = top.head.head
+    if any(c.dep_ == "dobj" for c in token.children) and (top.dep_ == "ROOT" or top.dep_ == "nsubj"
+                                                          and top.head.i > token.i):
+        return True  # 'assailants from the CODECO armed group killed at least 45 people': no reduced relative
+    if top.dep_ == "ROOT" and head.lower_ in PERSON_WORDS | PROTESTER_WORDS | TROOP_WORDS | QUANTITY_HEADS:
+        return True  # 'Hundreds of teachers protested in Peshawar': no verb left for the sentence but this one
+    if not (head.lower_ in TROOP_WORDS or head.lower_ in {"militias", "militia", "groups"}):
+        return False
+    return head.dep_ == "ROOT" or head.dep_ == "nsubj" and head.head.i > token.i and (
         _lemma(head.head) in REPORTING_VERBS | {"say", "report"}) or _allied_read_as_verb(head)
-    return main and _agent(token) is None
 
 
 # Participles that describe the troops after them: 'the RSF and allied Arab militias killed ...'.

@@ -432,6 +432,15 @@ def _resolve_reading(doc: Document, places: list[Mention], gazetteer: Any, *, fo
 def country_sections(doc: Document, gazetteer: Any) -> list[tuple[int, int, str]]:
     """(start, end, ISO2) of the parts of a report that a heading line naming only a country opens ('Mali',
     'BURKINA FASO'), when it has at least two such headings; else none."""
+    cached = doc.spacy_doc.user_data.get("country_sections") if doc.spacy_doc is not None else None
+    if cached is None:
+        cached = _country_sections(doc, gazetteer)
+        if doc.spacy_doc is not None:
+            doc.spacy_doc.user_data["country_sections"] = cached
+    return cached
+
+
+def _country_sections(doc: Document, gazetteer: Any) -> list[tuple[int, int, str]]:
     if gazetteer is None:
         return []
     headings = []
@@ -735,7 +744,7 @@ def place_unlisted_sites(doc: Document) -> None:
         before = [m for m in resolved if m.start < mention.start] if not regions_too else []
         # the report's own country first: 'near the village of Kok-Tash' in a Kyrgyz report is not placed at the
         # Uzbek city where a summit was held, named last
-        home = mention.attrs.get("section_country") or doc.focus_country
+        home = section or doc.focus_country
         before = [m for m in before if m.location.country_code == home] or before
         countries = [m for m in doc.mentions if m.type == "place" and m.location is not None
                      and m.location.feature_type == "country" and m.sentence == mention.sentence]
@@ -782,6 +791,11 @@ def _last_town_before(doc: Document, char: int) -> Mention | None:
     towns = [m for m in doc.mentions if m.type == "place" and m.start < char and m.location is not None
              and m.location.feature_type == "populated_place" and not m.attrs.get("dateline")]
     return towns[-1] if towns else None
+
+
+def same_place(a: Location | None, b: Location | None) -> bool:
+    """Both known, and the same gazetteer entry."""
+    return a is not None and b is not None and a.gazetteer_id == b.gazetteer_id
 
 
 def _event_location(mention: Mention | None, hint: int | None) -> Location | None:
@@ -867,6 +881,5 @@ def geocode(doc: Document, ctx: Context) -> None:
         record.origin = _event_location(origin if origin is not None else _last_town_before(doc, record.work["char"]),
                                         None)
         record.destination = _event_location(record.work.get("destination"), None)
-        if record.origin is not None and record.destination is not None \
-                and record.origin.gazetteer_id == record.destination.gazetteer_id:
+        if same_place(record.origin, record.destination):
             record.origin = None  # 'fled to Anka and Gusau' after raids near Anka: where they fled from is not told

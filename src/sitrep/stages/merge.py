@@ -15,6 +15,7 @@ from ..lexicons import NON_ALIGNED_SIDES
 from ..model import Document, Event, Location
 from ..pipeline import Context, stage
 from .events import headline_end
+from .geocode import same_place
 from .mentions import dateline_end
 from ..vocabulary import (ARMED_CLASH, BATTLES, GOV_REGAINS, NSA_OVERTAKES, PROTESTS, REMOTE, STRATEGIC, TERRITORY, VAC,
                           WITHDRAWAL)
@@ -640,9 +641,9 @@ def inherit_locations(doc: Document, events: list[Event]) -> list[Event]:
 
 def _headline_place(doc: Document) -> Location | None:
     """The one town or site the report's title names, if it names exactly one."""
-    end = headline_end(doc.text)
     if any(m.attrs.get("section_country") for m in doc.mentions):
         return None  # a digest of several countries: its title names the region, not the lead's place
+    end = headline_end(doc.text)
     named = [m for m in doc.mentions if m.type == "place" and m.start < end and m.location is not None
              and m.location.feature_type not in {"country", "continent"} and not m.attrs.get("modifier")]
     described = [m for m in named if m.attrs.get("description")]  # 'in Somali capital', not the 'Somali' inside it
@@ -822,13 +823,9 @@ def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
         context = _context_event(events, record.work["char"])
         expr = _own_date(doc, record.work["char"])
         record.date = expr.date_start if expr else (context.event_date if context else None)
-        if record.origin is None and context is not None and not _same_place(context.location, record.destination):
+        if record.origin is None and context is not None and not same_place(context.location, record.destination):
             record.origin = context.location
         record.record_id = hashlib.sha1(f"{doc.id}|displacement|{record.work['char']}".encode()).hexdigest()[:16]
-
-
-def _same_place(a: Location | None, b: Location | None) -> bool:
-    return a is not None and b is not None and a.gazetteer_id == b.gazetteer_id
 
 
 def _opponent(actor: str | None, context: Event | None, actors=None) -> str | None:
