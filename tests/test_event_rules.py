@@ -1672,3 +1672,52 @@ def test_those_loyal_to_a_titled_leader_are_his_forces(tmp_path):
     assert events and {events[0]["actor1"], events[0]["actor2"]} == {
         "Military Forces of South Sudan (2011-)",
         "SPLM/A-IO: Sudan People's Liberation Movement/Army-In Opposition"}
+
+
+def test_a_headlines_last_word_does_not_start_the_next_paragraphs_actor(tmp_path):
+    events = _events(tmp_path, "Army regains hill above Dera Bugti\n\nSecurity forces on Tuesday captured the ridge "
+                               "above Dera Bugti from Baloch insurgents, officials said.", "2006-03-09")
+    taken = [e for e in events if e["trigger"] == "captured"]
+    assert taken and taken[0]["actor1"] == "Military Forces of Pakistan"
+
+
+def test_a_place_and_a_task_force_are_not_one_armed_group(tmp_path):
+    events = _events(tmp_path, "Troops advancing from Kismayo and Task Force 3 moving north from Afmadow linked up "
+                               "on Friday after the militants had withdrawn. Al Shabaab fighters then shelled "
+                               "Afmadow on Saturday.", "2012-10-07")
+    assert all("Task Force" not in (e["actor1"] or "") for e in events)
+    shelling = [e for e in events if e["trigger"] == "shelled"]
+    assert shelling and shelling[0]["actor1"] == "Al Shabaab"
+
+
+def test_a_party_that_only_bombs_is_not_the_side_a_ground_battle_was_fought_against(tmp_path):
+    events = _events(tmp_path, "Russian warplanes struck Free Syrian Army positions in Salma, in Syria's Latakia "
+                               "province, on 3 October 2015. Russian jets bombed Free Syrian Army bases near Jisr "
+                               "al-Shughur on 4 October 2015. Free Syrian Army fighters captured the village of Kafr "
+                               "Nabuda on 5 October 2015.", "2015-10-06")
+    assert all(e["actor2"] == "Free Syrian Army" for e in events if e["sub_event_type"] == "Air/drone strike")
+    taken = [e for e in events if e["trigger"] == "captured"]
+    assert taken and taken[0]["actor1"] == "Free Syrian Army"
+    assert taken[0]["actor2"] is None
+
+
+def test_a_sentence_naming_an_unknown_attacker_is_not_lent_the_last_one(tmp_path):
+    events = _events(tmp_path, "Government troops retook Ras Lanuf on 12 March 2011. Two days later, opposition "
+                               "fighters re-entered the town's port but were pushed out by nightfall.", "2011-03-16")
+    again = [e for e in events if e["trigger"] in {"entered", "re-entered"}]
+    assert again and again[0]["actor1"] is None
+
+
+def test_the_insurgents_are_not_the_pro_government_militia_named_last(tmp_path):
+    events = _events(tmp_path, "Boko Haram fighters attacked Damboa on 5 July 2014. Soldiers and members of the "
+                               "Civilian JTF repelled them after a four-hour battle. On 18 July 2014 the insurgents "
+                               "overran the army barracks in Damboa.", "2014-07-20")
+    overrun = [e for e in events if e["trigger"] == "overran"]
+    assert overrun and overrun[0]["actor1"] == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+
+
+def test_shells_that_fell_are_a_shelling_and_no_town_fell(tmp_path):
+    events = _events(tmp_path, "Three rockets fell on the central market of Kharkiv on Sunday, killing four people, "
+                               "regional officials said.", "2022-05-02")
+    assert [e["sub_event_type"] for e in events] == ["Shelling/artillery/missile attack"]
+    assert events[0]["fatalities"] == 4

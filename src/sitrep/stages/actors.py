@@ -23,11 +23,18 @@ def _antecedent(mention: Mention, doc: Document, ctx: Context):
         if earlier.type == "actor" and earlier.end <= mention.start and earlier.canonical \
                 and not earlier.attrs.get("generic"):
             actor = ctx.actors.describe(earlier.canonical)
-            if (any_kind or actor.kind in NON_STATE_KINDS) and actor.side not in {"unidentified", "civilians"}:
+            if (any_kind or actor.kind in NON_STATE_KINDS and not _fights_for_the_state(actor, ctx)) \
+                    and actor.side not in {"unidentified", "civilians"}:
                 by_sentence.setdefault(earlier.sentence, []).append(actor)
     if not by_sentence:
         return None
     return by_sentence[max(by_sentence)][0]
+
+
+def _fights_for_the_state(actor, ctx: Context) -> bool:
+    """A pro-government militia ('CJTF' beside the Nigerian army) is not whom 'the insurgents' refers back to."""
+    state = ctx.actors.state_forces(actor.country) if actor.country else None
+    return state is not None and state.side == actor.side
 
 
 BARE_HEADS = {"army", "military"}

@@ -128,6 +128,7 @@ def _object_words(token) -> str:
 
 
 IMPACT_VERBS = {"slam", "crash", "land", "rain", "smash", "tear", "destroy", "wreck", "devastate", "level"}
+FALLING_VERBS = {"fall"}
 AIRCRAFT_THAT_LAND = {"helicopter", "plane", "aircraft", "airplane", "jet", "chopper", "transport", "airliner"}
 
 
@@ -274,6 +275,9 @@ def _trigger_class(token) -> str | None:
             and _lemma(token.head.head) in {"prevent", "stop", "bar", "block", "ban", "keep", "deter"}:
         return None  # 'ambulances were prevented from entering': what did not happen
     if token.pos_ in {"VERB", "AUX"} or (token.tag_ in {"VBN", "VBD", "VBG"}):
+        if lemma in FALLING_VERBS and _impact_class(token, lemma):
+            # 'two shells fell in the Mugunga district': a shelling, no town fell; bombs that fall were dropped
+            return {"ied": "airstrike"}.get(_impact_class(token, lemma), _impact_class(token, lemma))
         cls = _particle_class(token, lemma) or VERB_TRIGGERS.get(lemma)
         if cls == "abduction" and _then_killed(token) is not None:
             return "civilian_attack"  # 'abducted and killed a village chief': ACLED's Attack, abduction with deaths

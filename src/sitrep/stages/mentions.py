@@ -91,6 +91,12 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < t_end and t_start < end for t_start, t_end in taken)
 
 
+def _starts_inside(span: tuple[int, int], names: list[tuple[int, int]]) -> bool:
+    """'Syrian Army fighters' inside 'Free Syrian Army fighters': a nationality and unit that begin within a name the
+    dictionary knows are that name's words, however long the unit phrase."""
+    return any(start < span[0] < end for start, end in names)
+
+
 def _keep_longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     kept: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
@@ -133,8 +139,9 @@ def _names_an_area(text: str, start: int, end: int) -> bool:
 
 
 def _capitalised_word_before(doc: Document, start: int) -> re.Match | None:
-    """The capitalised word (and the space after it) right before `start`, if any."""
-    return re.search(r"([A-Z][\w'’-]*)\s+$", doc.text[max(0, start - 40):start])
+    """The capitalised word (and the space after it) right before `start` on the same line, if any: a headline's
+    last word is not the first word of the name that opens the next paragraph."""
+    return re.search(r"([A-Z][\w'’-]*)[ \t]+$", doc.text[max(0, start - 40):start])
 
 
 def _demonym_before(doc: Document, start: int, actors) -> int:
@@ -156,8 +163,8 @@ def _tail_of_unknown_name(doc: Document, start: int, end: int, actors) -> bool:
 
 def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
     actors = ctx.actors
-    spans = _find_aliases(doc.text, tuple(actors.surface_forms()))
-    spans += _demonym_units(doc, actors)
+    names = _find_aliases(doc.text, tuple(actors.surface_forms()))
+    spans = names + [span for span in _demonym_units(doc, actors) if not _starts_inside(span, names)]
     mentions = []
     for start, end in _keep_longest(spans):
         start = _demonym_before(doc, start, actors)
@@ -244,10 +251,21 @@ def _group_name(text: str, actors, before: str = "") -> tuple[int, str] | None:
     capitalised = [w for w in words if w[:1].isupper()]
     if all(w in GENERIC_WORDS | GROUP_HEADS | LOOSE_HEADS for w in capitalised):
         return None  # 'Armed Forces', 'Joint Task Force', 'Security Council': a role, not a name
+    if _joins_a_role(words):
+        return None  # 'from Muhamalai and Task Force 1': a place and a unit, not one name
     heads = [words[-1]] + ([words[0]] if words[1] in {"of", "for"} else [])  # 'Front for the Liberation of ...'
     if any(head in GROUP_HEADS or head in LOOSE_HEADS and ARMED_WORDS & set(words) for head in heads):
         return offset, name
     return None
+
+
+def _joins_a_role(words: list[str]) -> bool:
+    """'Muhamalai and Task Force': 'and' before a bare role joins two things ('Justice and Equality Movement' is
+    one name: its last part is not a role alone)."""
+    if "and" not in words[1:-1]:
+        return False
+    after = words[words.index("and") + 1:]
+    return all(w in GENERIC_WORDS | GROUP_HEADS | LOOSE_HEADS for w in after)
 
 
 def _initials(name: str) -> str:

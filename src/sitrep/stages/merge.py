@@ -240,7 +240,7 @@ def fill_from_narrative(doc: Document) -> None:
             continue
         kind = _narrative_kind(event)
         previous = previous_of.get(kind)
-        if previous is not None and not _perpetrator_unknown(doc, event):
+        if previous is not None and not _perpetrator_unknown(doc, event) and not _names_an_unknown_side(doc, event):
             if event.actor1 is None and event.actor2 is None and event.event_type == BATTLES:
                 event.actor1, event.actor2 = previous.actor1, previous.actor2
                 event.inter1, event.inter2 = previous.inter1, previous.inter2
@@ -256,6 +256,24 @@ def fill_from_narrative(doc: Document) -> None:
                 event.work["inferred_actor2"] = True
         if event.actor1 or event.actor2:
             previous_of[kind] = event
+
+
+def _names_an_unknown_side(doc: Document, event: Event) -> bool:
+    """'Opposition fighters re-entered Brega', 'the opposition's recapture of Ajdabiya' after the loyalists' advance:
+    the sentence names its own attacker, one the dictionary does not know, so the attacker of the events before is
+    not lent to it."""
+    if event.actor1 is not None:
+        return False
+    mention = event.work.get("actor1")
+    if mention is not None:
+        return not mention.attrs.get("anaphor")
+    token = event.work.get("token")
+    if doc.spacy_doc is None or token is None:
+        return False
+    places = [(m.start, m.end) for m in doc.mentions if m.type == "place"]
+    return any(child.dep_ == "poss" and child.pos_ in {"NOUN", "PROPN"}
+               and not any(start <= child.idx < end for start, end in places)
+               for child in doc.spacy_doc[token].children)
 
 
 # 'It was not possible to determine who was responsible for the shelling', 'No group has claimed the attack'.
@@ -283,20 +301,27 @@ UNIDENTIFIED = "Unidentified Armed Group"
 FIGHTING = {BATTLES, REMOTE, VAC}
 
 
-def belligerents(doc: Document, ctx: Context) -> Counter:
+def belligerents(doc: Document, ctx: Context, *, ground: bool = False) -> Counter:
     """The sides of the war a report is about: how many of its fights, strikes and attacks each armed party (state
     forces, rebels, militias; not civilians, not unnamed gunmen) is named in as attacker or attacked. A party only
-    mentioned (an investigation, a claim, a statement) is not counted."""
+    mentioned (an investigation, a claim, a statement) is not counted. ``ground``: a party named only as the one
+    that flew air strikes is left out, so a coalition that only bombs is not the side a ground battle was fought
+    against."""
     tally: Counter = Counter()
+    on_the_ground: set[str] = set()
     for event in doc.events:
         if event.background or event.event_type not in FIGHTING:
             continue
         named = [event.actor2] if event.work.get("inferred_actors") else [event.actor1, event.actor2]
-        for name in named:
+        for slot, name in enumerate(named, start=2 if len(named) == 1 else 1):
             actor = ctx.actors.describe(name) if name else None
             if actor is not None and actor.kind in ARMED_KINDS \
                     and actor.side_for(doc.focus_country) not in NON_ALIGNED_SIDES:
                 tally[actor.name] += 1
+                if slot == 2 or event.sub_event_type != "Air/drone strike":
+                    on_the_ground.add(actor.name)
+    if ground:
+        return Counter({name: count for name, count in tally.items() if name in on_the_ground})
     return tally
 
 
@@ -897,7 +922,7 @@ def merge(doc: Document, ctx: Context) -> None:
     doc.events = absorb_anaphoric(doc.events)
     fill_from_narrative(doc)
     tally = belligerents(doc, ctx)
-    fill_battle_sides(doc, tally, ctx)
+    fill_battle_sides(doc, belligerents(doc, ctx, ground=True), ctx)
     for event in doc.events:
         settle_territory(event, ctx)
         settle_detention(event)
