@@ -1721,3 +1721,12 @@ def test_shells_that_fell_are_a_shelling_and_no_town_fell(tmp_path):
                                "regional officials said.", "2022-05-02")
     assert [e["sub_event_type"] for e in events] == ["Shelling/artillery/missile attack"]
     assert events[0]["fatalities"] == 4
+
+
+def test_armed_men_marching_or_moving_into_a_town_take_it(tmp_path):
+    events = _events(tmp_path, "M23 rebels marched into Goma, the capital of North Kivu, on 20 November 2012. "
+                               "Thousands of residents marched into the city centre the next day to protest.",
+                     "2012-11-22")
+    taken = [e for e in events if e["evidence"][0]["text"].startswith("M23")]
+    assert [e["sub_event_type"] for e in taken] == ["Non-state actor overtakes territory"]
+    assert "M23: March 23 Movement" not in [e["actor1"] for e in events if e["event_type"] == "Protests"]

@@ -278,6 +278,10 @@ def _trigger_class(token) -> str | None:
         if lemma in FALLING_VERBS and _impact_class(token, lemma):
             # 'two shells fell in the Mugunga district': a shelling, no town fell; bombs that fall were dropped
             return {"ied": "airstrike"}.get(_impact_class(token, lemma), _impact_class(token, lemma))
+        if lemma in ENTRY_VERBS and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children) \
+                and _armed_subject(token):
+            return "territory"  # 'rebel columns drove into Timbuktu', 'M23 rebels marched into Goma'; not 'residents
+            # poured into Goma' or 'protesters marched into the square'
         cls = _particle_class(token, lemma) or VERB_TRIGGERS.get(lemma)
         if cls == "abduction" and _then_killed(token) is not None:
             return "civilian_attack"  # 'abducted and killed a village chief': ACLED's Attack, abduction with deaths
@@ -316,9 +320,6 @@ def _trigger_class(token) -> str | None:
             return "intervention"  # 'police dispersed the demonstrators'
         if lemma in GATHERING_VERBS and _protesters_as_subject(token):
             return "protest"  # 'demonstrators gathered outside the government building'
-        if lemma in ENTRY_VERBS and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children) \
-                and _armed_subject(token):
-            return "territory"  # 'rebel columns drove into Timbuktu'; not 'residents poured into Goma'
     if token.pos_ in {"NOUN", "PROPN"}:
         text = token.text.lower()
         before = token.nbor(-1).text.lower() if token.i > token.sent.start else ""
