@@ -332,3 +332,11 @@ def test_date_at_end_of_title_line_is_a_date_line():
     text = "LIBYA: Tripoli Clashes - Flash Update No. 14 (as of 3 July 2019)\n\nAn air strike hit Tajoura on 2 July."
     assert find_anchor(text) == date(2019, 7, 3)
     assert by_text(text)["2 July"].date_start == date(2019, 7, 2)
+
+
+def test_a_weekday_beside_the_full_date_it_names_is_that_date():
+    found = find_time_expressions("On 3 March 2002, Palm Sunday, gunmen attacked the village. On Sunday aid arrived.",
+                                  published=date(2002, 3, 20))
+    days = [(t.text, t.date_start) for t in found]
+    assert days[:2] == [("3 March 2002", date(2002, 3, 3)), ("Sunday", date(2002, 3, 3))]
+    assert days[2] == ("Sunday", date(2002, 3, 17))

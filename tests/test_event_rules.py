@@ -1730,3 +1730,17 @@ def test_armed_men_marching_or_moving_into_a_town_take_it(tmp_path):
     taken = [e for e in events if e["evidence"][0]["text"].startswith("M23")]
     assert [e["sub_event_type"] for e in taken] == ["Non-state actor overtakes territory"]
     assert "M23: March 23 Movement" not in [e["actor1"] for e in events if e["event_type"] == "Protests"]
+
+
+def test_a_section_heading_is_not_an_event(tmp_path):
+    events = _events(tmp_path, "Westgate shopping mall attack\n\nBackground\n\nKenyan troops entered Somalia in "
+                               "October 2011.\n\nAttack\n\nGunmen stormed the Westgate shopping mall in Nairobi on "
+                               "21 September 2013, killing 67 people.\n", "2013-09-30")
+    assert [e["trigger"] for e in events if not e["background"]] == ["stormed"]
+
+
+def test_a_claim_names_the_gunmen_a_sentence_left_nameless(tmp_path):
+    events = _events(tmp_path, "On 21 September 2013, gunmen stormed the Westgate shopping mall in Nairobi, killing "
+                               "67 people. The militant group al-Shabaab claimed responsibility for the attack.",
+                     "2013-09-25")
+    assert [(e["actor1"], e["actor1_basis"]) for e in events] == [("Al Shabaab", "attributed (claim)")]

@@ -764,6 +764,20 @@ def find_time_expressions(text: str, *, published: date | None = None) -> list[T
     return read_dates(text, published=published)[1]
 
 
+# '21 April 2019, Easter Sunday,': a weekday set beside the date it names, one word of a feast's name between.
+_APPOSED_WEEKDAY = re.compile(r",?\s+(?:[A-Z][\w'’-]*\s+)?\Z")
+
+
+def _apposed_day(text: str, mention: _Mention, found: list[TimeExpression], previous_end: int) -> _Span | None:
+    """The day a weekday in apposition to a full date names: that date, not the weekday nearest the report."""
+    if mention.rule.kind != "weekday" or not found or found[-1].end != previous_end or found[-1].time_precision != 1 \
+            or found[-1].date_start != found[-1].date_end:
+        return None
+    if not _APPOSED_WEEKDAY.match(text, found[-1].end, mention.start) or "\n" in text[found[-1].end:mention.start]:
+        return None
+    return _span(found[-1].date_start, found[-1].date_end)
+
+
 def _resolve_all(text: str, mentions: list[_Mention], year: int | None,
                  reference: date | None) -> list[TimeExpression]:
     ctx = _Context(year=year, reference=reference, month=(reference.year, reference.month) if reference else None)
@@ -772,8 +786,8 @@ def _resolve_all(text: str, mentions: list[_Mention], year: int | None,
     for mention in mentions:
         if reference and "\n" in text[previous_end:mention.start]:
             ctx.year = reference.year  # a news report's new paragraph is back in its own present
+        span = _apposed_day(text, mention, found, previous_end) or mention.rule.resolve(mention.match, ctx)
         previous_end = mention.end
-        span = mention.rule.resolve(mention.match, ctx)
         if span is None:
             continue
         ctx.advance(span)

@@ -637,7 +637,14 @@ def _on_a_life(token) -> bool:
 
 def _unnamed(actor: Mention | None) -> bool:
     """No attacker, or one the report says it cannot name ('unidentified armed men', 'unknown gunmen')."""
-    return actor is None or bool(re.search(r"\b(?:unidentified|unknown|suspected)\b", actor.text, re.I))
+    return actor is None or bool(re.search(r"\b(?:unidentified|unknown|suspected)\b", actor.text, re.I)) \
+        or bool(NAMELESS_ATTACKERS.fullmatch(actor.text.strip()))
+
+
+# 'gunmen stormed the college ... al-Shabaab claimed responsibility': words for attackers that name no one.
+NAMELESS_ATTACKERS = re.compile(r"(?:(?:the|a|an|some|several|two|three|four|five|six|\d+)\s+)?(?:(?:armed|masked|"
+                                r"heavily armed|suicide)\s+)?(?:gunmen|gunman|armed men|attackers?|assailants?|"
+                                r"bombers?|militants|insurgents|terrorists|jihadists)", re.I)
 
 
 def _nation_in(actors, doc: Document, phrase) -> Mention | None:
@@ -667,6 +674,20 @@ def _listed_title(sent) -> bool:
     text = sent.text.strip()
     return bool(re.match(r"^[*•\-–]\s", text)) and not any(t.pos_ in {"VERB", "AUX"} for t in sent) \
         and not text.endswith(".")
+
+
+SECTION_HEADING_WORDS = 6
+
+
+def _section_heading(sent, text: str) -> bool:
+    """'Attack', 'Casualties', 'Responsibility and aftermath': a short line of its own with no verb and no closing
+    punctuation heads the section that tells the event; it is not an event."""
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    line_end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return line.strip() == sent.text.strip() and len(sent.text.split()) <= SECTION_HEADING_WORDS \
+        and not sent.text.strip().endswith((".", "!", "?", ":", "\"", "”")) \
+        and not any(t.pos_ in {"VERB", "AUX"} for t in sent)
 
 
 def _civilian(mention: Mention) -> bool:
@@ -2397,7 +2418,7 @@ class EventBuilder:
 
     def run(self) -> None:
         for sent in self.doc.spacy_doc.sents:
-            if _is_headline(sent, self.doc.text) or _listed_title(sent):
+            if _is_headline(sent, self.doc.text) or _listed_title(sent) or _section_heading(sent, self.doc.text):
                 continue
             claimed_tokens: set[int] = set()
             triggers = [(token, "threat" if _ultimatum(token) else _trigger_class(token)) for token in sent]

@@ -125,11 +125,17 @@ POSSESSIVE_ANAPHOR = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:fighters
 
 
 def _collective_anaphors(doc: Document, taken: list[tuple[int, int]]) -> list[Mention]:
+    """'The group', 'its fighters'; not 'the militant group al-Shabaab', which names the group it speaks of."""
     kinds = ((COLLECTIVE_ANAPHOR, {"anaphor": True}), (POSSESSIVE_ANAPHOR, {"anaphor": True, "possessive": True}))
+    name_starts = {start for start, _ in taken}
     return [Mention(match.group(), match.start(), match.end(), "actor", doc.sentence_index(match.start()),
                     attrs=dict(attrs))
             for pattern, attrs in kinds
-            for match in pattern.finditer(doc.text) if not _overlaps(*match.span(), taken)]
+            for match in pattern.finditer(doc.text) if not _overlaps(*match.span(), taken)
+            and SPACES.match(doc.text, match.end()).end() not in name_starts]
+
+
+SPACES = re.compile(r"[ \t]*")
 
 
 def _names_an_area(text: str, start: int, end: int) -> bool:
