@@ -1744,3 +1744,32 @@ def test_a_claim_names_the_gunmen_a_sentence_left_nameless(tmp_path):
                                "67 people. The militant group al-Shabaab claimed responsibility for the attack.",
                      "2013-09-25")
     assert [(e["actor1"], e["actor1_basis"]) for e in events] == [("Al Shabaab", "attributed (claim)")]
+
+
+def _report(tmp_path, text: str, published: str) -> dict:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = extract([path], published=date.fromisoformat(published))
+    assert report.ok, report.errors
+    return report.combined()
+
+
+def test_refugees_crossing_a_border_are_displaced_from_where_they_came(tmp_path):
+    result = _report(tmp_path, "GENEVA, Sept 8 - An estimated 270,000 Rohingya refugees have crossed from Myanmar into "
+                               "Bangladesh since 25 August. More than 60,000 refugees from Tigray have fled into "
+                               "Sudan, UNHCR said.", "2017-09-08")
+    moves = [(d["people"]["min"], (d["origin"] or {}).get("country_code"), (d["destination"] or {}).get("name"))
+             for d in result["displacement"]]
+    assert moves == [(270000, "MM", "Bangladesh"), (60000, "ET", "Sudan")]
+
+
+def test_a_place_with_a_possessive_in_its_name_is_one_place(tmp_path):
+    result = _report(tmp_path, "DHAKA, Sept 10 - About 3,000 people fled to Cox's Bazar on Saturday, officials said.",
+                     "2017-09-10")
+    assert [(d["destination"] or {}).get("country_code") for d in result["displacement"]] == ["BD"]
+
+
+def test_the_group_a_hyphen_links_to_its_patron_is_the_actor(tmp_path):
+    events = _events(tmp_path, "NIAMEY, Oct 2 - Al-Qaeda-linked JNIM fighters attacked an army post at Takanamat on "
+                               "Sunday, killing 12 soldiers.", "2023-10-02")
+    assert [e["actor1"] for e in events] == ["JNIM: Group for Support of Islam and Muslims"]

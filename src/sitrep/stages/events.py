@@ -57,10 +57,13 @@ STATUS_LEMMAS = {
     "abandoned": {"abandon", "leave", "abandoned", "desert", "ditch"},
 }
 SCALED_NUMBER = r"(?:[\d.,]+|half a|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:million|thousand)"
+# Who is counted as fleeing: '270,000 Rohingya refugees have crossed into Bangladesh', '3,000 IDPs reached Dikwa'.
+DISPLACED_PEOPLE = (r"civilians|residents|people|persons|families|villagers|inhabitants|households|refugees|IDPs|"
+                    r"(?-i:ethnic [A-Z][\w'’-]+s)")
 DISPLACEMENT = re.compile(
     r"(?P<q>\b(?:(?:several|a few|some|many) (?:hundred|thousand)|" + SCALED_NUMBER + r"|[\d,]+|\w+(?: of)?|"
     r"tens of thousands of|hundreds of|thousands of|dozens of)\s+)?(?:[A-Z][\w'-]*\s+)?"
-    r"(?P<who>civilians|residents|people|families|villagers|inhabitants|households|(?-i:ethnic [A-Z][\w'’-]+s))\b"
+    r"(?P<who>" + DISPLACED_PEOPLE + r")\b"
     r"(?P<mid>[^.;]{0,60}?)\b(?P<verb>fled|escaped|to escape|to flee|were displaced|have been displaced|"
     r"had been displaced|were evacuated|displaced|evacuated|left their homes|were forced to leave|left for|"
     r"(?:have |had )?left (?:the |their )?(?:camp|city|town|village|area|district|neighbou?rhood|region)s?\b|"
@@ -74,7 +77,7 @@ DISPLACED_OBJECT = re.compile(
     r"evacuating)\s+"
     r"(?:(?:more than|over|about|around|some|nearly|almost|at least|an estimated|up to)\s+)?"
     r"(?P<q>" + SCALED_NUMBER + r"|tens of thousands of|hundreds of thousands of|thousands of|hundreds of|[\d,]+|\w+)\s+"
-    r"(?P<who>civilians|residents|people|families|villagers|inhabitants|households|(?-i:ethnic [A-Z][\w'’-]+s))\b"
+    r"(?P<who>" + DISPLACED_PEOPLE + r")\b"
     r"(?P<rest>[^.;]{0,40})", re.I)
 ARRIVAL = re.compile(r"\b(?:arrived|crossed|walked|reached|staying|sheltering|poured|streamed)\b", re.I)
 LEAVING = re.compile(r"\b(?:to (?:flee|leave)|from their homes|out of|to seek refuge|into exile)\b", re.I)
@@ -2800,8 +2803,12 @@ class EventBuilder:
                                                                 re.I)), None)  # 'displaced in Shan State'
             inside = self.index.within("place", sent.start_char + match.start("verb"), sent.start_char + match.end())
             origin = origin or (inside[0] if inside else None)  # 'have left Bamenda for Douala'
-            residents_of = self.index.within("place", start, sent.start_char + match.start("who"))
-            origin = residents_of[0] if residents_of else origin  # 'about 2,000 Gharyan residents fled to ...'
+            residents_of = self.index.within("place", start, sent.start_char + match.start("who")) + [
+                p for p in self.index.within("place", sent.start_char + match.end("who"),
+                                             sent.start_char + match.start("verb"))
+                if re.search(r"\bfrom\s+(?:the\s+)?$", self.doc.text[max(0, p.start - 12):p.start])]
+            # 'about 2,000 Gharyan residents fled to ...', '60,000 refugees from Tigray have fled into Sudan'
+            origin = residents_of[0] if residents_of else origin
             record.work.update(char=start, origin=origin or (before[-1] if before else None), destination=destination)
             self.doc.displacement.append(record)
 

@@ -189,7 +189,17 @@ def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
     mentions += [m for m in _loyal_to(doc, actors) if not _overlaps(m.start, m.end, taken)]
     taken = [(m.start, m.end) for m in mentions]
     mentions += _collective_anaphors(doc, taken)
-    return sorted(mentions, key=lambda m: m.start)
+    return sorted(_without_backers(doc, mentions), key=lambda m: m.start)
+
+
+BACKER_BEFORE_NAME = re.compile(rf"-{HYPHEN_SUFFIXES}[ \t]+")
+
+
+def _without_backers(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """'Al-Qaeda-linked JNIM fighters': the group the hyphen qualifies is the actor, not its patron."""
+    starts = {m.start for m in mentions}
+    return [m for m in mentions
+            if not ((after := BACKER_BEFORE_NAME.match(doc.text, m.end)) and after.end() in starts)]
 
 
 LOYAL_TO = re.compile(r"\b(?:those|forces|troops|fighters|units)\s+loyal\s+to\s+((?:[A-Z][\w'’.-]*\s?){1,5})")
@@ -610,6 +620,10 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
             mention.attrs["unlisted_site"] = True  # a named site the gazetteer lacks: placed near the report's places
         mentions.append(mention)
         claimed.append((start, end))
+    for start, end, candidates in _possessive_names(doc, gazetteer):
+        if not _overlaps(start, end, claimed):
+            mentions.append(_place_mention(doc, start, end, candidates))
+            claimed.append((start, end))
     for sent in doc.spacy_doc.sents:
         for run_start, run_end in _name_runs(sent):
             mentions.extend(_match_run(doc, gazetteer, run_start, run_end, claimed))
@@ -632,6 +646,23 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
         if mention.end <= dateline:
             mention.attrs["dateline"] = True  # where the reporter filed from, not where anything happened
     return mentions
+
+
+POSSESSIVE_NAME = re.compile(r"\b[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*)?['’]s[ \t][A-Z][\w-]*(?:[ \t][A-Z][\w-]*)?")
+
+
+def _possessive_names(doc: Document, gazetteer) -> list[tuple[int, int, list]]:
+    """"Cox's Bazar", "Martha's Vineyard": a place whose name has a possessive in it, when the gazetteer has the
+    whole name ('Mosul's Grand al-Nuri Mosque' is two places)."""
+    found = []
+    for match in POSSESSIVE_NAME.finditer(doc.text):
+        name = match.group()
+        for end in (match.end(), match.start() + len(name.rsplit(None, 1)[0])):
+            candidates = gazetteer.lookup(doc.text[match.start():end]) if end > match.start() else []
+            if candidates and "'" not in doc.text[end - 2:end]:
+                found.append((match.start(), end, candidates))
+                break
+    return found
 
 
 PROVINCE_ABBREVIATION = re.compile(
