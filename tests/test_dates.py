@@ -340,3 +340,10 @@ def test_a_weekday_beside_the_full_date_it_names_is_that_date():
     days = [(t.text, t.date_start) for t in found]
     assert days[:2] == [("3 March 2002", date(2002, 3, 3)), ("Sunday", date(2002, 3, 3))]
     assert days[2] == ("Sunday", date(2002, 3, 17))
+
+
+def test_a_year_after_since_does_not_move_the_story_to_that_year():
+    found = find_time_expressions("Kunduz was the first provincial capital to fall since 2001. Afghan forces retook "
+                                  "the city centre on 1 October, the deadliest fighting since the 2009 offensive.",
+                                  published=date(2015, 10, 4))
+    assert [(t.text, t.date_start) for t in found if t.text == "1 October"] == [("1 October", date(2015, 10, 1))]

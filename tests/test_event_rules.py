@@ -1773,3 +1773,9 @@ def test_the_group_a_hyphen_links_to_its_patron_is_the_actor(tmp_path):
     events = _events(tmp_path, "NIAMEY, Oct 2 - Al-Qaeda-linked JNIM fighters attacked an army post at Takanamat on "
                                "Sunday, killing 12 soldiers.", "2023-10-02")
     assert [e["actor1"] for e in events] == ["JNIM: Group for Support of Islam and Muslims"]
+
+
+def test_the_day_a_sentence_gives_beats_the_year_in_the_events_name(tmp_path):
+    events = _events(tmp_path, "The 2004 Madrid train bombings took place on the morning of 11 March 2004, killing "
+                               "193 people.", "2004-03-20")
+    assert [(e["event_date"], e["time_precision"]) for e in events] == [("2004-03-11", 1)]

@@ -702,7 +702,7 @@ def _dateline(text: str, mentions: list[_Mention]) -> _Mention | None:
     return None
 
 
-_SINCE = re.compile(r"\bsince\s+$", re.I)  # 'since 2011', 'the largest offensive since 2011'
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)  # 'since 2011', 'the deadliest since the 1998 bombing'
 
 
 def _lower_bound_only(text: str, mention: _Mention) -> bool:
@@ -790,7 +790,8 @@ def _resolve_all(text: str, mentions: list[_Mention], year: int | None,
         previous_end = mention.end
         if span is None:
             continue
-        ctx.advance(span)
+        if not _lower_bound_only(text, mention):
+            ctx.advance(span)  # 'the first capital to fall since 2001' does not move the story to 2001
         found.append(TimeExpression(
             text=text[mention.start:mention.end], start=mention.start, end=mention.end,
             date_start=span.start, date_end=span.end, time_precision=span.precision,

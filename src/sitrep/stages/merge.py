@@ -76,7 +76,11 @@ def _own_date(doc: Document, char: int):
         inside = own or linked
     if not inside:
         return None
-    return min(inside, key=lambda t: (abs(t.start - char), t.start > char))
+    nearest = min(inside, key=lambda t: (abs(t.start - char), t.start > char))
+    # 'The 2002 Bali bombings occurred on the night of 12 October 2002': the day within the year the name gives
+    finer = [t for t in inside if t.time_precision < nearest.time_precision
+             and nearest.date_start <= t.date_start and t.date_end <= nearest.date_end]
+    return min(finer, key=lambda t: (abs(t.start - char), t.start > char)) if finer else nearest
 
 
 def _dates_another_noun(expr_root, trigger) -> bool:
