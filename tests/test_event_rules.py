@@ -1779,3 +1779,12 @@ def test_the_day_a_sentence_gives_beats_the_year_in_the_events_name(tmp_path):
     events = _events(tmp_path, "The 2004 Madrid train bombings took place on the morning of 11 March 2004, killing "
                                "193 people.", "2004-03-20")
     assert [(e["event_date"], e["time_precision"]) for e in events] == [("2004-03-11", 1)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials in Zagreb said they had lost contact with the town on Monday.",
+    "Soldiers fired into the air at a checkpoint outside Juba on Monday.",
+    "Satellite images taken on Monday show signs of shelling and looting in Humera.",
+])
+def test_phrases_that_use_an_event_word_for_no_event(tmp_path, sentence):
+    assert _events(tmp_path, sentence, "2020-11-25") == []

@@ -550,3 +550,12 @@ def test_country_adjective_without_a_force_word_is_no_actor() -> None:
 @pytest.mark.parametrize("text", ["Palestinian militants", "Palestinian armed groups", "Nigerien gunmen"])
 def test_nationals_called_militants_are_an_unidentified_armed_group(actors: ActorDictionary, text: str) -> None:
     assert actors.canonical(text, country="PS") == "Unidentified Armed Group"
+
+
+def test_the_yugoslav_army_and_federal_troops_in_croatia_are_one_actor():
+    actors = ActorDictionary.default()
+    assert actors.canonical("JNA") == actors.canonical("Yugoslav People's Army") == \
+        "Military Forces of Yugoslavia (1992-2003)"
+    assert actors.lookup("federal troops", country="HR").name == "Military Forces of Yugoslavia (1992-2003)"
+    assert actors.lookup("federal troops", country="NG").name != "Military Forces of Yugoslavia (1992-2003)"
+    assert actors.in_year("Military Forces of Yugoslavia (1992-2003)", 1991) == "Military Forces of Yugoslavia"

@@ -263,6 +263,23 @@ def _protesters_as_subject(token) -> bool:
     return subject is not None and not passive and bool(PROTESTER_WORDS & {t.lower_ for t in subject.subtree})
 
 
+LOST_LINKS = {"contact", "touch", "communication", "communications", "track", "sight"}
+TRACE_NOUNS = {"sign", "trace", "mark", "scar"}
+
+
+def _not_an_act(token, lemma: str) -> bool:
+    """Phrases that use an event word for no event: 'lost contact with the town', 'fired into the air', 'imagery
+    showing signs of shelling and looting'."""
+    if lemma == "lose" and any(c.dep_ == "dobj" and c.lower_ in LOST_LINKS for c in token.children):
+        return True
+    if lemma == "fire" and any(prep in {"into", "in"} and obj.lower_ == "air" for prep, obj in _preps(token)):
+        return True
+    head = token
+    while head.dep_ == "conj":
+        head = head.head
+    return head.dep_ in {"pobj", "pcomp"} and head.head.lower_ == "of" and head.head.head.lemma_.lower() in TRACE_NOUNS
+
+
 def _trigger_class(token) -> str | None:
     if misparsed_verb(token):
         return VERB_TRIGGERS[_past_tense_lemma(token.lower_)]
@@ -274,6 +291,8 @@ def _trigger_class(token) -> str | None:
         return None  # 'claimed that the counteroffensive had failed', 'claimed to have ...': speech, not a taking
     if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children):
         return None  # 'clashes took place in the camp': the clashes are the event
+    if _not_an_act(token, lemma):
+        return None
     if token.dep_ == "pcomp" and token.head.lower_ == "from" \
             and _lemma(token.head.head) in {"prevent", "stop", "bar", "block", "ban", "keep", "deter"}:
         return None  # 'ambulances were prevented from entering': what did not happen
