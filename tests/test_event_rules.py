@@ -1788,3 +1788,10 @@ def test_the_day_a_sentence_gives_beats_the_year_in_the_events_name(tmp_path):
 ])
 def test_phrases_that_use_an_event_word_for_no_event(tmp_path, sentence):
     assert _events(tmp_path, sentence, "2020-11-25") == []
+
+
+def test_the_saint_a_church_is_named_after_is_no_place_and_suicide_bombers_are_no_aircraft(tmp_path):
+    result = _report(tmp_path, "KANO, June 18 - A suicide bomber struck St. Mary's Church in Zaria on Sunday, "
+                               "killing 12 worshippers.", "2012-06-18")
+    assert [(e["location"] or {}).get("country_code") for e in result["events"]] == ["NG"]
+    assert result["equipment"] == []

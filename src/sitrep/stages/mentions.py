@@ -416,8 +416,9 @@ def find_equipment_mentions(doc: Document, ctx: Context, taken: list[tuple[int, 
     lexicon = ctx.equipment
     mentions = []
     for start, end in _keep_longest(_find_aliases(doc.text, tuple(lexicon.surface_forms()))):
-        if _overlaps(start, end, taken) or _names_a_unit(doc.text, end) or _a_place_by_that_name(doc.text, start, end):
-            continue
+        if _overlaps(start, end, taken) or _names_a_unit(doc.text, end) or _a_place_by_that_name(doc.text, start, end) \
+                or SUICIDE_BEFORE.search(doc.text, max(0, start - 12), start):
+            continue  # 'suicide bombers' are people, not bomber aircraft
         text = doc.text[start:end]
         kind = lexicon.lookup(text)
         if kind is None:
@@ -427,6 +428,7 @@ def find_equipment_mentions(doc: Document, ctx: Context, taken: list[tuple[int, 
     return _join_named_with_head(doc, mentions, lexicon)
 
 
+SUICIDE_BEFORE = re.compile(r"\bsuicide[ \t-]+\Z", re.I)
 PLACE_AFTER_NAME = re.compile(r"\s+(?:local government area|LGA|district|province|state|town|village|city|county|"
                               r"region|governorate|oblast)\b", re.I)
 
@@ -624,6 +626,7 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
         if not _overlaps(start, end, claimed):
             mentions.append(_place_mention(doc, start, end, candidates))
             claimed.append((start, end))
+    claimed += [match.span() for match in NAMESAKE_BUILDING.finditer(doc.text)]
     for sent in doc.spacy_doc.sents:
         for run_start, run_end in _name_runs(sent):
             mentions.extend(_match_run(doc, gazetteer, run_start, run_end, claimed))
@@ -649,6 +652,11 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
 
 
 POSSESSIVE_NAME = re.compile(r"\b[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*)?['’]s[ \t][A-Z][\w-]*(?:[ \t][A-Z][\w-]*)?")
+
+
+# "St. Anthony's Shrine", "St Mary's Hospital", "Paddy's Pub": the saint or owner a building is named after is no place.
+NAMESAKE_BUILDING = re.compile(r"\b(?:St\.?[ \t]+)?[A-Z][\w-]*['’]s[ \t](?=(?:Church|Shrine|Cathedral|Chapel|Basilica|"
+                               r"Mosque|Hospital|School|College|University|Market|Hotel|Pub|Club|Bar|Cafe|Restaurant)\b)")
 
 
 def _possessive_names(doc: Document, gazetteer) -> list[tuple[int, int, list]]:
