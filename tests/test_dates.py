@@ -347,3 +347,9 @@ def test_a_year_after_since_does_not_move_the_story_to_that_year():
                                   "the city centre on 1 October, the deadliest fighting since the 2009 offensive.",
                                   published=date(2015, 10, 4))
     assert [(t.text, t.date_start) for t in found if t.text == "1 October"] == [("1 October", date(2015, 10, 1))]
+
+
+def test_the_date_of_an_accord_does_not_move_the_story_to_its_year():
+    found = find_time_expressions("The rebels accuse Kinshasa of breaking the March 23, 2009 peace deal. In July they "
+                                  "took the border town of Bunagana.", published=date(2012, 11, 20))
+    assert [(t.text, t.date_start) for t in found if t.text == "July"] == [("July", date(2012, 7, 1))]

@@ -1795,3 +1795,27 @@ def test_the_saint_a_church_is_named_after_is_no_place_and_suicide_bombers_are_n
                                "killing 12 worshippers.", "2012-06-18")
     assert [(e["location"] or {}).get("country_code") for e in result["events"]] == ["NG"]
     assert result["equipment"] == []
+
+
+def test_what_a_background_section_tells_is_background(tmp_path):
+    events = _events(tmp_path, "Westgate shopping mall attack\n\nOn 21 September 2013, gunmen stormed the Westgate "
+                               "shopping mall in Nairobi, killing 67 people.\n\nBackground\n\nOn 24 August 2013 "
+                               "Kenyan troops clashed with al-Shabaab near Kismayo.\n\nAttack\n\nThe gunmen then "
+                               "opened fire on shoppers at the rooftop car park.\n", "2013-09-25")
+    kismayo = [e for e in events if e["trigger"] == "clashed"]
+    assert kismayo and kismayo[0]["background"]
+    assert all(e["location"]["name"] == "Nairobi" for e in events if not e["background"])
+
+
+def test_claiming_bombings_names_their_attacker_and_is_no_new_event(tmp_path):
+    events = _events(tmp_path, "ABUJA, May 6 - A car bomb exploded at a bus station in Nyanya on 1 May, killing 19 "
+                               "people. Boko Haram leader Abubakar Shekau claimed both Nyanya bombings in a video on Monday.",
+                     "2014-05-06")
+    assert [(e["actor1"], e["event_date"]) for e in events] == [
+        ("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "2014-05-01")]
+
+
+def test_a_nations_fighter_jets_are_its_air_force(tmp_path):
+    events = _events(tmp_path, "On 6 April 2015 Kenyan fighter jets bombed two al-Shabaab camps in Gedo region, "
+                               "Somalia.", "2015-04-08")
+    assert [(e["actor1"], e["actor2"]) for e in events] == [("Military Forces of Kenya", "Al Shabaab")]

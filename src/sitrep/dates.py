@@ -702,6 +702,8 @@ def _dateline(text: str, mentions: list[_Mention]) -> _Mention | None:
     return None
 
 
+_NAMES_AN_ACCORD = re.compile(r"\s+(?:(?:peace|ceasefire|power-sharing|security|framework)\s+)?(?:deal|agreement|accords?|"
+                              r"ceasefire|truce|elections?|referendum|constitution|coup)\b", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)  # 'since 2011', 'the deadliest since the 1998 bombing'
 
 
@@ -790,8 +792,10 @@ def _resolve_all(text: str, mentions: list[_Mention], year: int | None,
         previous_end = mention.end
         if span is None:
             continue
-        if not _lower_bound_only(text, mention):
-            ctx.advance(span)  # 'the first capital to fall since 2001' does not move the story to 2001
+        if not _lower_bound_only(text, mention) and not _NAMES_AN_ACCORD.match(text, mention.end):
+            # 'the first capital to fall since 2001', 'under the March 23, 2009 peace deal': the story stays where
+            # it was ('In July the rebels took Bunagana' is not July 2009)
+            ctx.advance(span)
         found.append(TimeExpression(
             text=text[mention.start:mention.end], start=mention.start, end=mention.end,
             date_start=span.start, date_end=span.end, time_precision=span.precision,

@@ -563,7 +563,9 @@ class ActorDictionary:
                 continue
             rest = words[i + 2:] if two_words in self._demonyms else words[i + 1:]
             head = "armed" if rest[:1] == ["armed"] and rest[1:2] in (["group"], ["groups"]) \
-                else next((self._heads[w] for w in rest if w in self._heads), None)  # 'Palestinian armed groups'
+                else next((self._heads[w] for j, w in enumerate(rest) if w in self._heads
+                           and not (w == "fighter" and rest[j + 1:j + 2] and rest[j + 1] in AIRCRAFT_AFTER_FIGHTER)),
+                          None)  # 'Palestinian armed groups'; 'Kenyan fighter jets' are the state's, not a militia
             return self._demonym_actor(dem, head, country) if head else None
         return None
 
@@ -577,6 +579,9 @@ class ActorDictionary:
         if head == "ambiguous" and country in dem.ambiguous_militia_in and dem.militia_actor:
             return dem.militia_actor
         return dem.state_actor
+
+
+AIRCRAFT_AFTER_FIGHTER = {"jets", "jet", "planes", "plane", "aircraft", "bombers", "bomber", "squadron", "squadrons"}
 
 
 @functools.cache

@@ -287,8 +287,11 @@ def _trigger_class(token) -> str | None:
     if passive:
         return VERB_TRIGGERS[passive]
     lemma = _lemma(token)
-    if lemma == "claim" and any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
-        return None  # 'claimed that the counteroffensive had failed', 'claimed to have ...': speech, not a taking
+    if lemma == "claim" and any(c.dep_ in {"ccomp", "xcomp"} or c.dep_ == "dobj" and (
+            c.lemma_.lower() in {"responsibility", "credit"} or NOUN_TRIGGERS.get(c.lemma_.lower()))
+            for c in token.children):
+        return None  # 'claimed that the counteroffensive had failed', 'claimed to have ...', 'claimed responsibility
+        # for the attack', 'claimed both bombings': speech or authorship, not a taking
     if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children):
         return None  # 'clashes took place in the camp': the clashes are the event
     if _not_an_act(token, lemma):
@@ -925,7 +928,8 @@ def _blamed_actor(index: MentionIndex, token) -> Mention | None:
     if lemma == "claim":
         subject, passive = _subject(token)
         claimed_act = any(o.lemma_ == "responsibility" or NOUN_TRIGGERS.get(o.lemma_.lower()) and any(
-            c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} for c in o.children) for o in objects)
+            c.dep_ in {"det", "predet"} and c.lower_ in {"the", "this", "that", "these", "those", "both", "all"}
+            for c in o.children) for o in objects)
         if subject is None or passive or not claimed_act:
             return None  # 'claimed responsibility', 'later claimed the attack'; not 'claimed Tadmur'
         return _first_actor(index, subject)
@@ -1147,6 +1151,10 @@ class TriggerReader:
             return
         if token.dep_ in OBJECTS | {"pobj"} and governor is not None and _lemma(governor) in REPORTING_VERBS:
             self.anaphoric = self.told = True  # 'the GNA blamed the strike on ...': the strike told before
+            if token.dep_ in OBJECTS and governor == token.head and _lemma(governor) == "claim":
+                subject, passive = _subject(governor)  # 'Shekau claimed both Nyanya bombings': his group's act
+                self.actor1 = _first_actor(self.index, subject) if subject is not None and not passive else None
+                self.claimed = self.actor1 is not None
             return
         if token.dep_ in OBJECTS and governor == token.head and _lemma(governor) in PERPETRATION_VERBS \
                 and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):

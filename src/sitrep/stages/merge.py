@@ -602,6 +602,32 @@ def fold_raids_into_violence(events: list[Event]) -> list[Event]:
     return kept
 
 
+# A heading line: a few words of their own, no closing punctuation ('Background', 'Attack', 'Casualties').
+HEADING_LINE = re.compile(r"^[ \t]*([A-Z][^\n.!?:;\"”]{0,60}?)[ \t]*$", re.M)
+BACKGROUND_HEADINGS = re.compile(r"(?:historical\s+)?(?:background|history|context)|(?:previous|prior|earlier|past)\s+"
+                                 r"(?:attacks|incidents|violence|events)", re.I)
+HEADING_WORDS = 6
+
+
+def background_sections(text: str) -> list[tuple[int, int]]:
+    """The spans of a report's sections headed 'Background', 'History' or 'Previous attacks', each up to the next
+    heading (the first line, a title, heads nothing)."""
+    first_line_end = text.find("\n")
+    headings = [m for m in HEADING_LINE.finditer(text)
+                if m.start() > first_line_end >= 0 and len(m.group(1).split()) <= HEADING_WORDS]
+    return [(heading.end(), following.start() if following else len(text))
+            for heading, following in zip(headings, [*headings[1:], None])
+            if BACKGROUND_HEADINGS.fullmatch(heading.group(1).strip())]
+
+
+def mark_background_sections(doc: Document) -> None:
+    """What a report tells under its 'Background' heading is background, whatever its date."""
+    for start, end in background_sections(doc.text):
+        for event in doc.events:
+            if start <= event.work["char"] < end:
+                event.background = True
+
+
 def mark_news_of_the_day(doc: Document) -> None:
     """'security forces have cleared Mingora', a headline 'FORCES ESTABLISH CONTROL OF MINGORA': told as news of the
     day the report was issued, not as something to date by the next date the report mentions."""
@@ -922,6 +948,7 @@ def _placed_retelling(event: Event, kept: list[Event]) -> bool:
 @stage("merge", reads=("events", "locations", "time_expressions"), adds=("merged_events",))
 def merge(doc: Document, ctx: Context) -> None:
     assign_own_dates(doc)
+    mark_background_sections(doc)
     mark_news_of_the_day(doc)
     doc.events = absorb_anaphoric(doc.events)
     fill_from_narrative(doc)
