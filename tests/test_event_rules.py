@@ -1819,3 +1819,15 @@ def test_a_nations_fighter_jets_are_its_air_force(tmp_path):
     events = _events(tmp_path, "On 6 April 2015 Kenyan fighter jets bombed two al-Shabaab camps in Gedo region, "
                                "Somalia.", "2015-04-08")
     assert [(e["actor1"], e["actor2"]) for e in events] == [("Military Forces of Kenya", "Al Shabaab")]
+
+
+def test_the_dead_told_in_the_next_sentence_are_the_strikes_toll(tmp_path):
+    events = _events(tmp_path, "ALEPPO, Feb 3 - An air strike hit a bakery in Atareb on 2 February. Nine civilians, "
+                               "four of them children, were killed, rescuers said.", "2020-02-03")
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [("Air/drone strike", 9)]
+
+
+def test_the_dead_of_those_attacks_are_the_attacks_told(tmp_path):
+    events = _events(tmp_path, "MAIDUGURI, June 8 - Insurgents attacked four army posts near Dikwa on 7 June. "
+                               "Eleven soldiers were killed in those attacks.", "2021-06-08")
+    assert [(e["trigger"], e["fatalities"]) for e in events] == [("attacked", 11)]

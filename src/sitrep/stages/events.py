@@ -1182,7 +1182,7 @@ class TriggerReader:
                 self._repelled_by(subject)
         if self.actor1 is None:
             self.actor1 = self._killer_of_the_attack(token)
-        if self.actor1 is None and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"}
+        if self.actor1 is None and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
                                        for c in token.children):
             self.anaphoric = True  # 'the assault was repelled': the assault the report just described
         if self.actor1 is None and token.lemma_ in {"loss"}:
@@ -1991,6 +1991,7 @@ def _every_match(pattern: re.Pattern, text: str):
 
 # A later count of the dead: 'the death toll rose to 20', 'eight of the wounded died in hospital', 'succumbed to
 # their injuries'.
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|number of (?:the )?dead|number of people killed)\b.{0,40}?\b(?:rose|risen|"
                          r"climbed|reached|increased|stands|stood|jumped)\b|\bdied (?:of|from) (?:their |his |her )?"
                          r"(?:wounds|injuries)\b|\bdied in hospital\b|\bsuccumbed to\b|"
@@ -2488,6 +2489,9 @@ class EventBuilder:
                 if event is not None:
                     self.doc.events.append(event)
                     claimed_tokens.update(t.i for t in token.subtree if t.i != token.i and t.dep_ == "dobj")
+            if self._only_a_toll(sent, self.doc.events[first:]):
+                del self.doc.events[first:]  # 'Eight civilians, five of them children, were killed': the dead of
+                # the strike just told, not a second attack
             if len(self.doc.events) == first:
                 self._casualty_update(sent)
             _toll_to_its_act(sent, self.doc.events[first:])
@@ -2507,6 +2511,17 @@ class EventBuilder:
             if target is not None:
                 target.work["actor1"] = blamed
                 target.work["attributed"] = token.lemma_.lower()
+
+    def _only_a_toll(self, sent, events: list[Event]) -> bool:
+        """A sentence whose only news is people killed or dead, by no one it names, at no place or date of its own,
+        right after a violent event was told."""
+        if not events or any(e.work.get("lemma") not in {"kill", "die"} or e.work.get("actor1") is not None
+                             or e.work.get("place") is not None for e in events):
+            return False
+        if any(t.start >= sent.start_char and t.end <= sent.end_char for t in self.doc.time_expressions):
+            return False
+        return any(e.event_type in VIOLENT_TYPES and e.work.get("paragraph") == events[0].work.get("paragraph")
+                   for e in self._told_just_before(sent) if e not in events)
 
     def _casualty_update(self, sent) -> None:
         """'The death toll rose to 20 after eight of the wounded died in hospital': a later count of an attack told
