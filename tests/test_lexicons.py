@@ -559,3 +559,10 @@ def test_the_yugoslav_army_and_federal_troops_in_croatia_are_one_actor():
     assert actors.lookup("federal troops", country="HR").name == "Military Forces of Yugoslavia (1992-2003)"
     assert actors.lookup("federal troops", country="NG").name != "Military Forces of Yugoslavia (1992-2003)"
     assert actors.in_year("Military Forces of Yugoslavia (1992-2003)", 1991) == "Military Forces of Yugoslavia"
+
+
+def test_a_nations_police_are_its_police_forces_not_its_military():
+    actors = ActorDictionary.default()
+    assert actors.lookup("Indonesian police").name == "Police Forces of Indonesia"
+    assert actors.lookup("Nigerian policemen").name == "Police Forces of Nigeria"
+    assert actors.lookup("Kenyan troops").name == "Military Forces of Kenya"

@@ -562,6 +562,8 @@ class ActorDictionary:
             if dem is None:
                 continue
             rest = words[i + 2:] if two_words in self._demonyms else words[i + 1:]
+            if POLICE_WORDS & set(rest) and dem.country in self._police_of:
+                return self._police_of[dem.country]  # 'Indonesian police', 'Nigerian policemen'
             head = "armed" if rest[:1] == ["armed"] and rest[1:2] in (["group"], ["groups"]) \
                 else next((self._heads[w] for j, w in enumerate(rest) if w in self._heads
                            and not (w == "fighter" and rest[j + 1:j + 2] and rest[j + 1] in AIRCRAFT_AFTER_FIGHTER)),
@@ -581,6 +583,7 @@ class ActorDictionary:
         return dem.state_actor
 
 
+POLICE_WORDS = {"police", "policemen", "policeman", "policewomen"}
 AIRCRAFT_AFTER_FIGHTER = {"jets", "jet", "planes", "plane", "aircraft", "bombers", "bomber", "squadron", "squadrons"}
 
 
