@@ -1831,3 +1831,9 @@ def test_the_dead_of_those_attacks_are_the_attacks_told(tmp_path):
     events = _events(tmp_path, "MAIDUGURI, June 8 - Insurgents attacked four army posts near Dikwa on 7 June. "
                                "Eleven soldiers were killed in those attacks.", "2021-06-08")
     assert [(e["trigger"], e["fatalities"]) for e in events] == [("attacked", 11)]
+
+
+def test_a_district_the_gazetteer_lacks_is_placed_by_its_town_at_district_precision(tmp_path):
+    events = _events(tmp_path, "COLOMBO, May 2 - Police raided a house in Batticaloa District on 1 May, officials "
+                               "said.", "2019-05-02")
+    assert [(e["location"]["name"], e["location"]["geo_precision"]) for e in events] == [("Batticaloa", 2)]

@@ -585,7 +585,8 @@ def _resolve_all(doc: Document, places: list[Mention], evidence: Evidence, gazet
         if best.feature_type == "populated_place" and best.population < SMALL_PLACE_POPULATION \
                 and not _small_place_supported(best, evidence, qualifier):
             continue  # a village far from everything else the report names: more likely a namesake than the place
-        mention.location = _location(best, mention.text, 3 if best.feature_type in ADMIN_TYPES else 1)
+        area = best.feature_type in ADMIN_TYPES or mention.attrs.get("area_by_town")
+        mention.location = _location(best, mention.text, 3 if best.feature_type in ADMIN_TYPES else 2 if area else 1)
     return sites
 
 

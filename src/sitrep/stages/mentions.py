@@ -644,6 +644,8 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
             mention.attrs["candidates"] = [p for p in gazetteer.lookup(state)
                                            if p.feature_type == "admin1" and p.country_code == "US"]
             mention.attrs.pop("sound_match", None)
+    for mention in mentions:
+        _area_by_its_town(mention, gazetteer)
     dateline = dateline_end(doc.text)
     for mention in mentions:
         if mention.end <= dateline:
@@ -671,6 +673,26 @@ def _possessive_names(doc: Document, gazetteer) -> list[tuple[int, int, list]]:
                 found.append((match.start(), end, candidates))
                 break
     return found
+
+
+TOWN_NAMED_AREAS = {"District", "Province", "Region", "Governorate", "Oblast", "Prefecture", "Department"}
+AREA_SUFFIX = re.compile(r"^(?P<name>.+?)\s+(?:District|Province|Region|State|County|Governorate|Oblast|Prefecture|"
+                         r"Department|Municipality|Division)$")
+
+
+def _area_by_its_town(mention: Mention, gazetteer) -> None:
+    """'Ampara District', 'Kandy District': an area the gazetteer does not list by that name, found by the name it
+    shares with its province or its main town (a point inside it: the event is placed to the area, not the town)."""
+    match = AREA_SUFFIX.match(mention.text)
+    if mention.attrs.get("candidates") or match is None or mention.attrs.get("anaphor"):
+        return
+    found = gazetteer.lookup(match.group("name"))
+    areas = [p for p in found if p.feature_type == "admin1"]
+    towns = [p for p in found if p.feature_type == "populated_place"]
+    if areas or towns:
+        mention.attrs["candidates"] = areas or towns
+        mention.attrs["feature_hint"] = "admin1" if areas else mention.attrs.get("feature_hint")
+        mention.attrs["area_by_town"] = not areas
 
 
 PROVINCE_ABBREVIATION = re.compile(
@@ -836,6 +858,12 @@ def _longest_match(doc: Document, gazetteer, i: int, run: tuple[int, int], claim
         if j < len(sp) and sp[j].lower_ in DIVISION_WORDS:
             # 'Henry' of 'Henry County' is the county, which the gazetteer lacks, not the town of Henry
             return _place_mention(doc, span.start_char, sp[j].idx + len(sp[j].text), []), j + 1
+        if j < len(sp) and sp[j].text in TOWN_NAMED_AREAS and not any(c.feature_type == "admin1" for c in candidates):
+            # 'Batticaloa District': the district named after its town, placed there at the district's precision
+            # (not 'the Saltivka district', which may be a quarter of a city)
+            mention = _place_mention(doc, span.start_char, sp[j].idx + len(sp[j].text), candidates)
+            mention.attrs["area_by_town"] = True
+            return mention, j + 1
         mention = _place_mention(doc, span.start_char, span.end_char, candidates)
         mention.attrs["entity"] = span.root.ent_type_ or None
         if j < len(sp) and sp[j].lower_ in FACILITY_HEADS:
