@@ -1837,3 +1837,16 @@ def test_a_district_the_gazetteer_lacks_is_placed_by_its_town_at_district_precis
     events = _events(tmp_path, "COLOMBO, May 2 - Police raided a house in Batticaloa District on 1 May, officials "
                                "said.", "2019-05-02")
     assert [(e["location"]["name"], e["location"]["geo_precision"]) for e in events] == [("Batticaloa", 2)]
+
+
+def test_civilians_lose_no_armoured_vehicles(tmp_path):
+    result = _report(tmp_path, "MAIDUGURI, May 4 - Boko Haram fighters killed 14 villagers in Kukawa on Monday and "
+                               "burned two armoured vehicles.", "2021-05-04")
+    assert [r["losing_actor"] for r in result["equipment"]] == [None]
+
+
+def test_vehicles_that_carried_people_away_were_not_captured(tmp_path):
+    result = _report(tmp_path, "GOMA, Nov 21 - Rebels took about 40 men away in two trucks on Tuesday, witnesses "
+                               "said. M23 fighters also seized three army trucks in Sake.", "2012-11-21")
+    assert [(r["item"], r["quantity"]["text"]) for r in result["equipment"]] == [("truck", "three trucks")]
+    assert result["events"] == []  # trucks seized, not the town

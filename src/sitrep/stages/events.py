@@ -2902,9 +2902,10 @@ def _equipment_status(head):
         status = _status_of(verb.lemma_.lower()) if verb.pos_ in {"VERB", "AUX"} else None
         if status:
             return status, verb
-    if head.dep_ == "pobj" and (head.head.lower_ in {"from", "aboard", "atop"} or _instrument_or_agent(head.head)):
+    if head.dep_ == "pobj" and (head.head.lower_ in {"from", "aboard", "atop"} or _instrument_or_agent(head.head)
+                                or _conveyance(head.head)):
         return None, None  # 'shot at us from pickup trucks', 'destroyed two tanks with guided missiles', 'rescued by
-        # an Indian warship': what they fired from or with, or who acted, not what was lost
+        # an Indian warship', 'took them away in buses': what they fired from, used or rode, or who acted
     node = head
     for _ in range(6):
         for child in node.children:
@@ -2922,6 +2923,18 @@ def _equipment_status(head):
             break
         node = node.head
     return None, None
+
+
+CARRYING_VERBS = {"take", "carry", "transport", "ferry", "drive", "move", "evacuate", "flee", "arrive", "travel",
+                  "ride", "bus", "truck", "escape", "leave", "come", "go", "remove"}
+
+
+def _conveyance(preposition) -> bool:
+    """'took them away in buses', 'were taken out of the town by army trucks': what carried people, not a loss."""
+    verb = preposition.head
+    if verb.lower_ in LEAVING_PARTICLES and verb.dep_ in {"advmod", "prt"}:
+        verb = verb.head  # 'took them away in buses'
+    return preposition.lower_ in {"in", "by", "on"} and _lemma(verb) in CARRYING_VERBS
 
 
 def _status_of(lemma: str) -> str | None:

@@ -415,8 +415,17 @@ def _names_a_unit(text: str, end: int) -> bool:
 def find_equipment_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:
     lexicon = ctx.equipment
     mentions = []
-    for start, end in _keep_longest(_find_aliases(doc.text, tuple(lexicon.surface_forms()))):
-        if _overlaps(start, end, taken) or _names_a_unit(doc.text, end) or _a_place_by_that_name(doc.text, start, end) \
+    forms = tuple(lexicon.surface_forms())
+    free = []
+    for start, end in _find_aliases(doc.text, forms):
+        if not _overlaps(start, end, taken):
+            free.append((start, end))
+            continue
+        rest = max(t_end for t_start, t_end in taken if start < t_end and t_start < end)
+        # 'army trucks' with 'army' an actor: the trucks after it are still equipment
+        free += [(rest + a, rest + b) for a, b in _find_aliases(doc.text[rest:end], forms) if b == end - rest]
+    for start, end in _keep_longest(free):
+        if _names_a_unit(doc.text, end) or _a_place_by_that_name(doc.text, start, end) \
                 or SUICIDE_BEFORE.search(doc.text, max(0, start - 12), start):
             continue  # 'suicide bombers' are people, not bomber aircraft
         text = doc.text[start:end]

@@ -869,6 +869,9 @@ def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
             record.losing_actor = owner or subject or (context.actor2 if context else None)
         if record.losing_actor is not None and record.losing_actor == record.gaining_actor:
             record.gaining_actor = None
+        record.losing_actor, record.gaining_actor = (  # tanks and launchers are no civilians' to lose or take
+            None if name and ctx.actors.describe(name).side == "civilians" else name
+            for name in (record.losing_actor, record.gaining_actor))
         if record.date is not None:
             record.losing_actor, record.gaining_actor = (
                 ctx.actors.in_year(name, record.date.year) if name else None
