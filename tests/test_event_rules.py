@@ -1850,3 +1850,16 @@ def test_vehicles_that_carried_people_away_were_not_captured(tmp_path):
                                "said. M23 fighters also seized three army trucks in Sake.", "2012-11-21")
     assert [(r["item"], r["quantity"]["text"]) for r in result["equipment"]] == [("truck", "three trucks")]
     assert result["events"] == []  # trucks seized, not the town
+
+
+def test_an_abbreviated_month_is_no_place_to_split_a_toll_with(tmp_path):
+    events = _events(tmp_path, "ADDIS ABABA, Nov 29 - At least 600 civilians were killed in the town of Mai Kadra "
+                               "on Nov. 9, the rights commission said.", "2020-11-29")
+    assert [e["fatalities"] for e in events] == [600]
+
+
+def test_refugees_did_not_flee_from_a_foreign_town_told_before(tmp_path):
+    result = _report(tmp_path, "ADDIS ABABA, Nov 29 - Federal troops took Mekelle on Saturday. Rockets were fired "
+                               "from Tigray at the Eritrean capital Asmara late on Saturday. More than 43,000 "
+                               "refugees have fled across the border into Sudan, the UN said.", "2020-11-29")
+    assert [(d["origin"] or {}).get("country_code") for d in result["displacement"]] in ([None], ["ET"])

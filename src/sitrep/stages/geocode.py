@@ -787,10 +787,13 @@ def _unplaced_name(mention: Mention) -> bool:
         and (not mention.attrs.get("candidates") or mention.attrs.get("sound_match"))
 
 
-def _last_town_before(doc: Document, char: int) -> Mention | None:
-    """People flee from towns: the last populated place the report named before the sentence."""
+def _last_town_before(doc: Document, char: int, countries: set[str | None]) -> Mention | None:
+    """People flee from towns: the last populated place the report named before the sentence, in the report's
+    country or the one they fled to (not the foreign capital a rocket was fired at, for refugees who fled Tigray
+    into Sudan)."""
     towns = [m for m in doc.mentions if m.type == "place" and m.start < char and m.location is not None
-             and m.location.feature_type == "populated_place" and not m.attrs.get("dateline")]
+             and m.location.feature_type == "populated_place" and not m.attrs.get("dateline")
+             and (doc.focus_country is None or m.location.country_code in countries)]
     return towns[-1] if towns else None
 
 
@@ -879,8 +882,8 @@ def geocode(doc: Document, ctx: Context) -> None:
         event.location = _event_location(event.work.get("place"), event.work.get("geo_hint"))
     for record in doc.displacement:
         origin = record.work.get("origin")
-        record.origin = _event_location(origin if origin is not None else _last_town_before(doc, record.work["char"]),
-                                        None)
         record.destination = _event_location(record.work.get("destination"), None)
+        record.origin = _event_location(origin if origin is not None else _last_town_before(
+            doc, record.work["char"], {doc.focus_country, getattr(record.destination, "country_code", None)}), None)
         if same_place(record.origin, record.destination):
             record.origin = None  # 'fled to Anka and Gusau' after raids near Anka: where they fled from is not told

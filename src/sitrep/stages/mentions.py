@@ -479,8 +479,8 @@ def _join_named_with_head(doc: Document, mentions: list[Mention], lexicon) -> li
 
 def _is_name_token(token) -> bool:
     text = token.text
-    if text.lower() in MONTHS_AND_DAYS:
-        return False
+    if text.lower().rstrip(".") in MONTHS_AND_DAYS:
+        return False  # 'on Nov. 9', 'Sept.'
     if token.is_sent_start and not token.ent_type_ and token.i + 1 < len(token.doc) \
             and token.nbor(1).ent_type_ == "NORP":
         return False  # 'Young Algerians blocked roads': an adjective capitalised by the sentence, not a town
