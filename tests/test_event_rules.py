@@ -1863,3 +1863,10 @@ def test_refugees_did_not_flee_from_a_foreign_town_told_before(tmp_path):
                                "from Tigray at the Eritrean capital Asmara late on Saturday. More than 43,000 "
                                "refugees have fled across the border into Sudan, the UN said.", "2020-11-29")
     assert [(d["origin"] or {}).get("country_code") for d in result["displacement"]] in ([None], ["ET"])
+
+
+def test_the_province_whose_capital_fell_did_not_fall_itself(tmp_path):
+    events = _events(tmp_path, "KABUL, Aug 14 - Taliban fighters seized Lashkar Gah on Friday. The fall of the "
+                               "capital of Helmand province came a day after Kandahar was overrun.", "2021-08-14")
+    assert [e["location"]["feature_type"] for e in events if "Lashkar" in e["evidence"][0]["text"]
+            or e["trigger"] == "fall"] == ["populated_place"]

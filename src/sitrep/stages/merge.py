@@ -694,6 +694,25 @@ def inherit_locations(doc: Document, events: list[Event]) -> list[Event]:
     return kept
 
 
+CAPITAL_OF = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.I)
+
+
+def place_provincial_capitals(doc: Document, events: list[Event]) -> None:
+    """'Islamic State seized Ramadi ... The fall of the capital of Anbar province': the province says which city
+    fell, the one the narrative placed in it; the event is there, not all over the province."""
+    for i, event in enumerate(events):
+        mention = event.work.get("place")
+        area = event.location
+        if mention is None or area is None or area.feature_type not in {"admin1", "admin2"} \
+                or not CAPITAL_OF.search(doc.text[max(0, mention.start - 20):mention.start]):
+            continue
+        town = next((e.location for e in reversed(events[:i]) if e.location is not None
+                     and e.location.feature_type == "populated_place" and e.location.admin1 == area.name
+                     and e.location.country_code == area.country_code), None)
+        if town is not None:
+            event.location = town
+
+
 def _headline_place(doc: Document) -> Location | None:
     """The one town or site the report's title names, if it names exactly one."""
     if any(m.attrs.get("section_country") for m in doc.mentions):
@@ -963,6 +982,7 @@ def merge(doc: Document, ctx: Context) -> None:
     events = fold_raids_into_violence(merge_mentions(doc.events))
     inherit_dates(doc, events)
     events = inherit_locations(doc, events)
+    place_provincial_capitals(doc, events)
     events = merge_mentions(events)
     events = absorb_withdrawals(events, ctx)
     fill_attackers(events, tally, ctx, doc.focus_country)
