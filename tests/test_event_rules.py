@@ -1870,3 +1870,12 @@ def test_the_province_whose_capital_fell_did_not_fall_itself(tmp_path):
                                "capital of Helmand province came a day after Kandahar was overrun.", "2021-08-14")
     assert [e["location"]["feature_type"] for e in events if "Lashkar" in e["evidence"][0]["text"]
             or e["trigger"] == "fall"] == ["populated_place"]
+
+
+def test_militants_under_a_country_heading_are_not_a_group_of_another_country(tmp_path):
+    events = _events(tmp_path, "Weekly overview: West Africa\n\nLast week Boko Haram raided villages in northeast "
+                               "Nigeria.\n\nBurkina Faso\nOn 24 December, hundreds of militants attacked the army "
+                               "post at Arbinda in Soum province.\n\nNigeria\nOn 25 December, Boko Haram fighters "
+                               "attacked Kwarangilam near Chibok.\n", "2019-12-31")
+    arbinda = [e for e in events if e["location"] and e["location"]["country_code"] == "BF"]
+    assert arbinda and all(e["actor1"] != "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad" for e in arbinda)

@@ -19,10 +19,13 @@ def _antecedent(mention: Mention, doc: Document, ctx: Context):
     nearest sentence, this one included, that names one before it. 'Its fighters' may also be a state's."""
     by_sentence: dict[int, list] = {}
     any_kind = mention.attrs.get("possessive")
+    section = _section_country(mention, doc, ctx)
     for earlier in doc.mentions:
         if earlier.type == "actor" and earlier.end <= mention.start and earlier.canonical \
                 and not earlier.attrs.get("generic"):
             actor = ctx.actors.describe(earlier.canonical)
+            if section is not None and actor.country not in {None, section}:
+                continue  # 'militants attacked Arbinda' under 'Burkina Faso' are not the Boko Haram of the digest's lead
             if (any_kind or actor.kind in NON_STATE_KINDS and not _fights_for_the_state(actor, ctx)) \
                     and actor.side not in {"unidentified", "civilians"}:
                 by_sentence.setdefault(earlier.sentence, []).append(actor)

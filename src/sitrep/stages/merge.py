@@ -15,7 +15,7 @@ from ..lexicons import NON_ALIGNED_SIDES
 from ..model import Document, Event, Location
 from ..pipeline import Context, stage
 from .events import headline_end
-from .geocode import same_place
+from .geocode import country_sections, same_place
 from .mentions import dateline_end
 from ..vocabulary import (ARMED_CLASH, BATTLES, GOV_REGAINS, NSA_OVERTAKES, PROTESTS, REMOTE, STRATEGIC, TERRITORY, VAC,
                           WITHDRAWAL)
@@ -236,13 +236,15 @@ def _recalled(doc: Document, event: Event, expr, reference: date) -> bool:
 SELF_CONTAINED_CLASSES = frozenset({"threat", "restrict", "expel", "ease", "disarm", "drill"})
 
 
-def fill_from_narrative(doc: Document) -> None:
-    """A sentence that names no attacker continues the fight the report was describing."""
+def fill_from_narrative(doc: Document, sections: list[tuple[int, int, str]] = ()) -> None:
+    """A sentence that names no attacker continues the fight the report was describing (in a digest, the fight of
+    its own country's section)."""
     previous_of: dict[tuple, Event] = {}
     for event in doc.events:
         if event.background or event.work.get("cls") in SELF_CONTAINED_CLASSES:
             continue
-        kind = _narrative_kind(event)
+        section = next((code for start, end, code in sections if start <= event.work["char"] < end), None)
+        kind = (*_narrative_kind(event), section)
         previous = previous_of.get(kind)
         if previous is not None and not _perpetrator_unknown(doc, event) and not _names_an_unknown_side(doc, event):
             if event.actor1 is None and event.actor2 is None and event.event_type == BATTLES:
@@ -361,9 +363,23 @@ def fill_battle_sides(doc: Document, tally: Counter, ctx: Context) -> None:
     """What a coder reads from the whole report when a sentence leaves a side of a battle unnamed: it was fought
     against the report's leading opponent of the side it names ('troops repelled a large attack on the garrison' in a
     report about one insurgency). Nothing is filled when the report names two opponents equally often."""
+    sections = country_sections(doc, ctx.gazetteer)
     for event in doc.events:
         if event.event_type == BATTLES and not event.background and (event.actor1 is None or event.actor2 is None):
-            _fill_battle(event, tally, doc.focus_country, ctx)
+            _fill_battle(event, _named_in_its_section(doc, event, tally, sections), doc.focus_country, ctx)
+
+
+def _named_in_its_section(doc: Document, event: Event, tally: Counter,
+                          sections: list[tuple[int, int, str]]) -> Counter:
+    """In a digest of several countries, the parties its section names: Boko Haram is not whom troops in Burkina
+    Faso fought because the Nigeria section names it most."""
+    if not sections:
+        return tally
+    section = next(((start, end) for start, end, _ in sections if start <= event.work["char"] < end), None)
+    if section is None:
+        return Counter()  # the digest's lead, which sums up several countries
+    named = {m.canonical for m in doc.mentions if m.type == "actor" and section[0] <= m.start < section[1]}
+    return Counter({name: count for name, count in tally.items() if name in named})
 
 
 def fill_attackers(events: list[Event], tally: Counter, ctx: Context, country: str | None) -> None:
@@ -973,7 +989,7 @@ def merge(doc: Document, ctx: Context) -> None:
     mark_background_sections(doc)
     mark_news_of_the_day(doc)
     doc.events = absorb_anaphoric(doc.events)
-    fill_from_narrative(doc)
+    fill_from_narrative(doc, country_sections(doc, ctx.gazetteer))
     tally = belligerents(doc, ctx)
     fill_battle_sides(doc, belligerents(doc, ctx, ground=True), ctx)
     for event in doc.events:
