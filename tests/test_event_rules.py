@@ -1879,3 +1879,10 @@ def test_militants_under_a_country_heading_are_not_a_group_of_another_country(tm
                                "attacked Kwarangilam near Chibok.\n", "2019-12-31")
     arbinda = [e for e in events if e["location"] and e["location"]["country_code"] == "BF"]
     assert arbinda and all(e["actor1"] != "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad" for e in arbinda)
+
+
+def test_taking_control_of_a_village_the_gazetteer_lacks_is_still_a_capture(tmp_path):
+    events = _events(tmp_path, "IDLIB, Syria, Dec 26 - By 24 December, government forces had taken control of "
+                               "Jarjanaz, south of Maarat al-Numan.", "2019-12-26")
+    assert [(e["sub_event_type"], e["location"]["mention"]) for e in events] == [
+        ("Government regains territory", "Jarjanaz")]

@@ -1009,6 +1009,8 @@ def _names_after_locatives(doc: Document, claimed) -> list[Mention]:
         located = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
         taken = token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in TAKING_VERBS  # 'entered Hadrut',
         # 'Mindat had been retaken by the army'
+        controlled = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() == "control"
+        taken = taken or controlled  # 'had taken control of Jarjanaz'
         if not (located or taken) or token.pos_ != "PROPN":
             continue
         first = token
@@ -1019,7 +1021,7 @@ def _names_after_locatives(doc: Document, claimed) -> list[Mention]:
         people_too = taken and token.head.lemma_.lower() in {"capture", "seize", "attack", "raid"}
         if _overlaps(start, end, claimed) or not text[:1].isupper() or not _plausible_name(text) \
                 or text.lower() in MONTHS_AND_DAYS | GENERIC_NAME_WORDS or token.ent_type_ in {"DATE", "TIME"} \
-                or (token.ent_type_ == "PERSON" and (located or people_too)):
+                or (token.ent_type_ == "PERSON" and (located or people_too) and not controlled):
             continue  # 'entered Hadrut' even when the parser calls Hadrut a person; not 'captured Hapilon'
         mention = _place_mention(doc, start, end, [])
         mention.attrs["entity"] = "LOC"
