@@ -8,12 +8,16 @@ import pytest
 from sitrep.api import extract
 
 
-def _events(tmp_path, text: str, published: str | None = None) -> list[dict]:
+def _report(tmp_path, text: str, published: str | None = None) -> dict:
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
     report = extract([path], published=date.fromisoformat(published) if published else None)
     assert report.ok, report.errors
-    return report.combined()["events"]
+    return report.combined()
+
+
+def _events(tmp_path, text: str, published: str | None = None) -> list[dict]:
+    return _report(tmp_path, text, published)["events"]
 
 
 def test_perpetrator_named_later_is_an_attribution(tmp_path):
@@ -613,11 +617,10 @@ def test_the_army_is_the_army_last_named_with_that_head(tmp_path):
 
 
 def test_people_displaced_by_the_fighting_are_counted_in_millions_too(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("JUBA, 3 March 2014 -\nThe clashes in Malakal forced 20,000 residents to flee to the UN base on "
-                    "Sunday. The violence has displaced nearly half a million people since December, aid agencies "
-                    "said. In Unity state, 1.5 million people were displaced.", encoding="utf-8")
-    records = extract([path], published=date(2014, 3, 3)).combined()["displacement"]
+    text = ("JUBA, 3 March 2014 -\nThe clashes in Malakal forced 20,000 residents to flee to the UN base on "
+            "Sunday. The violence has displaced nearly half a million people since December, aid agencies "
+            "said. In Unity state, 1.5 million people were displaced.")
+    records = _report(tmp_path, text, "2014-03-03")["displacement"]
     assert sorted(r["people"]["min"] for r in records) == [20_000, 500_000, 1_500_000]
 
 
@@ -684,10 +687,9 @@ def test_a_live_blog_entry_is_dated_and_placed_by_its_own_heading(tmp_path):
 
 
 def test_a_first_name_given_by_a_source_is_not_a_place(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("KHARKIV, 14 May 2022 -\n\"They shell us,\" said an officer who gave only his first name, "
-                    "Serhii.", encoding="utf-8")
-    mentions = extract([path], published=date(2022, 5, 14)).combined()["mentions"]
+    text = ("KHARKIV, 14 May 2022 -\n\"They shell us,\" said an officer who gave only his first name, "
+            "Serhii.")
+    mentions = _report(tmp_path, text, "2022-05-14")["mentions"]
     assert not [m for m in mentions if m["type"] == "place" and m["text"] == "Serhii"]
 
 
@@ -709,10 +711,9 @@ def test_rumours_intentions_and_possibilities_are_not_events(tmp_path, sentence)
 
 
 def test_weapons_recovered_are_captured_with_their_number(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("GULU, 23 February 2004 -\nTroops recovered 11 AK-47 rifles and a 60mm mortar at the scene after "
-                    "the LRA attack.", encoding="utf-8")
-    records = extract([path], published=date(2004, 2, 23)).combined()["equipment"]
+    text = ("GULU, 23 February 2004 -\nTroops recovered 11 AK-47 rifles and a 60mm mortar at the scene after "
+            "the LRA attack.")
+    records = _report(tmp_path, text, "2004-02-23")["equipment"]
     found = {(r["item"], r["status"], r["quantity"]["min"]) for r in records}
     assert ("AK-47", "captured", 11) in found and ("mortar", "captured", 1) in found
 
@@ -723,9 +724,8 @@ def test_weapons_recovered_are_captured_with_their_number(tmp_path):
     ("At least 4,000 people left Kharkiv for Poltava on Sunday.", 4_000, "Kharkiv", "Poltava"),
 ])
 def test_displacement_told_as_arrivals_and_departures(tmp_path, sentence, people, origin, destination):
-    path = tmp_path / "report.txt"
-    path.write_text(f"GENEVA, 12 August 2021 -\n{sentence}", encoding="utf-8")
-    records = extract([path], published=date(2021, 8, 12)).combined()["displacement"]
+    text = f"GENEVA, 12 August 2021 -\n{sentence}"
+    records = _report(tmp_path, text, "2021-08-12")["displacement"]
     assert len(records) == 1 and records[0]["people"]["min"] == people
     if origin:
         assert records[0]["origin"]["name"].startswith(origin[:4])
@@ -1076,10 +1076,9 @@ def test_an_attack_on_its_detachment_is_an_attack_on_the_side_that_says_so(tmp_p
 
 
 def test_a_count_of_them_is_equipment_lost_by_who_launched_it(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("Russian forces launched 14 Shahed drones at Ukraine overnight on 2 March 2024, and Ukrainian air "
-                    "defenses destroyed 13 of them.", encoding="utf-8")
-    equipment = extract([path]).combined()["equipment"]
+    text = ("Russian forces launched 14 Shahed drones at Ukraine overnight on 2 March 2024, and Ukrainian air "
+            "defenses destroyed 13 of them.")
+    equipment = _report(tmp_path, text)["equipment"]
     (record,) = [r for r in equipment if r["quantity"]["text"] == "13 of them"]
     assert record["item"].lower().startswith("drone") or "shahed" in record["item"].lower()
     assert record["status"] == "destroyed" and record["losing_actor"].startswith("Military Forces of Russia")
@@ -1092,10 +1091,9 @@ def test_the_wounded_who_died_later_join_the_attack(tmp_path):
 
 
 def test_people_displaced_in_a_region_come_from_it(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("More than 50,000 people have been displaced in Shan State since 27 October 2023, the United "
-                    "Nations said on 15 November 2023.", encoding="utf-8")
-    (record,) = extract([path]).combined()["displacement"]
+    text = ("More than 50,000 people have been displaced in Shan State since 27 October 2023, the United "
+            "Nations said on 15 November 2023.")
+    (record,) = _report(tmp_path, text)["displacement"]
     assert record["origin"]["name"].startswith("Shan")
 
 
@@ -1137,11 +1135,9 @@ def test_a_state_of_emergency_declared_is_coded(tmp_path):
 
 
 def test_adjective_of_any_country_names_its_forces_and_owns_their_vehicles(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("BISHKEK, Sept 17, 2022 - Tajik troops shelled the village of Ak-Sai on Friday, Kyrgyz officials "
-                    "said. Kyrgyz forces said they had destroyed two Tajik armoured personnel carriers near Ak-Sai.",
-                    encoding="utf-8")
-    report = extract([path]).combined()
+    text = ("BISHKEK, Sept 17, 2022 - Tajik troops shelled the village of Ak-Sai on Friday, Kyrgyz officials "
+            "said. Kyrgyz forces said they had destroyed two Tajik armoured personnel carriers near Ak-Sai.")
+    report = _report(tmp_path, text)
     shelling = [e for e in report["events"] if e["sub_event_type"] == "Shelling/artillery/missile attack"]
     assert shelling and shelling[0]["actor1"].startswith("Military Forces of Tajikistan")
     carriers = [r for r in report["equipment"] if r["category"] == "armoured_personnel_carrier"]
@@ -1184,11 +1180,10 @@ def test_a_river_named_without_river_is_not_the_town_of_that_name(tmp_path):
 
 
 def test_a_province_the_parser_calls_a_person_does_not_hide_its_city(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("Ukrainian forces liberated 41 settlements, including Snihurivka in Mykolaiv Oblast, the General "
-                    "Staff reported on November 11, 2022. Thousands of residents had fled to Mykolaiv and Odesa in "
-                    "October.", encoding="utf-8")
-    displaced = extract([path]).combined()["displacement"]
+    text = ("Ukrainian forces liberated 41 settlements, including Snihurivka in Mykolaiv Oblast, the General "
+            "Staff reported on November 11, 2022. Thousands of residents had fled to Mykolaiv and Odesa in "
+            "October.")
+    displaced = _report(tmp_path, text)["displacement"]
     assert displaced and displaced[0]["destination"]["name"] == "Mykolayiv"
 
 
@@ -1264,10 +1259,9 @@ def test_a_vague_toll_before_a_comma_counts(tmp_path):
 
 
 def test_vehicles_fired_from_are_not_lost(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("On June 15, RSF fighters fired on civilians fleeing El Geneina. \"They shot at us from pickup "
-                    "trucks as we ran,\" said a woman who reached Adré.", encoding="utf-8")
-    assert extract([path]).combined()["equipment"] == []
+    text = ("On June 15, RSF fighters fired on civilians fleeing El Geneina. \"They shot at us from pickup "
+            "trucks as we ran,\" said a woman who reached Adré.")
+    assert _report(tmp_path, text)["equipment"] == []
 
 
 def test_civilians_who_fled_a_shelling_did_not_shell(tmp_path):
@@ -1384,11 +1378,9 @@ def test_a_leaders_forces_are_his_nations(tmp_path):
 
 
 def test_equipment_destroyed_by_a_ministrys_forces_in_a_list_with_one_owner(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("The Azerbaijani defence ministry said its forces had destroyed four Armenian T-72 tanks and two "
-                    "Grad multiple rocket launchers near Khojavend, and that it had captured a BMP-2.",
-                    encoding="utf-8")
-    records = extract([path]).combined()["equipment"]
+    text = ("The Azerbaijani defence ministry said its forces had destroyed four Armenian T-72 tanks and two "
+            "Grad multiple rocket launchers near Khojavend, and that it had captured a BMP-2.")
+    records = _report(tmp_path, text)["equipment"]
     destroyed = [r for r in records if r["status"] == "destroyed"]
     assert len(destroyed) == 2
     assert all(r["losing_actor"] == "Military Forces of Armenia" for r in destroyed)
@@ -1396,17 +1388,15 @@ def test_equipment_destroyed_by_a_ministrys_forces_in_a_list_with_one_owner(tmp_
 
 
 def test_the_dead_are_not_counted_as_displaced(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("The insurgency in Cabo Delgado province has killed more than 2,600 people since 2017 and "
-                    "displaced nearly 700,000.", encoding="utf-8")
-    assert all(r["people"]["min"] != 2600 for r in extract([path]).combined()["displacement"])
+    text = ("The insurgency in Cabo Delgado province has killed more than 2,600 people since 2017 and "
+            "displaced nearly 700,000.")
+    assert all(r["people"]["min"] != 2600 for r in _report(tmp_path, text)["displacement"])
 
 
 def test_the_country_that_reports_displacement_is_not_its_origin(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("Thousands of ethnic Armenians have fled Stepanakert. Russia said on Saturday that about 90,000 "
-                    "people had been displaced.", encoding="utf-8")
-    records = extract([path]).combined()["displacement"]
+    text = ("Thousands of ethnic Armenians have fled Stepanakert. Russia said on Saturday that about 90,000 "
+            "people had been displaced.")
+    records = _report(tmp_path, text)["displacement"]
     assert records and all((r["origin"] or {}).get("name") != "Russia" for r in records)
 
 
@@ -1441,19 +1431,16 @@ def test_a_named_victim_and_others_killed_are_added_up(tmp_path):
 
 
 def test_what_a_verb_used_is_not_lost(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("Hezbollah said its fighters had destroyed two Merkava tanks with guided missiles near Ramyeh. A "
-                    "truck mounted with an anti-aircraft gun was destroyed by the jets.", encoding="utf-8")
-    items = sorted(r["item"] for r in extract([path]).combined()["equipment"])
+    text = ("Hezbollah said its fighters had destroyed two Merkava tanks with guided missiles near Ramyeh. A "
+            "truck mounted with an anti-aircraft gun was destroyed by the jets.")
+    items = sorted(r["item"] for r in _report(tmp_path, text)["equipment"])
     assert "Merkava" in items and not any("missile" in i.lower() or "aircraft" in i.lower() for i in items)
 
 
 def test_people_who_fled_parts_of_a_town_fled_that_town(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("Dissidents attacked a police station in Morales on Monday. In a separate attack, a bomb exploded "
-                    "in Jamundí. Some 300 families fled rural areas of Morales to the municipal seat.",
-                    encoding="utf-8")
-    records = extract([path]).combined()["displacement"]
+    text = ("Dissidents attacked a police station in Morales on Monday. In a separate attack, a bomb exploded "
+            "in Jamundí. Some 300 families fled rural areas of Morales to the municipal seat.")
+    records = _report(tmp_path, text)["displacement"]
     assert records and records[0]["origin"]["name"] == "Morales"
 
 
@@ -1505,18 +1492,16 @@ def test_nationals_called_militants_are_an_unidentified_armed_group(tmp_path):
 
 
 def test_people_who_left_the_camp_are_displaced_and_according_to_is_no_destination(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("Israeli forces raided Jenin camp on 3 July. Some 3,000 people left the camp during the "
-                    "operation, according to the Jenin municipality.", encoding="utf-8")
-    records = extract([path]).combined()["displacement"]
+    text = ("Israeli forces raided Jenin camp on 3 July. Some 3,000 people left the camp during the "
+            "operation, according to the Jenin municipality.")
+    records = _report(tmp_path, text)["displacement"]
     assert [(r["people"]["min"], r["destination"]) for r in records] == [(3000, None)]
 
 
 def test_equipment_struck_in_a_column_counts_only_what_was_destroyed(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("Ukrainian drones struck a Russian column of six BMP infantry fighting vehicles and two T-80 tanks "
-                    "near Mykolaivka, destroying four of the BMPs and one tank.", encoding="utf-8")
-    records = extract([path]).combined()["equipment"]
+    text = ("Ukrainian drones struck a Russian column of six BMP infantry fighting vehicles and two T-80 tanks "
+            "near Mykolaivka, destroying four of the BMPs and one tank.")
+    records = _report(tmp_path, text)["equipment"]
     assert sorted(r["quantity"]["min"] for r in records) == [1, 4]
 
 
@@ -1553,10 +1538,9 @@ def test_a_place_that_shares_a_drones_name_and_a_local_government_area(tmp_path)
 
 
 def test_displaced_people_do_not_flee_from_where_they_fled_to(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("Gunmen raided villages near Anka on Saturday, killing 32 residents. Hundreds of residents have "
-                    "fled to Anka and Gusau.", encoding="utf-8")
-    records = extract([path], published=date(2022, 6, 6)).combined()["displacement"]
+    text = ("Gunmen raided villages near Anka on Saturday, killing 32 residents. Hundreds of residents have "
+            "fled to Anka and Gusau.")
+    records = _report(tmp_path, text, "2022-06-06")["displacement"]
     assert records and records[0]["origin"] is None and records[0]["destination"]["name"] == "Anka"
 
 
@@ -1580,9 +1564,8 @@ def test_the_dead_of_clashes_since_a_weekday_are_a_running_toll(tmp_path):
 
 
 def test_people_evacuated_are_displaced(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("The army evacuated about 23,000 people to military camps in Manipur on Friday.", encoding="utf-8")
-    records = extract([path], published=date(2023, 5, 6)).combined()["displacement"]
+    text = "The army evacuated about 23,000 people to military camps in Manipur on Friday."
+    records = _report(tmp_path, text, "2023-05-06")["displacement"]
     assert [r["people"]["min"] for r in records] == [23000]
 
 
@@ -1636,10 +1619,9 @@ def test_terrorists_neutralised_are_dead_and_counted_once(tmp_path):
 
 
 def test_tanks_used_in_fighting_that_took_place_were_not_taken(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("Heavy fighting, including the use of tanks and helicopter gunships, took place in Juba on 10 July "
-                    "between forces loyal to President Salva Kiir and SPLA-IO fighters.", encoding="utf-8")
-    report = extract([path], published=date(2016, 7, 12)).combined()
+    text = ("Heavy fighting, including the use of tanks and helicopter gunships, took place in Juba on 10 July "
+            "between forces loyal to President Salva Kiir and SPLA-IO fighters.")
+    report = _report(tmp_path, text, "2016-07-12")
     assert report["equipment"] == []
     assert report["events"]
     assert "Military Forces of South Sudan (2011-)" in {report["events"][0]["actor1"], report["events"][0]["actor2"]}
@@ -1744,14 +1726,6 @@ def test_a_claim_names_the_gunmen_a_sentence_left_nameless(tmp_path):
                                "67 people. The militant group al-Shabaab claimed responsibility for the attack.",
                      "2013-09-25")
     assert [(e["actor1"], e["actor1_basis"]) for e in events] == [("Al Shabaab", "attributed (claim)")]
-
-
-def _report(tmp_path, text: str, published: str) -> dict:
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    report = extract([path], published=date.fromisoformat(published))
-    assert report.ok, report.errors
-    return report.combined()
 
 
 def test_refugees_crossing_a_border_are_displaced_from_where_they_came(tmp_path):

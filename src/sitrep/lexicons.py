@@ -565,10 +565,16 @@ class ActorDictionary:
             if POLICE_WORDS & set(rest) and dem.country in self._police_of:
                 return self._police_of[dem.country]  # 'Indonesian police', 'Nigerian policemen'
             head = "armed" if rest[:1] == ["armed"] and rest[1:2] in (["group"], ["groups"]) \
-                else next((self._heads[w] for j, w in enumerate(rest) if w in self._heads
-                           and not (w == "fighter" and rest[j + 1:j + 2] and rest[j + 1] in AIRCRAFT_AFTER_FIGHTER)),
-                          None)  # 'Palestinian armed groups'; 'Kenyan fighter jets' are the state's, not a militia
+                else self._first_head(rest)  # 'Palestinian armed groups'
             return self._demonym_actor(dem, head, country) if head else None
+        return None
+
+    def _first_head(self, words: list[str]) -> str | None:
+        """The kind of the first head word ('troops' state, 'fighters' militia); 'fighter' before an aircraft word is
+        none: 'Kenyan fighter jets' are the state's, not a militia."""
+        for word, following in zip(words, [*words[1:], None]):
+            if word in self._heads and not (word == "fighter" and following in AIRCRAFT_AFTER_FIGHTER):
+                return self._heads[word]
         return None
 
     @staticmethod

@@ -7,6 +7,7 @@ VAC = "Violence against civilians"
 PROTESTS = "Protests"
 RIOTS = "Riots"
 STRATEGIC = "Strategic developments"
+FIGHTING = frozenset({BATTLES, REMOTE, VAC})  # the violent event types: fights, strikes and attacks
 
 ARMED_CLASH = "Armed clash"
 GOV_REGAINS = "Government regains territory"

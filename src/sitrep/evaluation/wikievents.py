@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..model import Document, Event
+from ..vocabulary import FIGHTING
 from .common import DEFAULT_SPLIT, PRF, SPLIT_NOTES, Runner, capped, names_match, need_file, overlaps, split_half
 
-VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 ROLE_SLOTS = {"Attacker": "actor1", "Killer": "actor1", "Target": "actor2", "Victim": "actor2", "Place": "location"}
 CLASSES = ("attack", "explosion", "death", "attack_or_death")
 
@@ -61,7 +61,7 @@ def gold_classes(kairos_type: str) -> set[str]:
 
 def sitrep_classes(event: Event) -> set[str]:
     found = set()
-    if event.event_type in VIOLENT:
+    if event.event_type in FIGHTING:
         found |= {"attack", "attack_or_death"}
     if event.event_type == "Explosions/Remote violence":
         found.add("explosion")

@@ -6,7 +6,7 @@ import re
 
 from ..model import Document, Mention
 from ..pipeline import Context, stage
-from .geocode import country_sections
+from .geocode import country_sections, section_at
 
 
 # Generic forms that, in a report about a named armed group, mean that group: 'the militants', 'the rebels'.
@@ -61,8 +61,8 @@ def _same_head_named(mention: Mention, doc: Document, ctx: Context):
 def _section_country(mention: Mention, doc: Document, ctx: Context) -> str | None:
     """In a digest with country headings, the country of the part the mention is in ('the army' under 'Burkina
     Faso' is Burkina Faso's)."""
-    return next((code for start, end, code in country_sections(doc, ctx.gazetteer) if start <= mention.start < end),
-                None)
+    section = section_at(country_sections(doc, ctx.gazetteer), mention.start)
+    return section[2] if section else None
 
 
 def _lookup(mention: Mention, doc: Document, ctx: Context):

@@ -9,11 +9,11 @@ from ..lexicon_patterns import ACLED_VAGUE_FATALITIES, VAGUE_QUANTITIES, VICINIT
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
 from ..pipeline import Context, stage
 from .mentions import flag_or_seat
-from ..vocabulary import (BASE_WORDS, CAPTIVE_WORDS, DEMAND_WORDS, FAILURE_VERBS, HARDWARE_WORDS, HYPOTHETICAL_ADJ,
-                          IMPOSING_VERBS, INTENT_HEADS, INTENT_TO_HEADS, LABOUR_STRIKE_WORDS, LOSER_SUBJECT_VERBS,
-                          MODAL_WORDS, NOUN_TRIGGERS, PARTICLE_TRIGGERS, PERSON_WORDS, PLACE_SUBJECT_VERBS,
-                          POSITION_WORDS, PROPERTY_WORDS, PROTESTER_WORDS, REPORTING_VERBS, THREAT_WORDS,
-                          TRIGGER_CLASSES, TROOP_WORDS, VERB_TRIGGERS, WITHDRAWAL)
+from ..vocabulary import (BASE_WORDS, CAPTIVE_WORDS, DEMAND_WORDS, FAILURE_VERBS, FIGHTING, HARDWARE_WORDS,
+                          HYPOTHETICAL_ADJ, IMPOSING_VERBS, INTENT_HEADS, INTENT_TO_HEADS, LABOUR_STRIKE_WORDS,
+                          LOSER_SUBJECT_VERBS, MODAL_WORDS, NOUN_TRIGGERS, PARTICLE_TRIGGERS, PERSON_WORDS,
+                          PLACE_SUBJECT_VERBS, POSITION_WORDS, PROPERTY_WORDS, PROTESTER_WORDS,
+                          REPORTING_VERBS, THREAT_WORDS, TRIGGER_CLASSES, TROOP_WORDS, VERB_TRIGGERS, WITHDRAWAL)
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -79,6 +79,7 @@ DISPLACED_OBJECT = re.compile(
     r"(?P<q>" + SCALED_NUMBER + r"|tens of thousands of|hundreds of thousands of|thousands of|hundreds of|[\d,]+|\w+)\s+"
     r"(?P<who>" + DISPLACED_PEOPLE + r")\b"
     r"(?P<rest>[^.;]{0,40})", re.I)
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 ARRIVAL = re.compile(r"\b(?:arrived|crossed|walked|reached|staying|sheltering|poured|streamed)\b", re.I)
 LEAVING = re.compile(r"\b(?:to (?:flee|leave)|from their homes|out of|to seek refuge|into exile)\b", re.I)
 
@@ -300,9 +301,9 @@ def _trigger_class(token) -> str | None:
             and _lemma(token.head.head) in {"prevent", "stop", "bar", "block", "ban", "keep", "deter"}:
         return None  # 'ambulances were prevented from entering': what did not happen
     if token.pos_ in {"VERB", "AUX"} or (token.tag_ in {"VBN", "VBD", "VBG"}):
-        if lemma in FALLING_VERBS and _impact_class(token, lemma):
-            # 'two shells fell in the Mugunga district': a shelling, no town fell; bombs that fall were dropped
-            return {"ied": "airstrike"}.get(_impact_class(token, lemma), _impact_class(token, lemma))
+        impact = _impact_class(token, lemma) if lemma in FALLING_VERBS else None
+        if impact:  # 'two shells fell in the Mugunga district': a shelling, no town fell; bombs that fall were dropped
+            return "airstrike" if impact == "ied" else impact
         if lemma in ENTRY_VERBS and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children) \
                 and _armed_subject(token):
             return "territory"  # 'rebel columns drove into Timbuktu', 'M23 rebels marched into Goma'; not 'residents
@@ -1182,8 +1183,7 @@ class TriggerReader:
                 self._repelled_by(subject)
         if self.actor1 is None:
             self.actor1 = self._killer_of_the_attack(token)
-        if self.actor1 is None and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
-                                       for c in token.children):
+        if self.actor1 is None and any(c.dep_ == "det" and c.lower_ in BACK_POINTING for c in token.children):
             self.anaphoric = True  # 'the assault was repelled': the assault the report just described
         if self.actor1 is None and token.lemma_ in {"loss"}:
             self.actor1 = self._actor_after_to()
@@ -1991,7 +1991,6 @@ def _every_match(pattern: re.Pattern, text: str):
 
 # A later count of the dead: 'the death toll rose to 20', 'eight of the wounded died in hospital', 'succumbed to
 # their injuries'.
-VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|number of (?:the )?dead|number of people killed)\b.{0,40}?\b(?:rose|risen|"
                          r"climbed|reached|increased|stands|stood|jumped)\b|\bdied (?:of|from) (?:their |his |her )?"
                          r"(?:wounds|injuries)\b|\bdied in hospital\b|\bsuccumbed to\b|"
@@ -2342,10 +2341,13 @@ def _own_event(cls: str, reader: TriggerReader, sentence_events) -> bool:
     return not sentence_events
 
 
+BACK_POINTING = {"the", "this", "that", "these", "those"}  # determiners of an event already told
+
+
 def _referred_to_in_time(token) -> bool:
     """'after the attack', 'following the clashes': an event named only to say when something else happened."""
     return token.dep_ == "pobj" and token.head.lower_ in {"after", "following", "since", "before"} \
-        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in token.children)
+        and any(c.dep_ == "det" and c.lower_ in BACK_POINTING for c in token.children)
 
 
 def _people_taken(token) -> bool:
@@ -2520,7 +2522,7 @@ class EventBuilder:
             return False
         if any(t.start >= sent.start_char and t.end <= sent.end_char for t in self.doc.time_expressions):
             return False
-        return any(e.event_type in VIOLENT_TYPES and e.work.get("paragraph") == events[0].work.get("paragraph")
+        return any(e.event_type in FIGHTING and e.work.get("paragraph") == events[0].work.get("paragraph")
                    for e in self._told_just_before(sent) if e not in events)
 
     def _casualty_update(self, sent) -> None:
@@ -2530,7 +2532,7 @@ class EventBuilder:
             return  # 'killed between 1 and 7 November': a period's dead, not a later count of that one event
         count = fatalities_in(sent.text, sent)
         for event in self._told_just_before(sent):
-            if event.event_type in {"Battles", "Explosions/Remote violence", "Violence against civilians"}:
+            if event.event_type in FIGHTING:
                 event.evidence.append(self.doc.span(sent.start_char, sent.end_char))
                 if count is not None and count > (event.fatalities or 0):
                     event.fatalities = count
@@ -2803,6 +2805,10 @@ class EventBuilder:
         return None
 
     # -- displacement
+    def _named_from(self, place: Mention) -> bool:
+        """'people from Kunduz', 'refugees from Tigray': the place named right after 'from'."""
+        return bool(FROM_BEFORE.search(self.doc.text[max(0, place.start - 12):place.start]))
+
     def _displacement(self, sent) -> None:
         forced = [m for m in DISPLACED_OBJECT.finditer(sent.text)
                   if m.group("verb").lower().startswith(("displac", "uproot", "evacuat"))
@@ -2820,10 +2826,8 @@ class EventBuilder:
             after = self.index.within("place", sent.start_char + match.end(), sent.end_char)
             before = [p for p in self.index.within("place", sent.start_char, start) if not _a_speaker(self.doc, p)]
             if ARRIVAL.search(match.group("verb")):  # '14,000 people from Kunduz had reached Kabul'
-                def named_from(p) -> bool:
-                    return bool(re.search(r"\bfrom\s+(?:the\s+)?$", self.doc.text[max(0, p.start - 12):p.start]))
-                origins = [p for p in self.index.within("place", start, sent.end_char) if named_from(p)]
-                destinations = [p for p in after if not named_from(p)]
+                origins = [p for p in self.index.within("place", start, sent.end_char) if self._named_from(p)]
+                destinations = [p for p in after if not self._named_from(p)]
                 record.work.update(char=start, origin=origins[0] if origins else None,
                                    destination=destinations[0] if destinations else None)
                 self.doc.displacement.append(record)
@@ -2847,8 +2851,7 @@ class EventBuilder:
             origin = origin or (inside[0] if inside else None)  # 'have left Bamenda for Douala'
             residents_of = self.index.within("place", start, sent.start_char + match.start("who")) + [
                 p for p in self.index.within("place", sent.start_char + match.end("who"),
-                                             sent.start_char + match.start("verb"))
-                if re.search(r"\bfrom\s+(?:the\s+)?$", self.doc.text[max(0, p.start - 12):p.start])]
+                                             sent.start_char + match.start("verb")) if self._named_from(p)]
             # 'about 2,000 Gharyan residents fled to ...', '60,000 refugees from Tigray have fled into Sudan'
             origin = residents_of[0] if residents_of else origin
             record.work.update(char=start, origin=origin or (before[-1] if before else None), destination=destination)

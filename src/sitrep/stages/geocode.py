@@ -440,6 +440,11 @@ def country_sections(doc: Document, gazetteer: Any) -> list[tuple[int, int, str]
     return cached
 
 
+def section_at(sections: list[tuple[int, int, str]], char: int) -> tuple[int, int, str] | None:
+    """The country section (start, end, ISO2) that holds offset ``char``, if any."""
+    return next((section for section in sections if section[0] <= char < section[1]), None)
+
+
 def _country_sections(doc: Document, gazetteer: Any) -> list[tuple[int, int, str]]:
     if gazetteer is None:
         return []

@@ -249,6 +249,7 @@ LEADING_NOISE = re.compile(r"^(?:(?:The|A|An|In|On|At|By|As|After|Before|When|Wh
 GENERIC_WORDS = {"Government", "Security", "Armed", "Air", "Police", "Special", "Task", "State", "Joint", "National",
                  "Federal", "Rapid", "Border", "Republican", "Presidential", "Coalition", "Allied", "Regional",
                  "Military", "Defence", "Defense", "Ground", "Naval", "Peacekeeping", "Interim", "Islamist"}
+ROLE_WORDS = GENERIC_WORDS | GROUP_HEADS | LOOSE_HEADS  # words that name a role, not one group
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9-]{1,7})\)")
 
 
@@ -265,7 +266,7 @@ def _group_name(text: str, actors, before: str = "") -> tuple[int, str] | None:
                                                                                   before)):
         return None
     capitalised = [w for w in words if w[:1].isupper()]
-    if all(w in GENERIC_WORDS | GROUP_HEADS | LOOSE_HEADS for w in capitalised):
+    if all(w in ROLE_WORDS for w in capitalised):
         return None  # 'Armed Forces', 'Joint Task Force', 'Security Council': a role, not a name
     if _joins_a_role(words):
         return None  # 'from Muhamalai and Task Force 1': a place and a unit, not one name
@@ -281,7 +282,7 @@ def _joins_a_role(words: list[str]) -> bool:
     if "and" not in words[1:-1]:
         return False
     after = words[words.index("and") + 1:]
-    return all(w in GENERIC_WORDS | GROUP_HEADS | LOOSE_HEADS for w in after)
+    return all(w in ROLE_WORDS for w in after)
 
 
 def _initials(name: str) -> str:
@@ -677,7 +678,7 @@ def _possessive_names(doc: Document, gazetteer) -> list[tuple[int, int, list]]:
     for match in POSSESSIVE_NAME.finditer(doc.text):
         name = match.group()
         for end in (match.end(), match.start() + len(name.rsplit(None, 1)[0])):
-            candidates = gazetteer.lookup(doc.text[match.start():end]) if end > match.start() else []
+            candidates = gazetteer.lookup(doc.text[match.start():end])
             if candidates and "'" not in doc.text[end - 2:end]:
                 found.append((match.start(), end, candidates))
                 break

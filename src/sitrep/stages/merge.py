@@ -14,11 +14,11 @@ from ..lexicon_patterns import parse_number
 from ..lexicons import NON_ALIGNED_SIDES
 from ..model import Document, Event, Location
 from ..pipeline import Context, stage
-from .events import headline_end
-from .geocode import country_sections, same_place
+from .events import SECTION_HEADING_WORDS, headline_end
+from .geocode import country_sections, same_place, section_at
 from .mentions import dateline_end
-from ..vocabulary import (ARMED_CLASH, BATTLES, GOV_REGAINS, NSA_OVERTAKES, PROTESTS, REMOTE, STRATEGIC, TERRITORY, VAC,
-                          WITHDRAWAL)
+from ..vocabulary import (ARMED_CLASH, BATTLES, FIGHTING, GOV_REGAINS, NSA_OVERTAKES, PROTESTS, REMOTE, STRATEGIC,
+                          TERRITORY, VAC, WITHDRAWAL)
 
 BACKGROUND_GAP = timedelta(days=45)
 RECALL_GAP = timedelta(days=7)
@@ -76,11 +76,14 @@ def _own_date(doc: Document, char: int):
         inside = own or linked
     if not inside:
         return None
-    nearest = min(inside, key=lambda t: (abs(t.start - char), t.start > char))
+    def distance(expr) -> tuple[int, bool]:
+        return abs(expr.start - char), expr.start > char
+
+    nearest = min(inside, key=distance)
     # 'The 2002 Bali bombings occurred on the night of 12 October 2002': the day within the year the name gives
     finer = [t for t in inside if t.time_precision < nearest.time_precision
              and nearest.date_start <= t.date_start and t.date_end <= nearest.date_end]
-    return min(finer, key=lambda t: (abs(t.start - char), t.start > char)) if finer else nearest
+    return min(finer, key=distance) if finer else nearest
 
 
 def _dates_another_noun(expr_root, trigger) -> bool:
@@ -243,8 +246,7 @@ def fill_from_narrative(doc: Document, sections: list[tuple[int, int, str]] = ()
     for event in doc.events:
         if event.background or event.work.get("cls") in SELF_CONTAINED_CLASSES:
             continue
-        section = next((code for start, end, code in sections if start <= event.work["char"] < end), None)
-        kind = (*_narrative_kind(event), section)
+        kind = (*_narrative_kind(event), section_at(sections, event.work["char"]))
         previous = previous_of.get(kind)
         if previous is not None and not _perpetrator_unknown(doc, event) and not _names_an_unknown_side(doc, event):
             if event.actor1 is None and event.actor2 is None and event.event_type == BATTLES:
@@ -304,31 +306,30 @@ UNCLAIMED_DEVICES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 UNIDENTIFIED = "Unidentified Armed Group"
 
 
-FIGHTING = {BATTLES, REMOTE, VAC}
 
 
-def belligerents(doc: Document, ctx: Context, *, ground: bool = False) -> Counter:
+def belligerents(doc: Document, ctx: Context) -> tuple[Counter, Counter]:
     """The sides of the war a report is about: how many of its fights, strikes and attacks each armed party (state
     forces, rebels, militias; not civilians, not unnamed gunmen) is named in as attacker or attacked. A party only
-    mentioned (an investigation, a claim, a statement) is not counted. ``ground``: a party named only as the one
-    that flew air strikes is left out, so a coalition that only bombs is not the side a ground battle was fought
-    against."""
+    mentioned (an investigation, a claim, a statement) is not counted. Returned with its ground part: less the
+    parties named only as the ones that flew air strikes, so a coalition that only bombs is not the side a ground
+    battle was fought against."""
     tally: Counter = Counter()
     on_the_ground: set[str] = set()
     for event in doc.events:
         if event.background or event.event_type not in FIGHTING:
             continue
-        named = [event.actor2] if event.work.get("inferred_actors") else [event.actor1, event.actor2]
-        for slot, name in enumerate(named, start=2 if len(named) == 1 else 1):
+        flown = event.sub_event_type == "Air/drone strike"
+        named = [(event.actor2, True)] if event.work.get("inferred_actors") \
+            else [(event.actor1, not flown), (event.actor2, True)]
+        for name, on_ground in named:
             actor = ctx.actors.describe(name) if name else None
             if actor is not None and actor.kind in ARMED_KINDS \
                     and actor.side_for(doc.focus_country) not in NON_ALIGNED_SIDES:
                 tally[actor.name] += 1
-                if slot == 2 or event.sub_event_type != "Air/drone strike":
+                if on_ground:
                     on_the_ground.add(actor.name)
-    if ground:
-        return Counter({name: count for name, count in tally.items() if name in on_the_ground})
-    return tally
+    return tally, Counter({name: count for name, count in tally.items() if name in on_the_ground})
 
 
 MIN_BELLIGERENT_MENTIONS = 2  # a party in one fight is not yet a side of the war the report is about
@@ -375,7 +376,7 @@ def _named_in_its_section(doc: Document, event: Event, tally: Counter,
     Faso fought because the Nigeria section names it most."""
     if not sections:
         return tally
-    section = next(((start, end) for start, end, _ in sections if start <= event.work["char"] < end), None)
+    section = section_at(sections, event.work["char"])
     if section is None:
         return Counter()  # the digest's lead, which sums up several countries
     named = {m.canonical for m in doc.mentions if m.type == "actor" and section[0] <= m.start < section[1]}
@@ -622,7 +623,6 @@ def fold_raids_into_violence(events: list[Event]) -> list[Event]:
 HEADING_LINE = re.compile(r"^[ \t]*([A-Z][^\n.!?:;\"”]{0,60}?)[ \t]*$", re.M)
 BACKGROUND_HEADINGS = re.compile(r"(?:historical\s+)?(?:background|history|context)|(?:previous|prior|earlier|past)\s+"
                                  r"(?:attacks|incidents|violence|events)", re.I)
-HEADING_WORDS = 6
 
 
 def background_sections(text: str) -> list[tuple[int, int]]:
@@ -630,7 +630,7 @@ def background_sections(text: str) -> list[tuple[int, int]]:
     heading (the first line, a title, heads nothing)."""
     first_line_end = text.find("\n")
     headings = [m for m in HEADING_LINE.finditer(text)
-                if m.start() > first_line_end >= 0 and len(m.group(1).split()) <= HEADING_WORDS]
+                if m.start() > first_line_end >= 0 and len(m.group(1).split()) <= SECTION_HEADING_WORDS]
     return [(heading.end(), following.start() if following else len(text))
             for heading, following in zip(headings, [*headings[1:], None])
             if BACKGROUND_HEADINGS.fullmatch(heading.group(1).strip())]
@@ -990,8 +990,8 @@ def merge(doc: Document, ctx: Context) -> None:
     mark_news_of_the_day(doc)
     doc.events = absorb_anaphoric(doc.events)
     fill_from_narrative(doc, country_sections(doc, ctx.gazetteer))
-    tally = belligerents(doc, ctx)
-    fill_battle_sides(doc, belligerents(doc, ctx, ground=True), ctx)
+    tally, ground_tally = belligerents(doc, ctx)
+    fill_battle_sides(doc, ground_tally, ctx)
     for event in doc.events:
         settle_territory(event, ctx)
         settle_detention(event)
