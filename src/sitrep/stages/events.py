@@ -281,6 +281,14 @@ def _not_an_act(token, lemma: str) -> bool:
     return head.dep_ in {"pobj", "pcomp"} and head.head.lower_ == "of" and head.head.head.lemma_.lower() in TRACE_NOUNS
 
 
+AUTHORSHIP_WORDS = {"responsibility", "credit"}  # what a group claims when it claims an act: 'claimed responsibility'
+
+
+def _took_place(token) -> bool:
+    """'clashes took place', 'fighting ... took place': the verb says something happened, nothing was taken."""
+    return _lemma(token) == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children)
+
+
 def _trigger_class(token) -> str | None:
     if misparsed_verb(token):
         return VERB_TRIGGERS[_past_tense_lemma(token.lower_)]
@@ -289,11 +297,11 @@ def _trigger_class(token) -> str | None:
         return VERB_TRIGGERS[passive]
     lemma = _lemma(token)
     if lemma == "claim" and any(c.dep_ in {"ccomp", "xcomp"} or c.dep_ == "dobj" and (
-            c.lemma_.lower() in {"responsibility", "credit"} or NOUN_TRIGGERS.get(c.lemma_.lower()))
+            c.lemma_.lower() in AUTHORSHIP_WORDS or NOUN_TRIGGERS.get(c.lemma_.lower()))
             for c in token.children):
         return None  # 'claimed that the counteroffensive had failed', 'claimed to have ...', 'claimed responsibility
         # for the attack', 'claimed both bombings': speech or authorship, not a taking
-    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children):
+    if _took_place(token):
         return None  # 'clashes took place in the camp': the clashes are the event
     if _not_an_act(token, lemma):
         return None
@@ -853,7 +861,7 @@ def _agent_actor(index: MentionIndex, agent) -> Mention | None:
 
 def _inside_a_claim(token) -> bool:
     """'al-Shabaab claimed responsibility, saying it had targeted the ministry': the act claimed, told before."""
-    return any(_lemma(node) == "claim" and any(c.lower_ in {"responsibility", "credit"} for c in node.children)
+    return any(_lemma(node) == "claim" and any(c.lower_ in AUTHORSHIP_WORDS for c in node.children)
                for node in token.ancestors)
 
 
@@ -2917,7 +2925,7 @@ def _equipment_status(head):
                 if status:
                     return status, child
         if node is not head and node.pos_ in {"VERB", "AUX"} or (node is not head and node.tag_ in {"VBN", "VBD"}):
-            if node.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in node.children):
+            if _took_place(node):
                 return None, None  # 'fighting, including the use of tanks, took place': nothing was taken
             status = _status_of(node.lemma_.lower())
             if status:
