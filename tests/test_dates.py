@@ -353,3 +353,28 @@ def test_the_date_of_an_accord_does_not_move_the_story_to_its_year():
     found = find_time_expressions("The rebels accuse Kinshasa of breaking the March 23, 2009 peace deal. In July they "
                                   "took the border town of Bunagana.", published=date(2012, 11, 20))
     assert [(t.text, t.date_start) for t in found if t.text == "July"] == [("July", date(2012, 7, 1))]
+
+
+def test_two_weekdays_joined_are_the_days_between_them():
+    found = by_text("Aircraft bombed positions near the town on Saturday and Sunday.", date(2012, 11, 20))
+    assert dates_of(found["Saturday and Sunday"]) == (date(2012, 11, 17), date(2012, 11, 18), 2)
+    found = by_text("Fighting raged from Monday to Wednesday.", date(2022, 3, 4))
+    assert dates_of(found["Monday to Wednesday"]) == (date(2022, 2, 28), date(2022, 3, 2), 2)
+
+
+def test_the_weekend_is_the_last_saturday_and_sunday():
+    found = by_text("Thousands have fled the camp since the weekend.", date(2012, 11, 20))
+    assert dates_of(found["the weekend"]) == (date(2012, 11, 17), date(2012, 11, 18), 2)
+
+
+def test_a_few_days_later_is_a_range_after_the_last_date():
+    found = by_text("Rebels captured the town on March 10 and took the airport a few days later.", date(2014, 4, 1))
+    assert dates_of(found["a few days later"]) == (date(2014, 3, 12), date(2014, 3, 16), 2)
+    found = by_text("The army left Kunduz on October 3. Weeks later, the Taliban returned.", date(2015, 12, 30))
+    assert dates_of(found["Weeks later"])[2] == 3
+
+
+def test_days_after_a_range_are_a_range():
+    found = by_text("Troops entered the city between June 4 and June 6. Two days later, the garrison surrendered.",
+                    date(2017, 7, 1))
+    assert dates_of(found["Two days later"]) == (date(2017, 6, 6), date(2017, 6, 8), 2)

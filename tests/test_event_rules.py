@@ -1860,3 +1860,9 @@ def test_taking_control_of_a_village_the_gazetteer_lacks_is_still_a_capture(tmp_
                                "Jarjanaz, south of Maarat al-Numan.", "2019-12-26")
     assert [(e["sub_event_type"], e["location"]["mention"]) for e in events] == [
         ("Government regains territory", "Jarjanaz")]
+
+
+def test_displacement_since_a_day_is_dated_by_that_day(tmp_path):
+    report = _report(tmp_path, "MOPTI, Mali, March 9 (Reuters) -\nMore than 4,000 people have fled Djenne since Friday, "
+                               "the United Nations said.", "2023-03-09")
+    assert [(d["people"]["text"], d["date"]) for d in report["displacement"]] == [("4,000", "2023-03-03")]

@@ -391,6 +391,16 @@ def _resolve_weekday(m: re.Match, ctx: _Context) -> _Span | None:
     return _span(day, day)
 
 
+def _resolve_weekday_pair(m: re.Match, ctx: _Context) -> _Span | None:
+    """'on Saturday and Sunday', 'from Monday to Wednesday': the days between the two weekdays, both in the report's
+    past week (or the next week after 'next')."""
+    first = _resolve_weekday(m, ctx)
+    if first is None:
+        return None
+    last = first.start + timedelta(days=(_WEEKDAYS.index(m["wd2"].lower()) - first.start.weekday()) % 7)
+    return _span(first.start, last) if last > first.start else None
+
+
 _DAY_OFFSETS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "earlier today": 0, "later today": 0, "yesterday": -1, "last night": -1,
@@ -459,6 +469,7 @@ _PERIODS: dict[tuple[str, str], Callable[[date], tuple[date, date]]] = {
     ("the past", "week"): lambda r: (r - 7 * _DAY, r),
     ("last", "weekend"): lambda r: _weekend(r, "last"),
     ("this", "weekend"): lambda r: _weekend(r, "this"),
+    ("the", "weekend"): lambda r: _weekend(r, ""),
     ("last", "month"): _previous_month,
     ("this", "month"): lambda r: (r.replace(day=1), r),
     ("earlier this", "month"): lambda r: _before(r, r.replace(day=1)),
@@ -511,15 +522,28 @@ def _resolve_anaphoric(m: re.Match, ctx: _Context) -> _Span | None:
     if direction == "same":
         return _span(ctx.last_start, ctx.last_start) if ctx.last_start == ctx.last_end else None
     sign = 1 if direction in _FORWARD else -1
-    base = ctx.last_end if sign > 0 else ctx.last_start
     if unit != "week":
-        day = base + timedelta(days=sign * count)
-        return _span(day, day)
+        shift = timedelta(days=sign * count)
+        return _span(ctx.last_start + shift, ctx.last_end + shift)  # 'two days later' than a range: a range
+    base = ctx.last_end if sign > 0 else ctx.last_start
     if _group(m, "n"):
         day = base + timedelta(weeks=sign * count)
         return _span(day, day, 2)  # "a week later": best-guess day, approximate
     monday = _monday(base) + timedelta(weeks=sign)
     return _span(monday, monday + timedelta(days=6), 2)  # "the following week"
+
+
+_VAGUE_LATER = {"day": (2, 6), "week": (14, 42)}  # 'a few days': two to six; 'a few weeks': two to six
+
+
+def _resolve_vague_anaphoric(m: re.Match, ctx: _Context) -> _Span | None:
+    """'a few days later', 'several weeks earlier', 'days later': a range after (or before) the last date."""
+    if ctx.last_start is None:
+        return None
+    low, high = _VAGUE_LATER[m["unit"].lower().rstrip("s")]
+    if m["dir"].lower() in _FORWARD:
+        return _span(ctx.last_end + timedelta(days=low), ctx.last_end + timedelta(days=high))
+    return _span(ctx.last_start - timedelta(days=high), ctx.last_start - timedelta(days=low))
 
 
 def _resolve_day_of_month(m: re.Match, ctx: _Context) -> _Span | None:
@@ -617,6 +641,8 @@ _RULES: list[_Rule] = [
     _rule("year_range", _OPT_BETWEEN + r"(?<![\w$£€.,/:-])" + _year("y") + _RANGE_SEP.replace("[-–—]", "[-–—/]")
           + r"(?P<y2>(?:19|20)\d\d|\d\d)(?![\d%])(?!" + _UNIT_AFTER.pattern + ")", _resolve_year_range, _looks_like_year_range),
     _rule("year", r"(?<![\w$£€.,/:-])" + _year("y") + r"(?!s\b|\s*[-–/]\s*\d)", _resolve_year, _looks_like_year),
+    _rule("weekday", r"(?:(?P<mod>" + _ci("last|this|next|early|late") + r")\s+)?\b(?P<wd>" + _WEEKDAY_ALT + r")\s+(?:"
+          + _ci("and|to|until|through") + r")\s+(?P<wd2>" + _WEEKDAY_ALT + r")\b", _resolve_weekday_pair),
     _rule("weekday", r"(?:(?P<mod>" + _ci("last|this|next|early|late") + r")\s+)?\b(?P<wd>" + _WEEKDAY_ALT + r")\b(?:\s+"
           + _ci("morning|afternoon|evening|night") + r"\b)?", _resolve_weekday),
     _rule("relative", r"(?:" + _ci("early|late") + r"\s+)?\b(?P<word>" + _ci(
@@ -626,6 +652,7 @@ _RULES: list[_Rule] = [
     _rule("relative", _NUM + _NUMBERED_UNIT + r"\s+" + _ci("ago") + r"\b", _resolve_ago),
     _rule("relative", r"\b(?P<mod>" + _ci(r"last|this|next|earlier\s+this|later\s+this|early\s+this|late\s+last|early\s+last|"
           r"the\s+past|past") + r")\s+(?P<unit>" + _ci("week|weekend|month|year") + r")\b", _resolve_period),
+    _rule("relative", r"\b(?P<mod>" + _ci("the") + r")\s+(?P<unit>" + _ci("weekend") + r")\b", _resolve_period),
     _rule("relative", r"\b" + _ci(r"(?:the\s+)?past") + r"\s+" + _NUM + r"\s+(?P<unit>" + _ci("days|weeks") + r")\b",
           _resolve_past_days),
     _rule("anaphoric", r"\b(?:" + _ci("the") + r"\s+)?(?P<dir>" + _ci("next|following|previous|preceding") + r")\s+(?P<unit>"
@@ -636,6 +663,8 @@ _RULES: list[_Rule] = [
           _resolve_anaphoric),
     _rule("anaphoric", _NUM + r"\s+(?P<unit>" + _ci("days?|weeks?") + r")\s+(?P<dir>"
           + _ci("later|afterwards?|earlier|before|prior") + r")\b", _resolve_anaphoric, _not_a_duration),
+    _rule("anaphoric", r"\b(?:(?:" + _ci(r"a\s+few|several|some") + r")\s+)?(?P<unit>" + _ci("days|weeks") + r")\s+(?P<dir>"
+          + _ci("later|afterwards?|earlier|before") + r")\b", _resolve_vague_anaphoric),
     _rule("anaphoric", r"\b(?:" + _ci("later") + r"\s+)?" + _ci(r"that|the\s+same") + r"\s+(?P<unit>"
           + _ci("day|morning|afternoon|evening|night") + r")\b", _resolve_anaphoric),
     _rule("day_of_month", _OPT_TIME_OF_DAY + _ci("the") + r"\s+(?P<d1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!-)"

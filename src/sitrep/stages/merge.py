@@ -46,16 +46,17 @@ def _dominates(upper, lower) -> bool:
     return True
 
 
-def _own_date(doc: Document, char: int):
+def _own_date(doc: Document, char: int, *, since_too: bool = False):
     """The time expression that belongs to the trigger's clause (its own clause, or one it governs or is
     governed by), nearest first. A date in a sibling clause ('Recaptured in 2016, ..., however an offensive
-    broke ...') belongs to another event."""
+    broke ...') belongs to another event. `since_too`: 'have fled since Friday' dates a displacement by when
+    it began."""
     sentence = doc.sentence_index(char)
     span = doc.sentences[sentence] if doc.sentences else None
     if span is None:
         return None
     # 'had been sitting on the city's edges since June': when a state began, not when the event happened
-    inside = [expr for expr in _sentence_dates(doc, span) if not after_since(doc.text, expr.start)]
+    inside = [expr for expr in _sentence_dates(doc, span) if since_too or not after_since(doc.text, expr.start)]
     if not inside:
         return None
     parsed = doc.spacy_doc
@@ -914,7 +915,7 @@ def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
         record.record_id = hashlib.sha1(f"{doc.id}|{record.item}|{record.status}|{record.work['char']}".encode()).hexdigest()[:16]
     for record in doc.displacement:
         context = _context_event(events, record.work["char"])
-        expr = _own_date(doc, record.work["char"])
+        expr = _own_date(doc, record.work["char"]) or _own_date(doc, record.work["char"], since_too=True)
         record.date = expr.date_start if expr else (context.event_date if context else None)
         if record.origin is None and context is not None and not same_place(context.location, record.destination):
             record.origin = context.location
