@@ -1866,3 +1866,58 @@ def test_displacement_since_a_day_is_dated_by_that_day(tmp_path):
     report = _report(tmp_path, "MOPTI, Mali, March 9 (Reuters) -\nMore than 4,000 people have fled Djenne since Friday, "
                                "the United Nations said.", "2023-03-09")
     assert [(d["people"]["text"], d["date"]) for d in report["displacement"]] == [("4,000", "2023-03-03")]
+
+@pytest.mark.parametrize("sentence, actor1", [
+    ("The Malian army, supported by Wagner mercenaries, said they had captured Kidal on 14 November 2023.",
+     "Military Forces of Mali (2021-)"),
+    ("The Syrian army, with the support of Russian warplanes, said they had recaptured Saraqib on 2 March 2020.",
+     "Military Forces of Syria (2000-2024)"),
+    ("The Syrian army, with Russian air cover, said they had recaptured Saraqib on 2 March 2020.",
+     "Military Forces of Syria (2000-2024)"),
+    ("Somali forces, under the protection of Kenyan troops, said they had recaptured Bulobarde on 17 March 2022.",
+     "Military Forces of Somalia (2022-)"),
+])
+def test_they_after_a_backer_is_the_backed_side(tmp_path, sentence, actor1):
+    assert [e["actor1"] for e in _events(tmp_path, sentence)] == [actor1]
+
+
+@pytest.mark.parametrize("sentence, actor1", [
+    ("Syria's Hamza Division, backed by Turkish troops, said they had captured the town of Tal Abyad on 13 October "
+     "2019.", "SNA: Syrian National Army"),
+    ("Libya's Kaniyat Brigade, backed by Russian mercenaries, said they had captured the town of Gharyan on 26 June "
+     "2019.", "Kaniyat Brigade"),
+    ("Turkish-backed Hamza Brigade fighters captured the village of Jinderis on 8 March 2018.", "Hamza Brigade"),
+    ("Islamic State-linked insurgents took control of the town of Palma in Mozambique on 29 March 2021.",
+     "Islamic State Mozambique Province"),
+])
+def test_an_unknown_group_named_with_its_country_or_patron_is_the_actor(tmp_path, sentence, actor1):
+    assert [e["actor1"] for e in _events(tmp_path, sentence)] == [actor1]
+
+
+def test_a_patron_before_government_forces_leaves_them_the_states(tmp_path):
+    events = _events(tmp_path, "Russian-backed government forces captured the town of Saraqib on 8 May 2019.")
+    assert [(e["sub_event_type"], e["actor1"]) for e in events] == [
+        ("Government regains territory", "Military Forces of Syria (2000-2024)")]
+
+
+def test_a_country_named_as_backer_is_not_where_the_fighting_is(tmp_path):
+    fight = _only(_events(tmp_path, "Houthi fighters, backed by Iran, attacked government positions near Marib on "
+                                    "7 February 2021."), "Armed clash")
+    assert (fight["actor1"], fight["actor2"]) == ("Houthis (Ansar Allah)", "Military Forces of Yemen (2012-)")
+
+
+def test_a_participle_after_a_time_span_is_the_main_subjects_act(tmp_path):
+    events = _events(tmp_path, "Iraqi forces said they had retaken Tal Afar on 27 August 2017, two days after "
+                               "capturing Ayadiya, the last town Islamic State militants held nearby.")
+    assert [(e["location"]["mention"], e["actor1"]) for e in events] == [
+        ("Tal Afar", "Military Forces of Iraq (2003-)"), ("Ayadiya", "Military Forces of Iraq (2003-)")]
+
+
+def test_a_backed_group_retaking_districts_is_the_actor_not_its_backer(tmp_path):
+    events = _events(tmp_path, "ADEN, Jan 11 (Reuters) - Yemen's Giants Brigades, backed by the Saudi-led "
+                               "coalition, said on Monday they had recaptured the district of Usaylan in Shabwa "
+                               "province from the Houthis, a day after taking Bayhan, the third district the group "
+                               "had held since September.", "2022-01-12")
+    assert [(e["location"]["mention"], e["actor1"]) for e in events] == [
+        ("Usaylan", "Military Forces of Yemen (2012-)"), ("Bayhan", "Military Forces of Yemen (2012-)")]
+    assert "Saudi-led Coalition" not in {e["actor2"] for e in events}

@@ -11,6 +11,7 @@ import pytest
 from sitrep.lexicons import (
     ACTOR_KINDS,
     EQUIPMENT_CATEGORIES,
+    UNIDENTIFIED_ARMED_GROUP,
     Actor,
     ActorDictionary,
     EquipmentLexicon,
@@ -174,6 +175,16 @@ def test_demonym_phrases(actors: ActorDictionary, text: str, country: str | None
 )
 def test_demonym_without_usable_head_is_unresolved(actors: ActorDictionary, text: str, country: str | None) -> None:
     assert actors.lookup(text, country=country) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Russian-backed government forces", "SY"), ("Iranian-backed militias", "SY"),
+     ("Turkish-supported fighters", "SY"), ("Iranian-aligned militias", "IQ")],
+)
+def test_a_patrons_nationality_names_no_actor(actors: ActorDictionary, text: str, country: str) -> None:
+    assert actors.lookup(text, country=country) is None  # the patron is not the group it backs
+    assert actors.canonical("Palestinian armed groups", country="PS") == UNIDENTIFIED_ARMED_GROUP  # no patron here
 
 
 # ---------------------------------------------------------------- country-scoped aliases

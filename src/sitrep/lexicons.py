@@ -562,6 +562,8 @@ class ActorDictionary:
             if dem is None:
                 continue
             rest = words[i + 2:] if two_words in self._demonyms else words[i + 1:]
+            if rest[:1] and rest[0] in BACKING_PARTICIPLES:
+                continue  # 'Russian-backed government forces' are not Russia's
             if POLICE_WORDS & set(rest) and dem.country in self._police_of:
                 return self._police_of[dem.country]  # 'Indonesian police', 'Nigerian policemen'
             head = "armed" if rest[:1] == ["armed"] and rest[1:2] in (["group"], ["groups"]) \
@@ -590,6 +592,9 @@ class ActorDictionary:
 
 
 POLICE_WORDS = {"police", "policemen", "policeman", "policewomen"}
+# 'Iranian-backed militias', 'Turkish-supported rebels': the name before the participle is the patron, not the group
+BACKING_PARTICIPLES = ("backed", "supported", "sponsored", "funded", "trained", "allied", "linked", "aligned",
+                       "affiliated")  # not 'armed': 'Palestinian armed groups' are Palestinians
 AIRCRAFT_AFTER_FIGHTER = {"jets", "jet", "planes", "plane", "aircraft", "bombers", "bomber", "squadron", "squadrons"}
 
 

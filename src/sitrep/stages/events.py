@@ -8,7 +8,7 @@ from ..eventplace import choose_event_place, narrow_places
 from ..lexicon_patterns import ACLED_VAGUE_FATALITIES, VAGUE_QUANTITIES, VICINITY, names_area, parse_number
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
 from ..pipeline import Context, stage
-from .mentions import flag_or_seat
+from .mentions import BACKER, backs_another, flag_or_seat
 from ..vocabulary import (BASE_WORDS, CAPTIVE_WORDS, DEMAND_WORDS, FAILURE_VERBS, FIGHTING, HARDWARE_WORDS,
                           HYPOTHETICAL_ADJ, IMPOSING_VERBS, INTENT_HEADS, INTENT_TO_HEADS, LABOUR_STRIKE_WORDS,
                           LOSER_SUBJECT_VERBS, MODAL_WORDS, NOUN_TRIGGERS, PARTICLE_TRIGGERS, PERSON_WORDS,
@@ -787,8 +787,8 @@ def _subject(token):
         if subjects:  # two subjects are a misparse ('SRINAGAR (Reuters) - Indian authorities imposed'): the nearer
             child = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0])
             return child, child.dep_ in PASSIVE_SUBJECTS
-        if node.dep_ in {"xcomp", "advcl", "conj", "dobj", "pobj", "pcomp", "prep", "ccomp", "relcl", "acl"} \
-                and node.head != node:
+        if node.dep_ in {"xcomp", "advcl", "conj", "dobj", "pobj", "pcomp", "prep", "ccomp", "relcl", "acl",
+                         "npadvmod"} and node.head != node:  # 'npadvmod': 'a day after taking Bayhan'
             node = node.head
         else:
             break
@@ -878,8 +878,10 @@ def _first_actor(index: MentionIndex, token) -> Mention | None:
     if found:
         return found[0]
     if token.pos_ == "PRON" and token.lower_ in {"it", "they", "he", "she", "we"}:
-        before = [m for m in index.within("actor", token.sent.start_char, token.idx) if not _civilian(m)
-                  and not _in_a_description(token.doc, m, token)]
+        sent = token.sent
+        before = [m for m in index.within("actor", sent.start_char, token.idx) if not _civilian(m)
+                  and not _in_a_description(token.doc, m, token)
+                  and not backs_another(token.doc.text, sent.start_char, m)]  # 'X, backed by Y, said they ...'
         return before[-1] if before else None
     return None
 
@@ -895,19 +897,8 @@ def _in_a_description(sp, mention: Mention, pronoun) -> bool:
 # Verbs whose joint subject is both sides ('the army and the rebels clashed'), not allies acting together.
 RECIPROCAL_VERBS = {"clash", "fight", "battle", "skirmish", "exchange", "engage", "duel", "trade"}
 
-BACKER = re.compile(r"\b(?:backed|supported|armed|trained|aided|assisted|reinforced)\s+by\b|\b(?:allied with|"
-                    r"alongside|with the help of|with support from)\b", re.I)
-
 BARE_FIGHTERS = re.compile(r"(?:the\s+)?(?:militants|fighters|gunmen|insurgents|jihadists|rebels|members|elements|"
                            r"militiamen|combatants|troops|forces|units)", re.I)
-
-
-def _backer(text: str, start: int, mention: Mention) -> bool:
-    """'Government forces, backed by the Saudi-led coalition, and Houthi fighters': the coalition backs one side; it
-    is not the other side. A mention right after 'backed by' inside an aside (commas) is a backer."""
-    before = text[start:mention.start]
-    aside = before.rfind(",")
-    return aside >= 0 and BACKER.search(before[aside:]) is not None and "," not in before[aside + 1:]
 
 
 def _bare_fighters(mention: Mention) -> bool:
@@ -1050,10 +1041,10 @@ class TriggerReader:
                 continue
             for obj in (c for c in token.children if c.dep_ == "pobj"):
                 parties = [m for m in self.index.in_subtree("actor", obj) if not _civilian(m)
-                           and not _backer(self.doc.text, obj.idx, m)]
+                           and not backs_another(self.doc.text, obj.idx, m)]
                 if len(parties) < 2:  # the parser lost the second side: 'between X forces, backed by Y, and Z'
                     parties = [m for m in self.index.within("actor", token.idx, token.sent.end_char)
-                               if not _civilian(m) and not _backer(self.doc.text, token.idx, m)][:2]
+                               if not _civilian(m) and not backs_another(self.doc.text, token.idx, m)][:2]
                 if len(parties) < 2:
                     continue
                 first, second = parties[0], parties[1]
@@ -1701,7 +1692,8 @@ class TriggerReader:
         used = {id(self.actor2)}
         speakers = {id(m) for m in self._speakers()}
         before = [m for m in self.index.within("actor", sent.start_char, self.token.idx)
-                  if id(m) not in used and id(m) not in speakers and not _civilian(m) and not self._suffered(m)]
+                  if id(m) not in used and id(m) not in speakers and not _civilian(m) and not self._suffered(m)
+                  and not backs_another(self.doc.text, sent.start_char, m)]
         if before and self.cls != "territory" and self.token.pos_ not in {"NOUN", "PROPN"}:
             self.actor1 = before[-1]
         elif self.cls == "territory" and not any(c.dep_ in SUBJECTS for c in self.token.children):

@@ -9,7 +9,7 @@ from functools import cache
 from ..lexicon_patterns import (AREA_WORDS, CANADIAN_PROVINCE_ABBREVIATIONS, FACILITY_HEADS, PLACE_ANAPHORS,
                                 REGION_QUALIFIERS, SETTLEMENT_WORDS, SITE_PREFIXES, SITE_SUFFIXES, SUFFIX_FEATURES,
                                 US_STATE_ABBREVIATIONS, VAGUE_QUANTITIES)
-from ..lexicons import country_adjectives
+from ..lexicons import BACKING_PARTICIPLES, country_adjectives
 from ..model import Document, Mention
 from ..pipeline import Context, stage
 from ..textnorm import fold
@@ -41,7 +41,8 @@ UNIT_NOUNS = ("units", "unit", "militants", "fighters", "forces", "troops", "sol
 HARDWARE_NOUNS = {"jets", "aircraft", "warplanes", "drones", "helicopters", "artillery", "armour", "armor", "convoy",
                   "columns", "column"}
 
-HYPHEN_SUFFIXES = r"(?:held|controlled|led|backed|allied|linked|aligned|affiliated|occupied|run|supported)"
+BACKING_SUFFIXES = rf"(?:{'|'.join(BACKING_PARTICIPLES)})"
+HYPHEN_SUFFIXES = rf"(?:held|controlled|led|occupied|run|{BACKING_SUFFIXES})"
 # 'a Barbados-flagged carrier', 'a Dubai-based firm': a flag or a seat, not where anything happened
 NOT_HERE_SUFFIXES = r"(?:flagged|registered|owned|based|born|made|built)"
 
@@ -160,9 +161,10 @@ def _demonym_before(doc: Document, start: int, actors) -> int:
 
 def _tail_of_unknown_name(doc: Document, start: int, end: int, actors) -> bool:
     """'Arakan Army', 'Kachin Independence Army': a generic word ending a name the dictionary does not know is
-    that group, not the state's army."""
+    that group, not the state's army ('Russian-backed government forces' are no name: the word before is a patron)."""
     previous = _capitalised_word_before(doc, start)
-    if previous is None or previous.group(1) in {"The", "A", "An"} or previous.group(1).lower() in MONTHS_AND_DAYS:
+    if previous is None or previous.group(1) in {"The", "A", "An"} or previous.group(1).lower() in MONTHS_AND_DAYS \
+            or PATRON_WORD.search(previous.group(1)):
         return False
     return actors.generic_role(doc.text[start:end]) is not None
 
@@ -193,6 +195,7 @@ def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
 
 
 BACKER_BEFORE_NAME = re.compile(rf"-{HYPHEN_SUFFIXES}[ \t]+")
+PATRON_WORD = re.compile(rf"-{BACKING_SUFFIXES}$")  # 'Turkish-backed', 'Moscow-aligned'
 
 
 def _without_backers(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -251,12 +254,22 @@ GENERIC_WORDS = {"Government", "Security", "Armed", "Air", "Police", "Special", 
                  "Military", "Defence", "Defense", "Ground", "Naval", "Peacekeeping", "Interim", "Islamist"}
 ROLE_WORDS = GENERIC_WORDS | GROUP_HEADS | LOOSE_HEADS  # words that name a role, not one group
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9-]{1,7})\)")
+LEADING_PATRON = re.compile(rf"(?:(?P<country>[A-Z][\w-]*(?:[ \t][A-Z][\w-]*)?)['’]s|(?P<backer>[A-Z][\w'’-]*-"
+                            rf"{BACKING_SUFFIXES}))[ \t]+")
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    return frozenset(country for _, country in country_adjectives().values())
 
 
 def _group_name(text: str, actors, before: str = "") -> tuple[int, str] | None:
     """(offset into text, name) when ``text`` is an unknown armed group's name."""
     noise = LEADING_NOISE.match(text)
     offset = noise.end() if noise else 0
+    patron = LEADING_PATRON.match(text, offset)  # "Yemen's Giants Brigades", 'Turkish-backed Hamza Brigade'
+    if patron is not None and (patron.group("backer") or patron.group("country") in _country_names()):
+        offset = patron.end()
     name = text[offset:]
     words = name.split()
     if len(words) < 2 or actors.lookup(name) is not None or actors.is_demonym(words[0]) \
@@ -751,6 +764,28 @@ def _names_a_backer(doc: Document, mention: Mention) -> bool:
     return bool(re.match(rf"-{HYPHEN_SUFFIXES}\b", doc.text[mention.end:mention.end + 16]))
 
 
+# Who backs a side: 'backed by the coalition', 'with the support of Turkish drones', 'under the protection of ...'
+BACKER = re.compile(r"\b(?:(?:backed|supported|armed|trained|aided|assisted|reinforced|sponsored|funded)\s+by|"
+                    r"allied with|alongside|(?:with|under)\s+(?:the\s+)?(?:(?:air|aerial|artillery)\s+)?"
+                    r"(?:help|support|backing|cover|protection)\s+(?:of|from))\b", re.I)
+# 'with Russian air cover', 'under coalition air support': the backer named before what it gave
+AIR_COVER_AFTER = re.compile(r"\s+(?:air|aerial|artillery)\s+(?:cover|support)\b", re.I)
+WITH_OR_UNDER = re.compile(r"\b(?:with|under)\s+(?:the\s+)?$", re.I)
+BACKER_REACH = 3  # words from 'backed by' to the backer outside an aside: 'backed by the Saudi-led coalition'
+
+
+def backs_another(text: str, start: int, mention: Mention) -> bool:
+    """'Government forces, backed by the Saudi-led coalition, and Houthi fighters': the coalition backs one side; it
+    is not the other side. A mention after 'backed by' inside an aside (commas), or right after it, is a backer."""
+    before = text[start:mention.start]
+    aside = before.rfind(",")
+    clause = before[aside + 1:]
+    found = list(BACKER.finditer(clause))
+    if found and (aside >= 0 or len(clause[found[-1].end():].split()) <= BACKER_REACH):
+        return True
+    return WITH_OR_UNDER.search(clause) is not None and AIR_COVER_AFTER.match(text, mention.end) is not None
+
+
 def flag_or_seat(doc: Document, mention: Mention) -> bool:
     """'a Barbados-flagged carrier', 'a Dubai-based firm': a place named as a ship's flag or a seat, where nothing in
     the sentence happened (still a place name, as geoparsing gold counts it)."""
@@ -1101,6 +1136,9 @@ def focus_country(doc: Document, ctx: Context) -> str | None:
                 * (FOCUS_REPEAT_WEIGHT if repeat else 1.0)
             if top.feature_type == "country" and re.match(r"['’]s\b", doc.text[mention.end:mention.end + 3]):
                 weight *= FOCUS_POSSESSIVE_WEIGHT  # 'Russia's defence ministry said': the state speaking
+            if top.feature_type == "country" \
+                    and backs_another(doc.text, doc.sentences[mention.sentence].start, mention):
+                continue  # 'Houthi fighters, backed by Iran, attacked Marib': the patron is not where it happens
             if len(countries) == 1:
                 votes[top.country_code] += 2 * weight
             else:
