@@ -1921,3 +1921,12 @@ def test_a_backed_group_retaking_districts_is_the_actor_not_its_backer(tmp_path)
     assert [(e["location"]["mention"], e["actor1"]) for e in events] == [
         ("Usaylan", "Military Forces of Yemen (2012-)"), ("Bayhan", "Military Forces of Yemen (2012-)")]
     assert "Saudi-led Coalition" not in {e["actor2"] for e in events}
+
+
+def test_unnamed_police_at_a_town_abroad_are_that_countrys(tmp_path):
+    events = _events(tmp_path, "MAIDUGURI, Nigeria, May 6 (Reuters) - Boko Haram fighters attacked Gamboru on Sunday, "
+                               "residents said.\n\nOn Monday, militants attacked a police post in Mora, killing two "
+                               "policemen.\n\nIn Maiduguri, police arrested three suspects on Tuesday.", "2023-05-10")
+    by_place = {e["location"]["name"]: e for e in events if e["location"]}
+    assert by_place["Mora"]["actor2"] == "Police Forces of Cameroon"
+    assert by_place["Maiduguri"]["actor1"].startswith("Police Forces of Nigeria")

@@ -205,3 +205,12 @@ def test_a_district_of_the_city_the_report_is_about_is_not_a_capital_abroad(run)
               "Wednesday and later reached Waterloo, east of the city.")
     placed = _placed(doc)
     assert placed.get("Wellington", ("SL",))[0] == "SL"
+
+
+def test_a_town_across_the_border_is_placed_whatever_the_parser_took_it_for(run):
+    doc = run("MAIDUGURI, Nigeria, May 6 (Reuters) - Boko Haram fighters attacked Gamboru on Sunday, residents said.\n\n"
+              "On Monday, militants attacked a police post in Mora, killing two policemen.")
+    assert _placed(doc)["Mora"][0] == "CM"  # not Bilimora, India, which bears the name only as an alternate
+    doc = run("OUAGADOUGOU, March 3 (Reuters) - Gunmen killed 14 soldiers in an ambush near Djibo on Thursday.\n\n"
+              "Separately, Niger's defence ministry said militants had attacked an army patrol near Torodi on Friday.")
+    assert _placed(doc)["Torodi"][0] == "NE"

@@ -259,11 +259,31 @@ def _acceptable(place: Place, mention: Mention, evidence: Evidence, qualifier: s
             and _own_name(place, mention) and not mention.attrs.get("sound_match") \
             and mention.text.strip().title() not in REGION_QUALIFIERS:
         return True  # 'California', 'Wales': a state or province of a million, by its own name ('Western' is no name)
+    if _across_the_border(place, mention, evidence):
+        return True
     if mention.attrs.get("entity") not in {"GPE", "LOC"} or len(mention.text) <= 3:
         return False
     if fold(place.name) != fold(mention.attrs.get("lookup", mention.text)):
         return False  # abroad, another name of a mid-sized city ('Nawa' for Naha, Japan) is too weak a match
     return place.population >= 100_000 or place.feature_type == "admin1" or _in_region(place, evidence.regions)
+
+
+BORDER_TOWN_POPULATION = 10_000
+BORDER_KM = 500.0
+
+
+def _across_the_border(place: Place, mention: Mention, evidence: Evidence) -> bool:
+    """'Tillaberi' in a report on Mali that names Niger, 'Gao' in one on Niger: a town of some size, by its own
+    name, the largest bearing it, in a country the report names or near its places though across a border,
+    whatever the parser took the word for."""
+    if place.feature_type != "populated_place" or place.population < BORDER_TOWN_POPULATION \
+            or not _own_name(place, mention):
+        return False
+    bearers = [c for c in mention.attrs["candidates"] if c.feature_type == "populated_place" and _own_name(c, mention)]
+    if max(bearers, key=lambda c: c.population).id != place.id:
+        return False
+    return place.country_code in evidence.countries or evidence.centre is not None \
+        and haversine_km(*evidence.centre, place.latitude, place.longitude) <= BORDER_KM
 
 
 def _centre(points: list[Place]) -> tuple[float, float] | None:

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from ..dates import after_since
 from ..lexicon_patterns import parse_number
-from ..lexicons import NON_ALIGNED_SIDES
+from ..lexicons import NON_ALIGNED_SIDES, POLICE_WORDS
 from ..model import Document, Event, Location
 from ..pipeline import Context, stage
 from .events import SECTION_HEADING_WORDS, headline_end
@@ -876,6 +876,22 @@ def _context_event(events: list[Event], char: int) -> Event | None:
     return (told_here or both or before or [None])[-1]
 
 
+def police_of_the_place(event: Event, ctx: Context, focus: str | None) -> None:
+    """'Gunmen attacked a police post in Tillaberi' in a report on Mali: police serve at home, so the police a
+    sentence leaves unnamed, at a town in another country, are that country's."""
+    location = event.location
+    if location is None or location.geo_precision != 1 or not location.country_code:
+        return
+    local = ctx.actors.police_forces(location.country_code)
+    for slot, inter in (("actor1", "inter1"), ("actor2", "inter2")):
+        mention = event.work.get(slot)
+        if local is None or getattr(event, slot) in (None, local.name) or mention is None \
+                or not mention.attrs.get("generic") or not POLICE_WORDS & set(mention.text.lower().split()):
+            continue
+        setattr(event, slot, local.name)
+        setattr(event, inter, local.inter_in(focus))
+
+
 def name_for_period(event: Event, ctx: Context) -> None:
     """State forces under the name of the government period the event falls in."""
     if event.event_date is None:
@@ -1004,6 +1020,7 @@ def merge(doc: Document, ctx: Context) -> None:
     events = absorb_withdrawals(events, ctx)
     fill_attackers(events, tally, ctx, doc.focus_country)
     for event in events:
+        police_of_the_place(event, ctx, doc.focus_country)
         name_for_period(event, ctx)
         event.confidence = _confidence(event)
         event.event_id = event_id(event)
