@@ -1930,3 +1930,63 @@ def test_unnamed_police_at_a_town_abroad_are_that_countrys(tmp_path):
     by_place = {e["location"]["name"]: e for e in events if e["location"]}
     assert by_place["Mora"]["actor2"] == "Police Forces of Cameroon"
     assert by_place["Maiduguri"]["actor1"].startswith("Police Forces of Nigeria")
+
+def _losses(tmp_path, text: str, published: str) -> list[tuple]:
+    return [(r["item"], r["status"], r["quantity"]["min"], r["quantity"]["max"], r["losing_actor"],
+             r["gaining_actor"]) for r in _report(tmp_path, text, published)["equipment"]]
+
+
+def test_a_bare_participle_after_its_noun_is_a_loss_nobody_named_inflicted(tmp_path):
+    assert _losses(tmp_path, "BAKU, Oct 5 - The ministry published the day's tally: 12 armoured vehicles destroyed, "
+                             "three tanks captured.", "2020-10-05") == [
+        ("armoured vehicle", "destroyed", 12, 12, None, None), ("tank", "captured", 3, 3, None, None)]
+
+
+def test_equipment_an_army_lost_is_lost_by_that_army(tmp_path):
+    assert _losses(tmp_path, "KHARTOUM, May 9 - The Sudanese army lost four armoured vehicles in fighting near "
+                             "Omdurman on Monday.", "2023-05-09") == [
+        ("armoured vehicle", "lost", 4, 4, "Military Forces of Sudan (2019-)", None)]
+
+
+def test_a_passive_loss_is_placed_where_its_own_clause_says(tmp_path):
+    records = _report(tmp_path, "KHARTOUM, May 9 - A helicopter was shot down over El Obeid on Monday. Two tanks "
+                                "were destroyed near Omdurman on Tuesday.", "2023-05-10")["equipment"]
+    assert [(r["item"], r["quantity"]["min"], (r["location"] or {}).get("name")) for r in records] == [
+        ("helicopter", 1, "El Obeid"), ("tank", 2, "Omdurman")]
+
+
+def test_the_force_word_an_equipment_name_begins_with_is_its_owner(tmp_path):
+    losses = _losses(tmp_path, "KHARTOUM, May 9 - Three army trucks were burned near El Obeid on Monday.",
+                     "2023-05-09")
+    assert losses == [("truck", "destroyed", 3, 3, "Military Forces of Sudan (2019-)", None)]
+
+
+@pytest.mark.parametrize("count, low, high", [
+    ("more than 30", 31, None), ("at least 12", 12, None), ("30 or more", 30, None), ("up to 12", None, 12),
+    ("nearly 20", None, 19), ("about 12", None, None), ("several", 3, 9), ("a few", 2, 5), ("dozens of", 24, 99),
+    ("12", 12, 12)])
+def test_a_count_is_exact_only_when_the_text_gives_one(tmp_path, count, low, high):
+    records = _report(tmp_path, f"MOGADISHU, May 9 - Somali troops destroyed {count} al-Shabaab technicals near "
+                                "Jowhar on Monday.", "2019-05-09")["equipment"]
+    assert [(r["quantity"]["min"], r["quantity"]["max"]) for r in records] == [(low, high)]
+    assert records[0]["quantity"]["text"].lower().startswith(count)
+
+
+def test_the_number_nearest_the_noun_counts_it_not_a_date_before_it(tmp_path):
+    records = _report(tmp_path, "GOMA, Sept 2 - Rebels attacked the airport at Kindu on 23 August, and on 24 August "
+                                "2004 two transport aircraft were destroyed by rebel fire near Kindu.",
+                      "2004-09-02")["equipment"]
+    assert [(r["item"], r["quantity"]["min"]) for r in records] == [("aircraft", 2)]
+
+
+def test_a_model_and_the_kind_it_names_are_one_item(tmp_path):
+    records = _report(tmp_path, "TBILISI, Aug 12 - Georgian troops abandoned two BMP-2 infantry combat vehicles near "
+                                "Gori on Monday.", "2008-08-12")["equipment"]
+    assert [(r["item"], r["quantity"]["min"]) for r in records] == [("BMP-2", 2)]
+
+
+def test_equipment_set_on_fire_was_destroyed(tmp_path):
+    assert _losses(tmp_path, "MAIDUGURI, June 8 - Boko Haram fighters set four army trucks on fire near Dikwa on "
+                             "Monday.", "2021-06-08") == [
+        ("truck", "destroyed", 4, 4, "Military Forces of Nigeria",
+         "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")]

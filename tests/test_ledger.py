@@ -74,3 +74,26 @@ def test_reports_of_the_same_loss_are_counted_once():
 def test_contradicting_quantities_give_the_whole_span():
     assert agreed_quantity([_record("r1", "d1", 3, 3), _record("r2", "d2", 5, 5)]) == (3, 5)
     assert agreed_quantity([_record("r1", "d1", 24, 99), _record("r2", "d2", 30, 30)]) == (30, 30)
+
+
+def test_one_report_telling_a_loss_twice_counts_it_once():
+    lead = _record("r1", "d1", 3, 3, "Ukrainian troops captured three T-72s near Verbivka on Wednesday.")
+    retold = _record("r2", "d1", 3, 3, "The three T-72s were captured by the 92nd Brigade, the army said.")
+    (line,) = ledger(losses([lead, retold], {}))
+    assert [len(loss["reports"]) for loss in line["losses"]] == [2]
+    assert (line["count_low"], line["count_high"]) == (3, 3)
+
+
+def test_a_further_loss_in_the_same_report_is_added():
+    first = _record("r1", "d1", 3, 3, "Ukrainian troops captured three T-72s near Verbivka.")
+    more = _record("r2", "d1", 3, 3, "Three more T-72s were captured later that day.")
+    (line,) = ledger(losses([first, more], {}))
+    assert (line["count_low"], line["count_high"]) == (6, 6)
+
+
+def test_an_estimate_adds_no_lower_bound_and_removes_the_upper_one():
+    estimate = _record("r1", "d1", None, None, "about 40 T-72s")
+    assert [(line["count_low"], line["count_high"]) for line in ledger(losses([estimate], {}))] == [(None, None)]
+    counted = _record("r2", "d2", 3, 3, date="2022-11-30")
+    assert [(line["count_low"], line["count_high"]) for line in ledger(losses([estimate, counted], {}))] == [
+        (3, None)]

@@ -189,12 +189,12 @@ def _add_situation_commands(commands: Any) -> None:
     control.add_argument("--format", choices=CONTROL_FORMATS, default="table")
     control.set_defaults(run=run_control)
 
-    losses = _subcommand(commands, "losses", "equipment ledger: captured, destroyed, damaged, abandoned",
+    losses = _subcommand(commands, "losses", "equipment ledger: captured, destroyed, damaged, abandoned, lost",
                          LOSSES_EXAMPLE)
     losses.add_argument("--actor", help="part of the losing or gaining actor's canonical name")
     losses.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
     losses.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
-    losses.add_argument("--status", choices=("captured", "destroyed", "damaged", "abandoned"))
+    losses.add_argument("--status", choices=("captured", "destroyed", "damaged", "abandoned", "lost"))
     losses.add_argument("--format", choices=TABLE_FORMATS, default="table")
     losses.set_defaults(run=run_losses)
 

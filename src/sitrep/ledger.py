@@ -1,23 +1,25 @@
 """Equipment ledger: how many of each item were captured, destroyed, damaged or abandoned, by losing and gaining
 side, de-duplicated across reports of the same loss.
 
-Two equipment records from different documents are the same loss (`same_loss`) when item, status and the
-named/aggregate distinction agree, sides do not contradict each other, the places are within reach and the dates
-(±2 days) overlap; clusters are connected components, computed as fusion does (order-independent). A cluster's
-quantity is the range every report agrees on (the largest minimum to the smallest maximum); when the reports
-contradict each other (e.g. "three" and "five") it is the whole span (smallest minimum to largest maximum).
+Two equipment records from different documents, or told twice in one document with the same exact count (the lead,
+then a later paragraph), are the same loss (`same_loss`) when item, status and the named/aggregate distinction agree,
+sides do not contradict each other, the places are within reach and the dates (±2 days) overlap; clusters are
+connected components, computed as fusion does (order-independent). A cluster's quantity is the range every report
+agrees on (the largest minimum to the smallest maximum); when the reports contradict each other (e.g. "three" and
+"five") it is the whole span (smallest minimum to largest maximum).
 Individually named items ("three T-72s") and vague aggregates ("dozens of vehicles") are separate lines, as
 Oryx keeps them: an aggregate may include named items, so the two are never added together.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any, Iterable
 
 from .fusion import cluster, cluster_id, same_place, side_of, sides_compatible
 
 DATE_SLACK = timedelta(days=2)
-STATUSES = ("captured", "destroyed", "damaged", "abandoned")
+STATUSES = ("captured", "destroyed", "damaged", "abandoned", "lost")  # lost: how, not said
 
 
 def _close_dates(a: str | None, b: str | None) -> bool:
@@ -30,8 +32,23 @@ def _places_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     return (not a and not b) or same_place(a, b)
 
 
+# Words that make a second count in one report a further loss, not the first one told again ('two more tanks').
+FURTHER = re.compile(r"\b(?:more|another|other|others|additional|further|also)\b", re.I)
+
+
+def _told_again(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """One report telling one loss twice (the lead, then a later paragraph): the same exact count both times, and
+    neither sentence says it adds to the other."""
+    counts = {(r["quantity_min"], r["quantity_max"]) for r in (a, b)}
+    if len(counts) != 1:
+        return False
+    low, high = counts.pop()
+    return low is not None and low == high and not any(FURTHER.search(r["evidence"]["text"]) for r in (a, b))
+
+
 def same_loss(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return (a["document_id"] != b["document_id"] and a["item"] == b["item"] and a["status"] == b["status"]
+    return ((a["document_id"] != b["document_id"] or _told_again(a, b))
+            and a["item"] == b["item"] and a["status"] == b["status"]
             and a["named_item"] == b["named_item"]
             and sides_compatible(side_of(a["losing_actor"]), side_of(b["losing_actor"]))
             and sides_compatible(side_of(a["gaining_actor"]), side_of(b["gaining_actor"]))
@@ -105,6 +122,11 @@ def _add(total: int | None, value: int | None) -> int | None:
     return None if total is None or value is None else total + value
 
 
+def _add_low(total: int | None, value: int | None) -> int | None:
+    """A lower bound of a sum: a loss whose count has no lower bound ('about 40 tanks') adds nothing to it."""
+    return total if value is None else (total or 0) + value
+
+
 def ledger(loss_list: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Totals per (category, item, named/aggregate, status, losing actor, gaining actor), each line listing the
     losses (and through them the reports and evidence) it adds up."""
@@ -115,8 +137,8 @@ def ledger(loss_list: list[dict[str, Any]]) -> list[dict[str, Any]]:
         line = lines.setdefault(key, {
             "category": loss["category"], "item": loss["item"], "named_item": loss["named_item"],
             "status": loss["status"], "losing_actor": loss["losing_actor"], "gaining_actor": loss["gaining_actor"],
-            "count_low": 0, "count_high": 0, "losses": []})
-        line["count_low"] = _add(line["count_low"], loss["quantity_low"])
+            "count_low": None, "count_high": 0, "losses": []})
+        line["count_low"] = _add_low(line["count_low"], loss["quantity_low"])
         line["count_high"] = _add(line["count_high"], loss["quantity_high"])
         line["losses"].append(loss)
     for line in lines.values():

@@ -110,6 +110,32 @@ VAGUE_QUANTITIES = {
     "a handful of": (2, 5), "various": (2, None),
 }
 
+# What a word before a number says about the count: 'more than 300' is at least 301, 'up to 12' at most 12, 'about
+# 40' neither bound (an estimate: no exact figure is recorded for it).
+COUNT_QUALIFIERS = {
+    "above": ("more than", "over", "upwards of", "in excess of", "just over", "well over"),
+    "at_least": ("at least", "no fewer than", "no less than", "not less than", "a minimum of"),
+    "at_most": ("up to", "as many as", "no more than", "at most", "a maximum of"),
+    "below": ("fewer than", "less than", "under", "nearly", "almost", "just under"),
+    "estimate": ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "close to",
+                 "circa", "approx."),
+}
+QUALIFIER_BEFORE = re.compile(r"\b(?P<q>" + "|".join(
+    re.escape(q) for q in sorted((q for qs in COUNT_QUALIFIERS.values() for q in qs), key=len, reverse=True))
+    + r")\s+$", re.I)
+AT_LEAST_AFTER = re.compile(r"^(?:\s+or\s+more\b|-?plus\b|\+)", re.I)  # '30 or more tanks', '30-plus', '30+'
+
+
+def count_bounds(number: int, before: str, after: str = "") -> tuple[int | None, int | None]:
+    """(min, max) of a count given the text right before and after its number: 'more than 300' → (301, None)."""
+    match = QUALIFIER_BEFORE.search(before)
+    kind = next((k for k, qs in COUNT_QUALIFIERS.items() if match and match.group("q").lower() in qs), None)
+    if kind is None and AT_LEAST_AFTER.match(after):
+        kind = "at_least"
+    return {"above": (number + 1, None), "at_least": (number, None), "at_most": (None, number),
+            "below": (None, number - 1), "estimate": (None, None)}.get(kind, (number, number))
+
+
 # ACLED's coding convention for vague fatality reports: the figure coded is the low end.
 ACLED_VAGUE_FATALITIES = {"several": 3, "a few": 3, "dozens": 12, "dozens of": 12, "scores of": 20, "many": 10,
                           "hundreds": 100, "hundreds of": 100, "thousands": 1000, "thousands of": 1000}

@@ -310,9 +310,10 @@ def create_app(db: str | Path = "sitrep.duckdb", *, token: str | None = None, ma
     def places() -> dict[str, Any]:
         return {"places": call(api.places)}
 
-    @app.get("/api/losses", tags=["losses"], summary="Equipment ledger: captured, destroyed, damaged, abandoned")
+    @app.get("/api/losses", tags=["losses"], summary="Equipment ledger: captured, destroyed, damaged, abandoned, lost")
     def losses(actor: str | None = None, since: date | None = None, until: date | None = None,
-               status: Literal["captured", "destroyed", "damaged", "abandoned"] | None = None) -> dict[str, Any]:
+               status: Literal["captured", "destroyed", "damaged", "abandoned", "lost"] | None = None
+               ) -> dict[str, Any]:
         _range(since, until)
         return {"losses": call(api.equipment_losses, actor=actor, since=since, until=until, status=status)}
 

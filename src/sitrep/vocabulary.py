@@ -143,6 +143,10 @@ TROOP_WORDS = frozenset({"troop", "troops", "soldier", "soldiers", "force", "for
                          "gunmen", "grouping", "column", "columns", "company", "companies", "officer",
                          "officers", "policemen", "troopers", "recruits", "volunteers", "guerrillas", "guerrilla",
                          "combatants", "militia", "militias", "paramilitaries"})
+# Force words that can begin an equipment's name and say whose it was ('army trucks', 'rebel pick-up trucks'); not
+# 'military', which says what kind of vehicle it is ('military vehicles'), not whose.
+OWNER_WORDS = frozenset({"army", "police", "government", "regime", "rebel", "rebels", "militant", "militants",
+                         "insurgent", "insurgents", "jihadist", "jihadists", "separatist", "separatists"})
 # Where a side can withdraw from: positions and places, not talks or treaties.
 POSITION_WORDS = frozenset({"position", "base", "garrison", "post", "outpost", "checkpoint", "town", "city",
                             "village", "area", "district", "region", "frontline", "front", "line", "trench",

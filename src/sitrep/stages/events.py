@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from ..eventplace import choose_event_place, narrow_places
-from ..lexicon_patterns import ACLED_VAGUE_FATALITIES, VAGUE_QUANTITIES, VICINITY, names_area, parse_number
+from ..lexicon_patterns import (ACLED_VAGUE_FATALITIES, AT_LEAST_AFTER, QUALIFIER_BEFORE, VAGUE_QUANTITIES, VICINITY,
+                               count_bounds, names_area, parse_number)
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
 from ..pipeline import Context, stage
 from .mentions import BACKER, backs_another, flag_or_seat
 from ..vocabulary import (BASE_WORDS, CAPTIVE_WORDS, DEMAND_WORDS, FAILURE_VERBS, FIGHTING, HARDWARE_WORDS,
                           HYPOTHETICAL_ADJ, IMPOSING_VERBS, INTENT_HEADS, INTENT_TO_HEADS, LABOUR_STRIKE_WORDS,
-                          LOSER_SUBJECT_VERBS, MODAL_WORDS, NOUN_TRIGGERS, PARTICLE_TRIGGERS, PERSON_WORDS,
+                          LOSER_SUBJECT_VERBS, MODAL_WORDS, NOUN_TRIGGERS, OWNER_WORDS, PARTICLE_TRIGGERS, PERSON_WORDS,
                           PLACE_SUBJECT_VERBS, POSITION_WORDS, PROPERTY_WORDS, PROTESTER_WORDS,
                           REPORTING_VERBS, THREAT_WORDS, TRIGGER_CLASSES, TROOP_WORDS, VERB_TRIGGERS, WITHDRAWAL)
 
@@ -55,6 +56,7 @@ STATUS_LEMMAS = {
                   "down", "downed", "torch", "shoot"},
     "damaged": {"damage", "damaged", "disable", "immobilise", "immobilize"},
     "abandoned": {"abandon", "leave", "abandoned", "desert", "ditch"},
+    "lost": {"lose"},  # lost, how not said ('the army lost four armoured vehicles')
 }
 SCALED_NUMBER = r"(?:[\d.,]+|half a|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:million|thousand)"
 # Who is counted as fleeing: '270,000 Rohingya refugees have crossed into Bangladesh', '3,000 IDPs reached Dikwa'.
@@ -2715,14 +2717,16 @@ class EventBuilder:
                     and _lemma(head.head) in NOUN_TRIGGERS:
                 continue  # 'a drone strike hit the square': the drone is the weapon of the strike, not a loss
             status, verb = _equipment_status(head)
-            if status is None or (head.dep_ == "nsubj" and head.head == verb):
+            if status is None or (head.dep_ == "nsubj" and head.head == verb and not _reduced_passive(verb)):
                 continue  # 'a roadside bomb struck a police vehicle': the bomb did the damage, it was not lost
             self._add_equipment(sent, mention, status, _equipment_quantity(head, mention), verb,
-                                char=mention.start, owner=self._owner(head) or self._owner(_first_conjunct(head)))
+                                char=mention.start, owner=self._owner(head) or self._owner(_first_conjunct(head)),
+                                place_of=head)
 
     def _add_equipment(self, sent, mention: Mention, status: str, quantity: Quantity, verb, *, char: int,
-                       owner: Mention | None) -> None:
-        """One equipment record from the sentence that tells it; the verb's active subject is who acted on it."""
+                       owner: Mention | None, place_of=None) -> None:
+        """One equipment record from the sentence that tells it; the verb's active subject is who acted on it, the
+        place its clause names where it happened."""
         record = EquipmentRecord(
             record_id="", document_id=self.doc.id, item=mention.canonical or mention.text,
             category=mention.attrs.get("category", "other"), status=status, quantity=quantity,
@@ -2731,13 +2735,23 @@ class EventBuilder:
             named_item=not mention.attrs.get("generic", False),
         )
         subject, passive = _subject(verb) if verb is not None else (None, False)
+        passive = passive or _reduced_passive(verb)  # '17 military vehicles destroyed': no one named did it
         if subject is None and verb is not None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
             subject, passive = _subject(verb.head)  # 'drones striking a column, destroying four BMPs'
             subject = subject or _participle_doer(verb.head)
         doer = None if subject is None or passive else self._speaker(subject) or _first_actor(self.index, subject)
+        places = self._own_place(place_of, verb) if place_of is not None else []
         record.work.update(char=char, verb=verb.lemma_ if verb is not None else None, mention=mention, owner=owner,
-                           subject=doer)
+                           subject=doer, place=places[0] if places else None)
         self.doc.equipment.append(record)
+
+    def _own_place(self, head, verb) -> list[tuple[Mention, int]]:
+        """Where the loss happened, when its own clause says so ('Two tanks were destroyed near X', 'abandoned tanks
+        ... near Izium'); a place another clause of the sentence names ('... and retook Axum') is not it."""
+        anchor = verb if verb is not None and verb.pos_ in {"VERB", "AUX"} else head
+        places = [p for p in _clause_places(self.doc, self.index, anchor) if _in_clause_of(self.doc, p, head)]
+        chosen = choose_event_place(self.doc, (anchor.idx, _end_char(anchor)), places) if places else None
+        return _choose_places(self.doc, [chosen]) if chosen is not None else []
 
     def _speaker(self, subject) -> Mention | None:
         """'The defence ministry said it had captured ...', '... said its forces had destroyed ...': the pronoun, or
@@ -2792,10 +2806,11 @@ class EventBuilder:
         return _first_actor(self.index, subject) if subject is not None and not passive else None
 
     def _owner(self, head) -> Mention | None:
-        """Whose equipment it was: 'four Russian tanks', 'tanks abandoned by the retreating Russian unit'."""
+        """Whose equipment it was: 'four Russian tanks', 'three army trucks', 'rebel pick-up trucks', 'tanks
+        abandoned by the retreating Russian unit'."""
         for child in head.children:
             if child.dep_ in {"amod", "compound", "poss", "nmod"}:
-                owner = self.index.at_token("actor", child)
+                owner = self.index.at_token("actor", child) or self._owner_word(child)
                 if owner is not None:
                     return owner
             if child.dep_ == "acl" and _status_of(child.lemma_.lower()) == "abandoned":
@@ -2803,6 +2818,16 @@ class EventBuilder:
                 if agent is not None:
                     return _first_actor(self.index, agent)
         return None
+
+    def _owner_word(self, token) -> Mention | None:
+        """'army' in 'army trucks', 'rebel' in 'rebel pick-up trucks': a force word the equipment's name begins with,
+        read as the force it stands for in this report."""
+        word = token.lower_
+        if word not in OWNER_WORDS:
+            return None
+        lookup = word if word in {"army", "police", "government", "regime"} else word.removesuffix("s") + "s"
+        return Mention(token.text, token.idx, _end_char(token), "actor", self.doc.sentence_index(token.idx),
+                       attrs={"lookup": lookup})
 
     # -- displacement
     def _named_from(self, place: Mention) -> bool:
@@ -2897,14 +2922,59 @@ def _first_conjunct(token):
     return token
 
 
+def _in_clause_of(doc: Document, place: Mention, head) -> bool:
+    """The place hangs on the noun itself ('tanks abandoned near Izium'), or on the clause the noun belongs to (the
+    first verb above the place governs the noun), not on a clause of its own beside it ('... and retook Axum') nor on
+    a relative clause about the noun ('aircraft that had left Moscow')."""
+    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    relative = False
+    for node in span.root.ancestors:
+        if node == head:
+            return not relative
+        if node.pos_ in {"VERB", "AUX"}:
+            if head not in set(node.ancestors):
+                return node in _governors(head)
+            relative = relative or node.dep_ == "relcl"
+    return True  # no verb at all: a headline
+
+
+def _governors(token) -> set:
+    """The words above a token up to the verb of its own clause and the clauses that verb hangs in, not a clause it
+    is coordinated with ('militants attacked Nazran, and two aircraft were destroyed': not 'attacked')."""
+    governors = set()
+    while token.head != token and not (token.pos_ in {"VERB", "AUX"} and token.dep_ == "conj"):
+        token = token.head
+        governors.add(token)
+    return governors
+
+
+def _set_on_fire(verb) -> bool:
+    """'Several vehicles were set on fire', 'set ablaze', 'set alight': burned, so destroyed."""
+    return _lemma(verb) == "set" and any(
+        c.lower_ in {"ablaze", "alight"} or c.lower_ == "on" and any(g.lower_ in {"fire", "flames"} for g in c.children)
+        for c in verb.children)
+
+
+def _reduced_passive(verb) -> bool:
+    """'17 military vehicles destroyed, 4 tanks captured': a bare participle after its noun, as in a list or a
+    headline, is passive (no auxiliary, no object). The parser may read it as a past tense; a verb whose active,
+    objectless use says what the equipment itself did is not one ('the drones struck', 'the trucks left')."""
+    if verb is None or verb.tag_ not in {"VBN", "VBD"} or any(
+            c.dep_ in {"aux", "auxpass", "dobj", "agent"} for c in verb.children):
+        return False
+    return verb.tag_ == "VBN" or _lemma(verb) not in IMPACT_LEMMAS | {"leave", "shoot", "fire"}
+
+
 def _equipment_status(head):
     """The word that says what happened to the equipment: the verb it is the object of ('seized three T-72s
     abandoned by ...' were captured), else a participle describing it, else a verb further up."""
     if head.dep_ in {"dobj", "nsubjpass", "conj"}:
         verb = head.head if head.dep_ != "conj" else head.head.head
         status = _status_of(verb.lemma_.lower()) if verb.pos_ in {"VERB", "AUX"} else None
-        if status:
-            return status, verb
+        if status or _set_on_fire(verb):
+            return status or "destroyed", verb
     if head.dep_ == "pobj" and (head.head.lower_ in {"from", "aboard", "atop"} or _instrument_or_agent(head.head)
                                 or _conveyance(head.head)):
         return None, None  # 'shot at us from pickup trucks', 'destroyed two tanks with guided missiles', 'rescued by
@@ -2920,7 +2990,7 @@ def _equipment_status(head):
             if _took_place(node):
                 return None, None  # 'fighting, including the use of tanks, took place': nothing was taken
             status = _status_of(node.lemma_.lower())
-            if status:
+            if status and status != "lost":  # 'lost' only of its own object: 'the army lost four vehicles'
                 return status, node
         if node.head == node:
             break
@@ -2966,16 +3036,22 @@ def _quantity_from_text(text: str) -> Quantity | None:
 
 
 def _equipment_quantity(head, mention: Mention) -> Quantity:
-    """'two T-72 tanks' → 2; 'dozens of technicals, BMPs' → dozens for each; 'T-72s' → at least 2."""
+    """'two T-72 tanks' → 2; 'more than 300 tanks' → at least 301; 'about 40 tanks' → no bound, an estimate;
+    'several tanks' and 'dozens of technicals, BMPs' → the vague-quantity table, for each; 'T-72s' → at least 2."""
     first = head
     while first.dep_ == "conj":
         first = first.head
+    text = head.doc.text
     for node in (head, first):
-        for child in node.children:
+        vague = _vague_determiner(node)
+        if vague is not None:
+            low, high = VAGUE_QUANTITIES[vague]
+            return Quantity(low, high, f"{vague} {mention.text}")
+        for child in sorted(node.children, key=lambda c: abs(c.i - node.i)):  # '24 August 2004 two aircraft': two
             if child.dep_ in {"nummod", "quantmod"} or (child.dep_ == "det" and child.lower_ in {"a", "an"}):
                 number = parse_number(child.text)
                 if number is not None:
-                    return Quantity(number, number, f"{child.text} {mention.text}")
+                    return _stated_count(number, text, child.idx, _end_char(child), mention)
     for node in (head, first):
         if node.dep_ == "pobj" and node.head.lower_ == "of":
             quant_head = node.head.head
@@ -2986,14 +3062,37 @@ def _equipment_quantity(head, mention: Mention) -> Quantity:
             number = parse_number(quant_head.text)
             if number is not None:
                 return Quantity(number, number, f"{quant_head.text} of {mention.text}")
-    before = re.search(r"(?:\b(?:at least|some|about|around|nearly|over|more than)\s+)?(\b[\w,-]+)\s+$",
-                       head.doc.text[max(0, mention.start - 30):mention.start])
+    before = re.search(r"(\b[\w,-]+)\s+$", text[max(0, mention.start - 30):mention.start])
     number = parse_number(before.group(1)) if before else None
     if number is not None:  # '11 AK-47 rifles', where the parser hangs the number on the model name
-        return Quantity(number, number, f"{before.group(1)} {mention.text}")
+        return _stated_count(number, text, mention.start - len(before.group(0)), mention.start - len(before.group(0))
+                        + len(before.group(1)), mention)
     if head.tag_ in {"NNS", "NNPS"} or re.search(r"(?:s|'s|’s)$", mention.text) and not mention.text.endswith("ss"):
         return Quantity(2, None, mention.text)
     return Quantity(1, 1, mention.text)
+
+
+def _vague_determiner(node) -> str | None:
+    """'several tanks', 'a few trucks', 'many vehicles': a vague-quantity word before the noun (not 'some 30')."""
+    words = [c for c in node.children if c.dep_ in {"amod", "det", "nummod", "quantmod"} and c.i < node.i]
+    for child in words:
+        phrase = f"{child.nbor(-1).lower_} {child.lower_}" if child.i > 0 else child.lower_
+        if phrase in VAGUE_QUANTITIES:
+            return phrase  # 'a few'
+        if child.lower_ in VAGUE_QUANTITIES and not any(c.dep_ in {"nummod", "quantmod"} for c in node.children):
+            return child.lower_
+    return None
+
+
+def _stated_count(number: int, text: str, start: int, end: int, mention: Mention) -> Quantity:
+    """A stated number with what the words around it say about it: 'more than 300 tanks' is at least 301."""
+    before = text[max(0, start - 25):start]
+    if start > 25:
+        before = before.split(" ", 1)[-1]  # whole words only
+    low, high = count_bounds(number, before, text[end:end + 10])
+    qualifier, postfix = QUALIFIER_BEFORE.search(before), AT_LEAST_AFTER.match(text[end:end + 10])
+    said = text[start - len(before) + qualifier.start() if qualifier else start:end + (postfix.end() if postfix else 0)]
+    return Quantity(low, high, f"{said} {mention.text}")
 
 
 @stage("events", reads=("spacy_doc", "mentions", "time_expressions"),

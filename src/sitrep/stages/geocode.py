@@ -905,6 +905,9 @@ def geocode(doc: Document, ctx: Context) -> None:
     add_modifier_places(doc, ctx.gazetteer)
     for event in doc.events:
         event.location = _event_location(event.work.get("place"), event.work.get("geo_hint"))
+    for record in doc.equipment:
+        place, hint = record.work.get("place") or (None, None)
+        record.location = _event_location(place, hint)  # where its own clause says; else merge lends the fight's
     for record in doc.displacement:
         origin = record.work.get("origin")
         record.destination = _event_location(record.work.get("destination"), None)

@@ -477,16 +477,27 @@ def _join_named_with_head(doc: Document, mentions: list[Mention], lexicon) -> li
     for mention in mentions:
         previous = out[-1] if out else None
         if previous is not None and not previous.attrs.get("generic") and mention.attrs.get("generic") \
-                and doc.text[previous.end:mention.start].isspace():
+                and (doc.text[previous.end:mention.start].isspace() or _model_of(doc, previous, mention)):
             joined = doc.text[previous.start:mention.end]
             kind = lexicon.lookup(joined)
             same_kind = kind is not None and kind.item == previous.canonical
-            if same_kind or mention.attrs.get("category") == previous.attrs.get("category"):
+            if same_kind or mention.attrs.get("category") in {previous.attrs.get("category"), "other"}:
                 out[-1] = Mention(joined, previous.start, mention.end, "equipment", previous.sentence,
                                   canonical=previous.canonical, attrs=dict(previous.attrs))
                 continue
         out.append(mention)
     return out
+
+
+def _model_of(doc: Document, model: Mention, kind: Mention) -> bool:
+    """'two BMD-2 airborne combat vehicles': a model name whose noun, a few descriptive words later, is the kind."""
+    if not re.fullmatch(r"(?:\s+[a-z][\w-]*){1,3}\s+", doc.text[model.end:kind.start]) \
+            or re.search(r"\b(?:and|or|with|of)\b", doc.text[model.end:kind.start]):
+        return False
+    model_span = doc.spacy_doc.char_span(model.start, model.end, alignment_mode="expand")
+    kind_span = doc.spacy_doc.char_span(kind.start, kind.end, alignment_mode="expand")
+    return model_span is not None and kind_span is not None and model_span.root.head == kind_span.root \
+        and model_span.root.dep_ in {"compound", "amod", "nmod", "nummod"}
 
 
 # ---- places ------------------------------------------------------------------------------------------------------

@@ -907,7 +907,7 @@ def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
         context = _context_event(events, record.work["char"])
         expr = _own_date(doc, record.work["char"])
         record.date = expr.date_start if expr else (context.event_date if context else None)
-        record.location = context.location if context else None
+        record.location = record.location or (context.location if context else None)
         subject, owner = record.work.get("subject_name"), record.work.get("owner_name")
         if record.status == "captured":
             record.gaining_actor = subject or (context.actor1 if context else None)

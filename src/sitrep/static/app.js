@@ -186,14 +186,16 @@ async function loadLosses() {
   const totals = new Map();
   for (const line of losses) {
     const key = [line.losing_actor || "unknown side", line.category, line.status].join("\u0000");
-    const sum = totals.get(key) || { low: 0, high: 0, open: false };
-    sum.low += line.count_low || 0;
+    const sum = totals.get(key) || { named: 0, aggregate: 0, high: 0, open: false };
+    sum[line.named_item ? "named" : "aggregate"] += line.count_low || 0;
     if (line.count_high == null) sum.open = true; else sum.high += line.count_high;
     totals.set(key, sum);
   }
   const rows = [...totals.entries()].sort().map(([key, sum]) => {
     const [side, category, status] = key.split("\u0000");
-    const count = sum.open ? `${sum.low}+` : sum.low === sum.high ? `${sum.low}` : `${sum.low}–${sum.high}`;
+    // named items may be among an aggregate ('12 tanks, four of them T-72s'): at least the larger of the two
+    const low = Math.max(sum.named, sum.aggregate);
+    const count = sum.open ? `${low}+` : low === sum.high ? `${low}` : `${low}–${sum.high}`;
     return el("tr", {}, el("td", { text: side }), el("td", { text: category.replaceAll("_", " ") }),
               el("td", { text: status }), el("td", { text: count }));
   });
