@@ -1990,3 +1990,11 @@ def test_equipment_set_on_fire_was_destroyed(tmp_path):
                              "Monday.", "2021-06-08") == [
         ("truck", "destroyed", 4, 4, "Military Forces of Nigeria",
          "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")]
+
+
+def test_displaced_more_than_a_figure_are_at_least_one_more(tmp_path):
+    report = _report(tmp_path, "GOMA, Congo, Nov 20 (Reuters) - More than 60,000 people have fled Kibumba since Friday, "
+                               "the U.N. said. At least 3,000 families fled Sake on Sunday. About 12,000 residents "
+                               "fled Rutshuru on Monday.", "2012-11-20")
+    assert [(d["people"]["min"], d["people"]["max"], d["people"]["text"]) for d in report["displacement"]] == [
+        (60001, None, "More than 60,000"), (3000, None, "At least 3,000"), (12000, 12000, "12,000")]

@@ -2843,6 +2843,7 @@ class EventBuilder:
             quantity = _quantity_from_text((match.group("q") or "").strip())
             if quantity is None or match.start("who") in counted or _counted_as_killed(sent.text, match):
                 continue
+            quantity = _with_lower_bound(quantity, sent.text, match)
             counted.add(match.start("who"))
             start = sent.start_char + match.start()
             record = DisplacementRecord(record_id="", document_id=self.doc.id, people=quantity, origin=None,
@@ -3015,6 +3016,21 @@ def _status_of(lemma: str) -> str | None:
         if lemma in lemmas:
             return status
     return None
+
+
+def _with_lower_bound(quantity: Quantity, text: str, match: re.Match) -> Quantity:
+    """'more than 4,000 people' are at least 4,001, 'at least 300' or '300 or more' at least 300, with no upper
+    bound. 'up to' and 'about' leave the figure as reported, the words in its text: it is the figure aid agencies
+    count with."""
+    if quantity.min is None or quantity.min != quantity.max:
+        return quantity
+    low, high = count_bounds(quantity.min, text[max(0, match.start("q") - 25):match.start("q")],
+                             text[match.end("q"):match.end("q") + 10])
+    if low is None or high is not None:
+        return quantity
+    qualifier = QUALIFIER_BEFORE.search(text, max(0, match.start("q") - 25), match.start("q"))
+    words = text[qualifier.start("q") if qualifier else match.start("q"):match.end("q")].strip()
+    return Quantity(low, None, words)
 
 
 def _quantity_from_text(text: str) -> Quantity | None:
