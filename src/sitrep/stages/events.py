@@ -1846,12 +1846,13 @@ def _tolls_by_place(doc: Document, places: list[Mention], toll: int | None) -> l
     cannot place, divided evenly (the remainder to the first places), so that the report's dead are counted once."""
     if len(places) < 2 or not toll:
         return [toll] * max(len(places), 1)
-    counted = _tolls_told_at(doc, places)
+    told = _deaths_told_at(doc, places[0].sentence)
+    counted = [told.get(place.text) for place in places]
     if sum(count is not None for count in counted) >= 2:
         return counted
-    at = _place_of_deaths(doc, places)
-    if at is not None:
-        return [toll if place is at else None for place in places]
+    named = [place for place in places if place.text in told]
+    if len(told) == 1 and len(named) == 1:
+        return [toll if place is named[0] else None for place in places]
     share, remainder = divmod(toll, len(places))
     return [share + (1 if i < remainder else 0) for i in range(len(places))]
 
@@ -1860,28 +1861,18 @@ def _tolls_by_place(doc: Document, places: list[Mention], toll: int | None) -> l
 COUNT_AT = re.compile(r"\b(?P<n>[\w,-]+)\s+(?:[a-z]+\s+)?(?:in|at)\s+(?:the\s+)?$")
 
 
-def _tolls_told_at(doc: Document, places: list[Mention]) -> list[int | None]:
-    """The dead the sentence counts at each of the places (by name), None where it counts none."""
-    sentence = places[0].sentence
-    counts: dict[str, int] = {}
+def _deaths_told_at(doc: Document, sentence: int) -> dict[str, int | None]:
+    """The places (by name) the sentence says people died at, each with the count it gives there, if any."""
+    told: dict[str, int | None] = {}
     for mention in doc.mentions:
         before = doc.text[max(0, mention.start - 70):mention.start]
         if mention.type != "place" or mention.sentence != sentence or not DEATHS_AT.search(before):
             continue
         numbers = (parse_number(match.group("n").rstrip(",")) for match in _every_match(COUNT_AT, before))
         number = next((n for n in numbers if n is not None), None)  # 'and two in Izium': two, not 'and'
-        if number is not None and 0 < number < 100000:
-            counts.setdefault(mention.text, number)
-    return [counts.get(place.text) for place in places]
-
-
-def _place_of_deaths(doc: Document, places: list[Mention]) -> Mention | None:
-    """The one place of several where the sentence says the dead were, if it says so of exactly one."""
-    sentence = places[0].sentence
-    told = {m.text for m in doc.mentions if m.type == "place" and m.sentence == sentence
-            and DEATHS_AT.search(doc.text[max(0, m.start - 70):m.start])}
-    named = [p for p in places if p.text in told]
-    return named[0] if len(told) == 1 and len(named) == 1 else None
+        if told.get(mention.text) is None:
+            told[mention.text] = number if number is not None and 0 < number < 100000 else None
+    return told
 
 
 # 'Bakhmut, Soledar and Opytne': names joined only by commas, 'and', 'or'.
