@@ -1998,3 +1998,67 @@ def test_displaced_more_than_a_figure_are_at_least_one_more(tmp_path):
                                "fled Rutshuru on Monday.", "2012-11-20")
     assert [(d["people"]["min"], d["people"]["max"], d["people"]["text"]) for d in report["displacement"]] == [
         (60001, None, "More than 60,000"), (3000, None, "At least 3,000"), (12000, 12000, "12,000")]
+
+EASTER_2019 = ("On 21 April 2019 suicide bombers struck St. Anthony's Shrine in Kochchikade, Colombo, St. Sebastian's "
+               "Church in Negombo, and Zion Church in Batticaloa during Easter services")
+
+
+@pytest.mark.parametrize("sentence, published, places", [
+    ("Air strikes hit Idlib, Saraqib and Ariha on 12 March 2020.", "2020-03-13", {"Idlib", "Saraqib", "Ariha"}),
+    ("Fighting was reported in Marib, Hodeidah and Taiz on 5 May 2021.", "2021-05-06", {"Marib", "Hodeidah", "Taiz"}),
+    ("Fighting between the army and RSF fighters was reported in Khartoum, Omdurman and Bahri on 15 April 2023.",
+     "2023-04-16", {"Khartoum", "Omdurman", "Bahri"}),
+    (EASTER_2019 + ".", "2019-04-22", {"Colombo", "Negombo", "Batticaloa"}),
+    ("Suicide bombers struck a church in Dematagoda, Colombo, a church in Negombo, and a church in Batticaloa on "
+     "21 April 2019.", "2019-04-22", {"Colombo", "Negombo", "Batticaloa"}),
+])
+def test_one_act_told_at_several_places_is_one_event_per_place(tmp_path, sentence, published, places):
+    events = _events(tmp_path, sentence, published)
+    assert {e["location"]["mention"] for e in events} == places
+    assert len({(e["event_type"], e["sub_event_type"], e["event_date"], e["actor1"], e["actor2"],
+                 e["evidence"][0]["start"]) for e in events}) == 1  # the same act, told by the same sentence
+
+
+@pytest.mark.parametrize("sentence, published, places", [
+    ("Militants attacked a police post in Dematagoda, Colombo on 3 June 2019.", "2019-06-04", ["Dematagoda"]),
+    ("A bomb exploded near the United States consulate in Renon, Denpasar on 12 October 2002.", "2002-10-13",
+     ["Denpasar"]),  # the gazetteer's Renon is in Italy: the city the text names holds the site
+    ("Airstrikes hit Aleppo, Syria on 3 May 2016.", "2016-05-04", ["Aleppo"]),
+    ("Militants attacked a checkpoint 20 km from Kidal and Gao on 3 June 2018.", "2018-06-04", ["Kidal"]),
+    ("The bombing of the hospital continued after officials in Kabul and Washington were informed on 3 October "
+     "2015.", "2015-10-04", ["Kabul"]),
+])
+def test_places_that_are_not_several_sites_of_the_act_give_one_event(tmp_path, sentence, published, places):
+    events = _events(tmp_path, sentence, published)
+    assert [e["location"]["mention"] for e in events] == places
+
+
+def test_a_total_told_for_several_places_is_divided_and_kept_whole(tmp_path):
+    events = _events(tmp_path, EASTER_2019 + ", killing 250 people.", "2019-04-22")
+    assert {e["location"]["mention"]: e["fatalities"] for e in events} == {"Colombo": 84, "Negombo": 83,
+                                                                          "Batticaloa": 83}
+
+
+@pytest.mark.parametrize("sentence, tolls", [
+    ("Israeli jets bombed Gaza City and Rafah on 10 May 2021, killing 5 in Gaza City and 3 in Rafah.",
+     {"Gaza City": 5, "Rafah": 3}),
+    ("Russian forces shelled Kharkiv, Izium and Chuhuiv on 3 March 2021, killing four civilians in Kharkiv and two "
+     "in Izium.", {"Kharkiv": 4, "Izium": 2, "Chuhuiv": None}),
+])
+def test_a_toll_told_at_each_place_goes_to_that_place(tmp_path, sentence, tolls):
+    events = _events(tmp_path, sentence, "2021-05-11")
+    assert {e["location"]["mention"]: e["fatalities"] for e in events} == tolls
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Air strikes hit Idlib, Saraqib and Ariha on 12 March 2020. In Saraqib, the strikes killed five civilians.",
+     "Saraqib"),
+    ("Russian forces shelled Kharkiv, Izium and Chuhuiv on 12 March 2020. Russian shelling of Izium on 12 March 2020 "
+     "killed five civilians.", "Izium"),
+])
+def test_a_later_sentence_about_one_of_the_places_joins_that_place(tmp_path, text, site):
+    events = _events(tmp_path, text, "2020-03-13")
+    assert len(events) == 3
+    assert {e["location"]["mention"]: e["fatalities"] for e in events if e["fatalities"]} == {site: 5}
+    told_again = next(e for e in events if e["location"]["mention"] == site)
+    assert len(told_again["evidence"]) == 2

@@ -53,7 +53,7 @@ def choose_event_place(doc: Document, verb: tuple[int, int], candidates: Sequenc
     if method == "syntax":
         plain = _without_modifiers(doc, candidates)
         specific = _without_containers(doc, plain)
-        attached = [c for c in specific if _attached_to_verb(doc, verb, c)]
+        attached = [c for c in specific if attached_to_verb(doc, verb, c)]
         for group in (attached, specific, plain):
             chosen = _baseline(doc, verb, group)
             if chosen is not None:
@@ -68,7 +68,7 @@ def narrow_places(doc: Document, places: Sequence[Mention]) -> list[Mention]:
 
 
 def _without_modifiers(doc: Document, places: Sequence[Mention]) -> list[Mention]:
-    return [c for c in places if not _modifier(doc, c)] or list(places)
+    return [c for c in places if not modifies_a_noun(doc, c)] or list(places)
 
 
 def _without_containers(doc: Document, places: list[Mention]) -> list[Mention]:
@@ -91,7 +91,7 @@ PLACE_HEADS = {word for phrase in SETTLEMENT_WORDS + SITE_SUFFIXES for word in p
     "county", "state", "valley", "outskirts", "market"}
 
 
-def _modifier(doc: Document, place: Mention) -> bool:
+def modifies_a_noun(doc: Document, place: Mention) -> bool:
     """A place name used to describe something else: 'US sailors', "Iraq's key oil terminal", "Syria's city of
     Daraa" (the place of the event is the thing described, or another place); not 'Radhwaniyah area',
     'Makhmur district', 'Mosul dam', which name the place itself."""
@@ -143,7 +143,7 @@ def _verb_token(doc: Document, verb: tuple[int, int]):
     return span.root if span is not None and len(span) else None
 
 
-def _attached_to_verb(doc: Document, verb: tuple[int, int], place: Mention) -> bool:
+def attached_to_verb(doc: Document, verb: tuple[int, int], place: Mention) -> bool:
     """The verb governs the place with no other verb (clause) in between: 'captured X', 'fighting in X'."""
     head = _verb_token(doc, verb)
     span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -239,7 +239,7 @@ def candidate_features(doc: Document, verb: tuple[int, int], candidates: Sequenc
             f["reference_point_besides_a_town"] = 1.0
         f["country"] = float(kinds[k] == "country")
         f["admin1"] = float(kinds[k] == "admin1")
-        f["modifier"] = float(_modifier(doc, place))
+        f["modifier"] = float(modifies_a_noun(doc, place))
         f["container"] = float(_container(doc, place, candidates))
         f["all_caps"] = float(place.text.isupper() and len(place.text) > 3)
         f["name_place_word"] = float(place.text.split()[-1].lower() in PLACE_HEADS if place.text.split() else 0)
@@ -335,7 +335,7 @@ def none_features(doc: Document, verb: tuple[int, int], candidates: Sequence[Men
            for c in head.children):
         f["none:modal"] = 1.0
     f[f"none:lemma={head.lemma_.lower()}"] = 1.0
-    if any(_attached_to_verb(doc, verb, c) for c in candidates):
+    if any(attached_to_verb(doc, verb, c) for c in candidates):
         f["none:attached"] = 1.0
     if any(c.dep_ == "prep" and c.lower_ in {"in", "at", "near", "outside", "inside", "around"} for c in head.children):
         f["none:place_preposition"] = 1.0

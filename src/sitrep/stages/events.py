@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..eventplace import choose_event_place, narrow_places
+from ..eventplace import attached_to_verb, choose_event_place, modifies_a_noun, narrow_places
+from ..gazetteer import haversine_km
 from ..lexicon_patterns import (ACLED_VAGUE_FATALITIES, AT_LEAST_AFTER, QUALIFIER_BEFORE, VAGUE_QUANTITIES, VICINITY,
                                count_bounds, names_area, parse_number)
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
@@ -1834,25 +1835,38 @@ def _toll_to_its_act(sent, events: list[Event]) -> None:
 
 
 def _tolls_by_place(doc: Document, places: list[Mention], toll: int | None) -> list[int | None]:
-    """One sentence's toll over the events of its places: all of it at the one place the deaths are told at, else,
-    as ACLED does with a total it cannot place, divided evenly (the remainder to the first places), so that the
-    report's dead are counted once."""
+    """One sentence's toll over the events of its places: the count told at each place ('killing five in Gaza City
+    and three in Rafah'), all of it at the one place the deaths are told at, else, as ACLED does with a total it
+    cannot place, divided evenly (the remainder to the first places), so that the report's dead are counted once."""
     if len(places) < 2 or not toll:
         return [toll] * max(len(places), 1)
-    at = _place_of_deaths(doc, places)
-    if at is not None:
-        return [toll if place is at else None for place in places]
+    told = _deaths_told_at(doc, places[0].sentence)
+    counted = [told.get(place.text) for place in places]
+    if sum(count is not None for count in counted) >= 2:
+        return counted
+    named = [place for place in places if place.text in told]
+    if len(told) == 1 and len(named) == 1:
+        return [toll if place is named[0] else None for place in places]
     share, remainder = divmod(toll, len(places))
     return [share + (1 if i < remainder else 0) for i in range(len(places))]
 
 
-def _place_of_deaths(doc: Document, places: list[Mention]) -> Mention | None:
-    """The one place of several where the sentence says the dead were, if it says so of exactly one."""
-    sentence = places[0].sentence
-    told = {m.text for m in doc.mentions if m.type == "place" and m.sentence == sentence
-            and DEATHS_AT.search(doc.text[max(0, m.start - 70):m.start])}
-    named = [p for p in places if p.text in told]
-    return named[0] if len(told) == 1 and len(named) == 1 else None
+# 'killing five in Gaza City and three in Rafah': a count told at a place, after the killing word (DEATHS_AT).
+COUNT_AT = re.compile(r"\b(?P<n>[\w,-]+)\s+(?:[a-z]+\s+)?(?:in|at)\s+(?:the\s+)?$")
+
+
+def _deaths_told_at(doc: Document, sentence: int) -> dict[str, int | None]:
+    """The places (by name) the sentence says people died at, each with the count it gives there, if any."""
+    told: dict[str, int | None] = {}
+    for mention in doc.mentions:
+        before = doc.text[max(0, mention.start - 70):mention.start]
+        if mention.type != "place" or mention.sentence != sentence or not DEATHS_AT.search(before):
+            continue
+        numbers = (parse_number(match.group("n").rstrip(",")) for match in _every_match(COUNT_AT, before))
+        number = next((n for n in numbers if n is not None), None)  # 'and two in Izium': two, not 'and'
+        if told.get(mention.text) is None:
+            told[mention.text] = number if number is not None and 0 < number < 100000 else None
+    return told
 
 
 # 'Bakhmut, Soledar and Opytne': names joined only by commas, 'and', 'or'.
@@ -1863,6 +1877,90 @@ LIST_BETWEEN = re.compile(r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\
 def _listed_after(doc: Document, first: Mention, other: Mention) -> bool:
     """Whether `other` comes later in the same list of names as `first`."""
     return other.start > first.end and bool(LIST_BETWEEN.fullmatch(doc.text, first.end, other.start))
+
+
+# 'St. Anthony's Shrine in Kochchikade, St. Sebastian's Church in Negombo, and Zion Church in Batticaloa': the next
+# item of a list of sites, each a noun phrase with its place.
+ITEM_BETWEEN = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<item>[^,;:()]{1,60}?)\s+(?:in|at)\s+(?:the\s+)?")
+ITEM_WORDS = {"DET", "PROPN", "NOUN", "ADJ", "NUM", "PART", "PUNCT"}  # a noun phrase: no verb, no clause of its own
+ITEM_MAX_WORDS = 6
+
+
+def _next_item(doc: Document, first: Mention, other: Mention) -> bool:
+    """Whether `other` is the place of the next item of a list whose item before names `first`: the words between
+    are a noun phrase the parse conjoins (or sets in apposition) to what came before, then 'in' or 'at'; not
+    'and civilians in Ariha fled' (a subject) or ', killing five in Ariha' (a clause)."""
+    match = ITEM_BETWEEN.fullmatch(doc.text, first.end, other.start)
+    if match is None:
+        return False
+    item = doc.spacy_doc.char_span(match.start("item"), match.end("item"), alignment_mode="expand")
+    return item is not None and 0 < len(item) <= ITEM_MAX_WORDS and item.root.dep_ in {"conj", "appos"} \
+        and all(t.pos_ in ITEM_WORDS for t in item)
+
+
+# 'advancing towards Starobesheve and Amvrosiivka', 'fled from X and Y', 'between X and Y': a list of goals, origins
+# or ends, not of the places the act happened at.
+NOT_A_SITE = re.compile(r"\b(?:to|towards?|from|for|via|between|beyond|than)\s+(?:the\s+)?$", re.I)
+
+
+def _sites(doc: Document, index: MentionIndex, sent, found: list[Mention]) -> list[Mention]:
+    """The places an act was told at, with the other places of the lists they stand in ('hit Idlib, Saraqib and
+    Ariha', 'struck a church in Negombo and a church in Batticaloa'), each list item one site: in 'in Kochchikade,
+    Colombo, ...' the city written after the neighbourhood holds it, and the two are one site (the neighbourhood
+    where the gazetteer knows it, else the city)."""
+    if not found:
+        return found
+    names = [m for m in index.within("place", sent.start_char, sent.end_char) if not modifies_a_noun(doc, m)]
+    links = [_link(doc, names, i) for i in range(len(names) - 1)]
+    sites = list(found)
+    for place in (p for p in found if p in names):
+        lo = hi = names.index(place)
+        while lo > 0 and links[lo - 1]:
+            lo -= 1
+        while hi < len(links) and links[hi]:
+            hi += 1
+        if "list" in links[lo:hi] and not NOT_A_SITE.search(doc.text, max(0, names[lo].start - 30), names[lo].start):
+            sites += [m for m in names[lo:hi + 1] if all(m.text != s.text for s in sites)]
+    one_site = [(names[i], names[i + 1]) for i, link in enumerate(links) if link == "site"]
+    dropped = [city if _lies_in(place, city) else place for place, city in one_site
+               if any(s is place for s in sites) and any(s is city for s in sites)]
+    return [s for s in sites if not any(s is d for d in dropped)]
+
+
+def _site_of_the_act(doc: Document, token, place: Mention) -> bool:
+    """The place hangs from the trigger, or from the verb the trigger (a noun or gerund) is the subject or object of
+    ('Air strikes hit Idlib', 'Fighting was reported in Marib'), with no other verb in between: not 'officials in
+    Kabul and Washington were informed'."""
+    acts = [token] + ([token.head] if token.dep_ in SUBJECTS | PASSIVE_SUBJECTS | OBJECTS else [])
+    return any(attached_to_verb(doc, (act.idx, _end_char(act)), place) for act in acts)
+
+
+SAME_SITE_KM = 30.0  # a neighbourhood and the city it is named with: 'Kochchikade, Colombo', 'Karrada, Baghdad'
+
+
+def _lies_in(place: Mention, holder: Mention) -> bool:
+    """Whether the gazetteer knows the place where the text puts it: in the country or province named after it, or
+    within a city's reach of the town named after it (not 'Renon, Denpasar' read as Renon in Italy)."""
+    holders = holder.attrs.get("candidates") or []
+    if not holders:
+        return True
+    where = holders[0]
+    return any(c.country_code == where.country_code and (
+        where.feature_type in {"country", "admin1", "admin2"}
+        or haversine_km(c.latitude, c.longitude, where.latitude, where.longitude) <= SAME_SITE_KM)
+        for c in place.attrs.get("candidates") or [])
+
+
+def _link(doc: Document, names: list[Mention], i: int) -> str | None:
+    """How the i-th place name is joined to the next: 'list' (the next item of a list of sites), 'site' ('Kochchikade,
+    Colombo, St. Sebastian's Church in Negombo': a comma, and no bare name of a list follows, so the second holds the
+    first) or None."""
+    first, second = names[i], names[i + 1]
+    following = names[i + 2] if i + 2 < len(names) else None
+    if re.fullmatch(r",\s*", doc.text[first.end:second.start]) \
+            and (following is None or not _listed_after(doc, second, following)):
+        return "site"
+    return "list" if _listed_after(doc, first, second) or _next_item(doc, first, second) else None
 
 
 def _named_after(doc: Document, anaphor: Mention, places: list[Mention]) -> bool:
@@ -2617,7 +2715,8 @@ class EventBuilder:
             return None  # 'controls a swathe of territory', 'months of LNA control': a state, not a change
         # troops sent to Kharkiv are in Kharkiv; a missile fired towards Jizan struck, or was stopped, at Jizan
         destinations = cls in {"mobilize", "base"} or lemma in LAUNCH_VERBS
-        places = _choose_places(self.doc, narrow_places(self.doc, reader.places), keep_destinations=destinations) \
+        sites = _sites(self.doc, self.index, token.sent, reader.places)
+        places = _choose_places(self.doc, narrow_places(self.doc, sites), keep_destinations=destinations) \
             or ([] if _told_only_where_said(cls, lemma) else self._sentence_place(token))
         sentence = self.doc.span(token.sent.start_char, token.sent.end_char)
         nonviolent = cls in STRATEGIC_CLASSES | {"arrest", "agreement"}
@@ -2626,7 +2725,7 @@ class EventBuilder:
         toll = None if nonviolent or cls in NON_LETHAL_CLASSES else (
             fatalities_in(sentence.text, token.sent) or _one_official_killed(token))
         tolls = _tolls_by_place(self.doc, [place for place, _ in places], toll)
-        for (place, precision), fatalities in zip(places or [(None, None)], tolls):
+        for site, ((place, precision), fatalities) in enumerate(zip(places or [(None, None)], tolls)):
             event_type, sub_type = TRIGGER_CLASSES[cls]
             self.seq += 1
             event = Event(
@@ -2639,7 +2738,7 @@ class EventBuilder:
             event.work.update(distinct=any(c.lower_ in DISTINCT_WORDS for c in token.children),
                               anaphoric=reader.anaphoric and not reader.places, told=reader.told,
                               definite=reader.anaphoric and bool(reader.places))
-            event.work.update(cls=cls, token=token.i, char=token.idx, place=place, geo_hint=precision,
+            event.work.update(cls=cls, token=token.i, char=token.idx, place=place, geo_hint=precision, site=site,
                               sentence=self.doc.sentence_index(token.idx),
                               paragraph=self.doc.paragraph_start(token.idx),
                               actor1=reader.actor1, actor2=reader.actor2, lemma=lemma, seq=self.seq,
@@ -2691,7 +2790,11 @@ class EventBuilder:
         """No place attached to the trigger: the sentence's place the event most likely happened at."""
         chosen = choose_event_place(self.doc, (token.idx, _end_char(token)),
                                     _clause_places(self.doc, self.index, token))
-        return _choose_places(self.doc, [chosen]) if chosen is not None else []
+        if chosen is None:
+            return []
+        sites = _sites(self.doc, self.index, token.sent, [chosen]) if _site_of_the_act(self.doc, token, chosen) \
+            else [chosen]
+        return _choose_places(self.doc, narrow_places(self.doc, sites))
 
     # -- equipment
     def _equipment(self, sent) -> None:

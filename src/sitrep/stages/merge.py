@@ -705,8 +705,9 @@ def inherit_locations(doc: Document, events: list[Event]) -> list[Event]:
                 continue
             event.location = Location(**{**last.location.to_dict(), "geo_precision": max(2, last.location.geo_precision)})
             event.work["inferred_location"] = True
-        if event.location is not None and not event.background and not _placed_elsewhere(event):
-            last = event
+        if event.location is not None and not event.background and not _placed_elsewhere(event) \
+                and not event.work.get("site"):
+            last = event  # of the sites one sentence told an act at, the narrative goes on at the first
         kept.append(event)
     return kept
 
@@ -965,6 +966,7 @@ def absorb_anaphoric(events: list[Event]) -> list[Event]:
         violent = event.work.get("attributed") == "claim" or event.event_type in FIGHTING  # an attack told is one
         previous = next((e for e in reversed(kept) if (told and (not violent or e.event_type in FIGHTING)
                                                        or e.event_type == event.event_type) and not e.background), None)
+        previous = _told_at_its_place(previous, event, kept)
         same_day = event.event_date is None or event.event_date == (previous.event_date if previous else None) \
             or (told and not event.work.get("own_date")) or event.work.get("verdict") \
             or told and event.work.get("attributed") == "claim"  # claimed on Sunday what was done on Saturday
@@ -977,6 +979,15 @@ def absorb_anaphoric(events: list[Event]) -> list[Event]:
             continue  # a question about nothing told before is no news of an event
         kept.append(event)
     return kept
+
+
+def _told_at_its_place(previous: Event | None, event: Event, kept: list[Event]) -> Event | None:
+    """'Air strikes hit Idlib, Saraqib and Ariha. In Saraqib, the strikes killed five civilians': of the events one
+    sentence told at several places, the one at the place the back-reference names."""
+    if previous is None or event.location is None:
+        return previous
+    return next((e for e in kept if _same_sentence(e, previous) and e.event_type == previous.event_type
+                 and e.location is not None and e.location.gazetteer_id == event.location.gazetteer_id), previous)
 
 
 def _placed_retelling(event: Event, kept: list[Event]) -> bool:
