@@ -2062,3 +2062,11 @@ def test_a_later_sentence_about_one_of_the_places_joins_that_place(tmp_path, tex
     assert {e["location"]["mention"]: e["fatalities"] for e in events if e["fatalities"]} == {site: 5}
     told_again = next(e for e in events if e["location"]["mention"] == site)
     assert len(told_again["evidence"]) == 2
+
+
+def test_a_fight_named_by_a_noun_is_not_where_people_fled_to(tmp_path):
+    events = _events(tmp_path, "KOUSSERI, Cameroon, Feb 5 -\nMore than 20,000 Chadians have crossed the river into "
+                               "Kousseri since Saturday, fleeing the fiercest fighting N'Djamena has seen in decades.",
+                     "2008-02-05")
+    fights = [e for e in events if e["sub_event_type"] == "Armed clash"]
+    assert [e["location"]["name"] for e in fights] == ["N'Djamena"]

@@ -1728,6 +1728,17 @@ def _head_words(node) -> set[str]:
     return words
 
 
+ARRIVAL_PREPS = {"into", "to", "towards", "toward"}
+
+
+def _where_another_went(doc: Document, mention: Mention, trigger) -> bool:
+    span = doc.spacy_doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in ARRIVAL_PREPS:
+        return False
+    verb = span.root.head.head
+    return verb.pos_ in {"VERB", "AUX"} and verb not in (trigger, trigger.head)
+
+
 def _where_it_happened(mention: Mention, doc: Document) -> bool:
     """Not a destination, a reporter's date line or a yardstick ('the size of Belgium')."""
     return not (_is_destination(mention, doc) or mention.attrs.get("dateline") or _is_comparison(mention, doc)
@@ -2787,9 +2798,12 @@ class EventBuilder:
                        attrs={"lookup": "civilians"})
 
     def _sentence_place(self, token) -> list[tuple[Mention, int]]:
-        """No place attached to the trigger: the sentence's place the event most likely happened at."""
-        chosen = choose_event_place(self.doc, (token.idx, _end_char(token)),
-                                    _clause_places(self.doc, self.index, token))
+        """No place attached to the trigger: the sentence's place the event most likely happened at; for a noun,
+        not where another verb's subject went ('crossed into Kousseri, fleeing the fighting N'Djamena has seen')."""
+        places = _clause_places(self.doc, self.index, token)
+        if token.pos_ in {"NOUN", "PROPN"}:
+            places = [p for p in places if not _where_another_went(self.doc, p, token)] or places
+        chosen = choose_event_place(self.doc, (token.idx, _end_char(token)), places)
         if chosen is None:
             return []
         sites = _sites(self.doc, self.index, token.sent, [chosen]) if _site_of_the_act(self.doc, token, chosen) \
