@@ -2070,3 +2070,48 @@ def test_a_fight_named_by_a_noun_is_not_where_people_fled_to(tmp_path):
                      "2008-02-05")
     fights = [e for e in events if e["sub_event_type"] == "Armed clash"]
     assert [e["location"]["name"] for e in fights] == ["N'Djamena"]
+
+def test_every_coordinated_group_of_dead_counts_and_armed_dead_make_a_battle(tmp_path):
+    events = _events(tmp_path, "Gunmen attacked a village near Beni on Sunday, killing 20 civilians and two "
+                               "policemen.", "2021-05-04")
+    attack = [e for e in events if e["fatalities"]]
+    assert len(attack) == 1
+    assert attack[0]["fatalities"] == 22
+    assert attack[0]["event_type"] == "Battles"  # an attack that kills police is a battle with them
+
+
+def test_killed_objects_summed_but_the_wounded_never_counted(tmp_path):
+    events = _events(tmp_path, "Insurgents ambushed a convoy near Ghazni on Sunday, killing 7 police officers and "
+                               "4 civilians and injuring 10 others.", "2019-06-04")
+    assert [e["fatalities"] for e in events if e["fatalities"]] == [11]
+    events = _events(tmp_path, "Gunmen attacked a bus near Kandahar on Monday, killing three and wounding five.",
+                     "2019-06-04")
+    assert [e["fatalities"] for e in events if e["fatalities"]] == [3]
+
+
+def test_absolute_construction_gives_the_dead(tmp_path):
+    events = _events(tmp_path, "A government offensive to recapture Ras Kamboni in March 2009 ended in failure, "
+                               "with dozens of soldiers killed.", "2009-04-01")
+    assert [e["fatalities"] for e in events if e["fatalities"]] == [12]  # ACLED's low end for 'dozens'
+
+
+def test_dead_listed_by_place_keep_their_totals(tmp_path):
+    events = _events(tmp_path, "Russian forces shelled Kherson and Mykolaiv on Monday, killing four civilians and "
+                               "two soldiers in Kherson and three civilians in Mykolaiv.", "2022-11-22")
+    assert sorted(e["fatalities"] for e in events if e["fatalities"]) == [3, 6]
+    events = _events(tmp_path, "Russian forces shelled Kherson and Mykolaiv on Monday, killing five in Kherson and "
+                               "wounding three in Mykolaiv.", "2022-11-22")
+    assert [e["fatalities"] for e in events if e["fatalities"]] == [5]
+
+
+def test_soldiers_among_the_dead_of_an_attack_make_it_a_battle(tmp_path):
+    events = _events(tmp_path, "Two soldiers and five civilians were killed in an attack near Kousseri on Friday.",
+                     "2020-03-02")
+    attack = [e for e in events if e["fatalities"]]
+    assert [(e["event_type"], e["fatalities"]) for e in attack] == [("Battles", 7)]
+
+
+def test_a_part_of_the_dead_is_not_counted_again(tmp_path):
+    events = _events(tmp_path, "A Saudi-led coalition airstrike hit a school bus in Dahyan on Thursday, killing at "
+                               "least 40 children, among them 29 boys under ten, and two teachers.", "2018-08-10")
+    assert [e["fatalities"] for e in events if e["fatalities"]] == [42]

@@ -49,6 +49,9 @@ FATALITY_PATTERNS = [
     re.compile(r"\b(?:raising|bringing|pushing|taking) the (?:death )?toll to\s+(?:at least\s+)?(?P<n>[\w,-]+)", re.I),
     re.compile(r"(?P<n>\b[\w,-]+)\s+(?:were\s+)?(?:dead|killed)\b", re.I),
     re.compile(rf"(?P<n>\b[\w,-]+)\s+{_PHRASE_WORD}{{0,4}}?(?:had\s+|have\s+|has\s+)?died\b", re.I),
+    # 'ended in a rout, with dozens of soldiers killed': an absolute construction, the dead its subject
+    re.compile(r"\bwith\s+(?:at least|some|about|around|nearly|almost|more than|over|up to|an estimated|as many as)?"
+               rf"\s*(?P<n>[\w,-]+)\s+(?:of\s+)?{_PHRASE_WORD}{{0,3}}?(?:killed|dead)\b", re.I),
 ]
 STATUS_LEMMAS = {
     "captured": {"capture", "seize", "take", "grab", "loot", "commandeer", "seized", "captured", "trophy", "acquire",
@@ -1089,6 +1092,16 @@ class TriggerReader:
                     return found
         return None
 
+    def _armed_victim(self) -> Mention | None:
+        """'killing 49 civilians and 15 soldiers': an armed group among the dead, whichever of the conjoined groups
+        it is; an attack that kills soldiers, gendarmes or police is a battle with them."""
+        for group in _armed_dead(self.token.sent):
+            found = self.index.within("actor", group.left_edge.idx, _end_char(group))
+            armed = [m for m in found if not _civilian(m) and m is not self.actor1]
+            if armed:
+                return armed[0]
+        return None
+
     def _adjacent_actor(self) -> Mention | None:
         """'... and IS claimed Tadmur': an actor written right before an active verb is its subject, whatever
         the parser attached."""
@@ -1809,7 +1822,14 @@ def _describes_another(doc: Document, place: Mention, places: list[Mention]) -> 
 
 
 # 'shelled Beryslav and Nikopol ..., killing two civilians in Nikopol': the deaths are told at one of the places.
-DEATHS_AT = re.compile(r"\b(?:kill(?:ing|ed|s)?|died|dead)\b[^.;]{0,50}\b(?:in|at)\s+(?:the\s+)?$", re.I)
+# What lies between is the dead, never the wounded: 'killing five in Kharkiv and wounding three in Sumy'.
+NOT_THE_WOUNDED = r"(?:(?!\b(?:wound|injur|hurt|kill)\w*)[^.;])"
+DEATHS_AT = re.compile(rf"\b(?:kill(?:ing|ed|s)?|died|dead)\b(?P<dead>{NOT_THE_WOUNDED}{{0,50}})\b(?:in|at)\s+(?:the\s+)?$",
+                       re.I)
+# 'killing four civilians and two soldiers in Kharkiv and three civilians in Sumy': the next group of the same list
+# of dead, told at the next place.
+MORE_DEATHS_AT = re.compile(rf"\s*,?\s*(?:and\s+)?(?P<dead>{NOT_THE_WOUNDED}{{1,40}}?)\s+(?:in|at)\s+(?:the\s+)?",
+                            re.I)
 
 
 # 'between 1 and 7 November', 'since January', 'so far this year', 'over the past two weeks': a period, not a day.
@@ -1867,17 +1887,39 @@ COUNT_AT = re.compile(r"\b(?P<n>[\w,-]+)\s+(?:[a-z]+\s+)?(?:in|at)\s+(?:the\s+)?
 
 
 def _deaths_told_at(doc: Document, sentence: int) -> dict[str, int | None]:
-    """The places (by name) the sentence says people died at, each with the count it gives there, if any."""
+    """The places (by name) the sentence says people died at, each with the count it gives there, if any: every
+    group of the dead told before the place ('four civilians and two soldiers in Kharkiv' is six)."""
     told: dict[str, int | None] = {}
+    previous = None
     for mention in doc.mentions:
-        before = doc.text[max(0, mention.start - 70):mention.start]
-        if mention.type != "place" or mention.sentence != sentence or not DEATHS_AT.search(before):
+        if mention.type != "place" or mention.sentence != sentence:
             continue
-        numbers = (parse_number(match.group("n").rstrip(",")) for match in _every_match(COUNT_AT, before))
-        number = next((n for n in numbers if n is not None), None)  # 'and two in Izium': two, not 'and'
+        before = doc.text[max(0, mention.start - 70):mention.start]
+        deaths = DEATHS_AT.search(before)
+        following = previous is not None and MORE_DEATHS_AT.fullmatch(doc.text, previous.end, mention.start)
+        if deaths is None and not following:
+            continue
+        count = _dead_in(following.group("dead") if following else deaths.group("dead"))
+        if count is None and deaths is not None:
+            numbers = (parse_number(match.group("n").rstrip(",")) for match in _every_match(COUNT_AT, before))
+            count = next((n for n in numbers if n is not None), None)  # 'and two in Izium': two, not 'and'
         if told.get(mention.text) is None:
-            told[mention.text] = number if number is not None and 0 < number < 100000 else None
+            told[mention.text] = count if count is not None and 0 < count < 100000 else None
+        previous = mention if count is not None else None
     return told
+
+
+MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DATE_IN_LIST = re.compile(rf"\b\d{{1,2}}\s+{MONTH_NAMES}\b|\b{MONTH_NAMES}\s+\d{{1,2}}\b|\b(?:19|20)\d\d\b")
+
+
+def _dead_in(words: str) -> int | None:
+    """The sum of the counts in a list of the dead: 'four civilians and two soldiers' → 6."""
+    words = DATE_IN_LIST.sub(" ", words)  # 'killed two people on 12 March in Kharkiv': 12 is the day
+    counts = [parse_number(word) or ACLED_VAGUE_FATALITIES.get(word.lower())
+              for word in re.findall(r"[\w-]+(?:,\d{3})*", words) if word.lower() not in {"a", "an"}]
+    counts = [count for count in counts if count]
+    return sum(counts) if counts else None
 
 
 # 'Bakhmut, Soledar and Opytne': names joined only by commas, 'and', 'or'.
@@ -1998,25 +2040,65 @@ def _vicinity(doc: Document, mention: Mention) -> bool:
 
 # ---- fatalities, outcome, equipment, displacement -----------------------------------------------------------------
 
-def _killed_subject_total(sent) -> int | None:
-    """'two SDF fighters and at least 17 militants were killed' → 19: the numbers of every conjoined subject."""
+def _killed_group_total(sent) -> int | None:
+    """'two SDF fighters and at least 17 militants were killed' → 19, 'killing 49 civilians and 15 soldiers' → 64:
+    the numbers of every conjoined group of the dead, subjects of a passive or dying verb or objects of a killing."""
     for token in sent:
-        if token.lemma_ not in {"kill", "die"} and token.lower_ not in {"dead", "killed"}:
-            continue
-        subjects = [c for c in token.children if c.dep_ in {"nsubjpass", "nsubj"}]
-        numbers = []
-        for subject in subjects:
-            for node in [subject, *subject.conjuncts]:
-                # the number may hang from a word inside the noun phrase: '15 al Shabaab fighters'
-                for child in node.doc[node.left_edge.i:node.i]:
-                    if child.dep_ == "nummod":
-                        value = parse_number(child.text)
-                        if value is not None:
-                            numbers.append(value)
-                            break
+        groups = sorted(_groups_of_dead(token), key=lambda group: group.i)
+        counted = [group for before, group in zip([None, *groups], groups) if not _part_of_the_others(before, group)]
+        numbers = [number for group in counted for number in [_group_count(group)] if number is not None]
         if len(numbers) > 1:
             return sum(numbers)
     return None
+
+
+# 'nine civilians, among them five children', '35 civilians, 31 of them women, and seven soldiers': a part of the
+# dead already counted.
+PART_OF_THE_DEAD = re.compile(r"\b(?:including|among them|among whom|of them|of whom|mostly|mainly)\b", re.I)
+
+
+def _part_of_the_others(before, group) -> bool:
+    if before is None:
+        return False
+    of_them = any(c.dep_ == "prep" and c.lower_ in {"of", "among"} and any(g.lower_ in {"them", "whom"}
+                                                                            for g in c.children)
+                  for c in group.children)
+    return of_them or bool(PART_OF_THE_DEAD.search(group.doc[before.i + 1:group.i].text))
+
+
+def _groups_of_dead(token) -> list:
+    """The conjoined noun phrases a killing word names as its dead ('49 civilians', '15 soldiers'); never the
+    wounded, whose verb ('and wounding five') is a conjunct of the verb, not of its object, nor livestock."""
+    if token.lemma_ not in {"kill", "die"} and token.lower_ not in {"dead", "killed"}:
+        return []
+    killing = token.lemma_ == "kill" and token.pos_ == "VERB"
+    wanted = {"nsubjpass", "dobj"} if killing else {"nsubjpass", "nsubj"}  # not the killers: 'two gunmen killed ...'
+    heads = [c for c in token.children if c.dep_ in wanted]
+    return [node for head in heads for node in [head, *head.conjuncts]
+            if not NOT_DEAD_WORDS.fullmatch(node.lower_) and node.lower_ not in PROPERTY_WORDS]  # 'and 30 cattle'
+
+
+def _armed_dead(sent) -> list:
+    """The groups of the dead that are soldiers, gendarmes, police or fighters ('and 15 soldiers')."""
+    return [group for token in sent for group in _groups_of_dead(token) if group.lower_ in ARMED_VICTIMS]
+
+
+NOT_DEAD_WORDS = re.compile(r"wounded|injured|hurt|missing|captured|abducted", re.I)
+
+
+def _group_count(node) -> int | None:
+    """The number of one group of the dead; it may hang from a word inside the noun phrase: '15 al Shabaab
+    fighters', or be the phrase itself: 'killing three'."""
+    if node.tag_ == "CD":
+        return parse_number(node.text)
+    if node.lower_ in ACLED_VAGUE_FATALITIES:
+        return ACLED_VAGUE_FATALITIES[node.lower_]  # 'killing dozens of civilians and 15 soldiers'
+    for child in node.doc[node.left_edge.i:node.i]:
+        if child.dep_ == "nummod":
+            value = _number_words([t.lower_ for t in child.subtree if t.lower_ not in COUNT_QUALIFIERS])
+            if value is not None:
+                return value
+    return _counted(node)  # 'killing three soldiers and a civilian': one, a single person
 
 
 KILLING_LEMMAS = {"kill", "die", "slay", "execute", "behead", "assassinate", "murder"}
@@ -2111,10 +2193,7 @@ TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|number of (?:the )?dead|number o
 
 
 def fatalities_in(sentence_text: str, sent=None) -> int | None:
-    total = _killed_subject_total(sent) if sent is not None else None
-    if total is not None:
-        return total
-    best = None
+    best = _killed_group_total(sent) if sent is not None else None
     for pattern in FATALITY_PATTERNS:
         for match in _every_match(pattern, sentence_text):
             raw = match.group("n").strip().lower()
@@ -2687,13 +2766,14 @@ class EventBuilder:
             return None  # 'displaced by the fighting': the cause of a displacement, the fighting told before
 
         lemma = _lemma(token)
+        armed_dead = cls == "clash" and bool(_armed_dead(token.sent))  # 'killing 20 civilians and two policemen'
         if cls == "clash" and reader.actor2 is None and lemma in ONE_SIDED_ATTACKS:
-            victims = reader._victims() or self._people_in_homes(token)
-            if victims is not None and _civilian(victims):
+            victims = reader._armed_victim() or reader._victims() or self._people_in_homes(token)
+            if victims is not None and _civilian(victims) and not armed_dead:
                 cls, reader.actor2 = "civilian_attack", victims  # 'gunmen attacked the village, killing 40 civilians'
-            elif victims is not None:
+            elif victims is not None and not _civilian(victims):
                 reader.actor2 = victims  # 'killed 30 Kenyan soldiers in a raid on a base': the other side
-        if cls == "clash" and lemma in ONE_SIDED_ATTACKS \
+        if cls == "clash" and lemma in ONE_SIDED_ATTACKS and not armed_dead \
                 and (reader.actor2 is None or CIVILIAN_WORDS.search(reader.actor2.text)) \
                 and CIVILIAN_WORDS.search(_attacked_words(token)):
             cls = "civilian_attack"  # 'attacked a camp for displaced people': the target itself is civilians
