@@ -2115,3 +2115,12 @@ def test_a_part_of_the_dead_is_not_counted_again(tmp_path):
     events = _events(tmp_path, "A Saudi-led coalition airstrike hit a school bus in Dahyan on Thursday, killing at "
                                "least 40 children, among them 29 boys under ten, and two teachers.", "2018-08-10")
     assert [e["fatalities"] for e in events if e["fatalities"]] == [42]
+
+
+def test_a_name_joined_by_hyphens_and_a_lowercase_particle_is_one_place(tmp_path):
+    report = _report(tmp_path, "PORT-AU-PRINCE, March 4 (AP) - Armed gangs attacked the National Penitentiary in "
+                               "Port-au-Prince on Saturday. A second prison in Croix-des-Bouquets was stormed on Sunday.",
+                     "2024-03-04")
+    places = {m["text"] for m in report["mentions"] if m["type"] == "place"}
+    assert {"Port-au-Prince", "Croix-des-Bouquets"} <= places and not {"Port", "Croix"} & places
+    assert "Croix-des-Bouquets" in {e["location"]["name"] for e in report["events"] if e["location"]}

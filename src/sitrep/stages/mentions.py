@@ -532,6 +532,8 @@ def _name_runs(sent) -> list[tuple[int, int]]:
             continue  # 'Democratic Republic of the Congo', 'Islamic Republic of the Gambia'
         elif inside and _hyphenated_article(tokens, i):
             continue  # 'Maarat al-Numan': the article and its hyphen join the name
+        elif inside and _hyphenated_particle(tokens, i):
+            continue  # 'Port-au-Prince', 'Croix-des-Bouquets', 'Stratford-upon-Avon'
         elif inside:
             runs.append((start, i))
             start = None
@@ -554,6 +556,18 @@ def _hyphenated_article(tokens, i: int) -> bool:
         return i + 2 < len(tokens) and tokens[i + 1].text == "-" and _is_name_token(tokens[i + 2])
     return tokens[i].text == "-" and i >= 1 and tokens[i - 1].lower_ in ARTICLES \
         and i + 1 < len(tokens) and _is_name_token(tokens[i + 1])
+
+
+def _hyphenated_particle(tokens, i: int) -> bool:
+    """Token i is a hyphen or the lower-case word between two hyphens that join one name ('Port-au-Prince'),
+    written without spaces."""
+    def joined(j: int) -> bool:  # tokens j-1, j, j+1, j+2 are '-', word, '-', Name with nothing between them
+        return 1 <= j and j + 2 < len(tokens) and tokens[j - 1].text == "-" and tokens[j].is_lower \
+            and tokens[j + 1].text == "-" and _is_name_token(tokens[j + 2]) \
+            and not any(t.whitespace_ for t in tokens[j - 2:j + 2])
+    if tokens[i].text == "-":
+        return joined(i + 1) or (i >= 1 and joined(i - 1))
+    return joined(i)
 
 
 NOT_SITE_NAMES = {"the", "this", "that", "a", "an", "each", "every", "its", "their", "his", "her", "one", "another",
