@@ -9,6 +9,7 @@ from typing import Any, Iterator, Sequence
 
 from . import __version__
 from .errors import SitrepError
+from .ledger import STATUSES
 from .formats import (CONTROL_COLUMNS, CONTROL_FORMATS, DISPLACEMENT_COLUMNS, FORMATS, HISTORY_COLUMNS,
                       LOSSES_COLUMNS, TABLE_FORMATS, control_table_rows, history_table_rows, losses_table_rows,
                       render, render_events, render_rows)
@@ -189,12 +190,11 @@ def _add_situation_commands(commands: Any) -> None:
     control.add_argument("--format", choices=CONTROL_FORMATS, default="table")
     control.set_defaults(run=run_control)
 
-    losses = _subcommand(commands, "losses", "equipment ledger: captured, destroyed, damaged, abandoned, lost",
-                         LOSSES_EXAMPLE)
+    losses = _subcommand(commands, "losses", "equipment ledger: " + ", ".join(STATUSES), LOSSES_EXAMPLE)
     losses.add_argument("--actor", help="part of the losing or gaining actor's canonical name")
     losses.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
     losses.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
-    losses.add_argument("--status", choices=("captured", "destroyed", "damaged", "abandoned", "lost"))
+    losses.add_argument("--status", choices=STATUSES)
     losses.add_argument("--format", choices=TABLE_FORMATS, default="table")
     losses.set_defaults(run=run_losses)
 

@@ -73,6 +73,7 @@ def _year(group: str) -> str:
 
 
 _OPT_WEEKDAY = rf"(?:(?:{_WEEKDAY_ALT}),?\s+)?"
+_WEEKDAY_WITH_MOD = r"(?:(?P<mod>" + _ci("last|this|next|early|late") + r")\s+)?\b(?P<wd>" + _WEEKDAY_ALT + r")"
 _OPT_TIME_OF_DAY = r"(?:" + _ci(r"(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night|early\s+hours|small\s+hours)\s+of") + r"\s+)?"
 _RANGE_SEP = r"(?P<sep>\s*[-–—]\s*|\s+" + _ci("to|until|till|through|and") + r"\s+)"
 _OPT_BETWEEN = r"(?:(?P<between>" + _ci("between|from") + r")\s+)?"
@@ -641,9 +642,9 @@ _RULES: list[_Rule] = [
     _rule("year_range", _OPT_BETWEEN + r"(?<![\w$£€.,/:-])" + _year("y") + _RANGE_SEP.replace("[-–—]", "[-–—/]")
           + r"(?P<y2>(?:19|20)\d\d|\d\d)(?![\d%])(?!" + _UNIT_AFTER.pattern + ")", _resolve_year_range, _looks_like_year_range),
     _rule("year", r"(?<![\w$£€.,/:-])" + _year("y") + r"(?!s\b|\s*[-–/]\s*\d)", _resolve_year, _looks_like_year),
-    _rule("weekday", r"(?:(?P<mod>" + _ci("last|this|next|early|late") + r")\s+)?\b(?P<wd>" + _WEEKDAY_ALT + r")\s+(?:"
+    _rule("weekday", _WEEKDAY_WITH_MOD + r"\s+(?:"
           + _ci("and|to|until|through") + r")\s+(?P<wd2>" + _WEEKDAY_ALT + r")\b", _resolve_weekday_pair),
-    _rule("weekday", r"(?:(?P<mod>" + _ci("last|this|next|early|late") + r")\s+)?\b(?P<wd>" + _WEEKDAY_ALT + r")\b(?:\s+"
+    _rule("weekday", _WEEKDAY_WITH_MOD + r"\b(?:\s+"
           + _ci("morning|afternoon|evening|night") + r"\b)?", _resolve_weekday),
     _rule("relative", r"(?:" + _ci("early|late") + r"\s+)?\b(?P<word>" + _ci(
         r"the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|late\s+last\s+night|last\s+night|overnight|"

@@ -25,6 +25,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from . import api, errors
 from .errors import DatabaseLocked, InputError, SitrepError, StorageError
+from .ledger import STATUSES
 from .formats import points_geojson, to_geojson
 from .sources import DEFAULT_MAX_MB
 
@@ -310,10 +311,9 @@ def create_app(db: str | Path = "sitrep.duckdb", *, token: str | None = None, ma
     def places() -> dict[str, Any]:
         return {"places": call(api.places)}
 
-    @app.get("/api/losses", tags=["losses"], summary="Equipment ledger: captured, destroyed, damaged, abandoned, lost")
+    @app.get("/api/losses", tags=["losses"], summary="Equipment ledger: " + ", ".join(STATUSES))
     def losses(actor: str | None = None, since: date | None = None, until: date | None = None,
-               status: Literal["captured", "destroyed", "damaged", "abandoned", "lost"] | None = None
-               ) -> dict[str, Any]:
+               status: Literal[STATUSES] | None = None) -> dict[str, Any]:
         _range(since, until)
         return {"losses": call(api.equipment_losses, actor=actor, since=since, until=until, status=status)}
 

@@ -2,6 +2,7 @@
 (who acted, on whom, where, when, with what result); equipment losses and displacement from the same sentences."""
 from __future__ import annotations
 
+import calendar
 import re
 
 from ..eventplace import attached_to_verb, choose_event_place, modifies_a_noun, narrow_places
@@ -1741,7 +1742,7 @@ def _head_words(node) -> set[str]:
     return words
 
 
-ARRIVAL_PREPS = {"into", "to", "towards", "toward"}
+ARRIVAL_PREPS = DESTINATION_PREPS - {"for"}  # not 'fighting for the town'
 
 
 def _where_another_went(doc: Document, mention: Mention, trigger) -> bool:
@@ -1909,7 +1910,7 @@ def _deaths_told_at(doc: Document, sentence: int) -> dict[str, int | None]:
     return told
 
 
-MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_NAMES = "(?:" + "|".join(calendar.month_name[1:]) + ")"
 DATE_IN_LIST = re.compile(rf"\b\d{{1,2}}\s+{MONTH_NAMES}\b|\b{MONTH_NAMES}\s+\d{{1,2}}\b|\b(?:19|20)\d\d\b")
 
 
@@ -3221,13 +3222,8 @@ def _with_lower_bound(quantity: Quantity, text: str, match: re.Match) -> Quantit
     count with."""
     if quantity.min is None or quantity.min != quantity.max:
         return quantity
-    low, high = count_bounds(quantity.min, text[max(0, match.start("q") - 25):match.start("q")],
-                             text[match.end("q"):match.end("q") + 10])
-    if low is None or high is not None:
-        return quantity
-    qualifier = QUALIFIER_BEFORE.search(text, max(0, match.start("q") - 25), match.start("q"))
-    words = text[qualifier.start("q") if qualifier else match.start("q"):match.end("q")].strip()
-    return Quantity(low, None, words)
+    low, high, said = _qualified_count(quantity.min, text, match.start("q"), match.end("q"))
+    return quantity if low is None or high is not None else Quantity(low, None, said.strip())
 
 
 def _quantity_from_text(text: str) -> Quantity | None:
@@ -3299,13 +3295,20 @@ def _vague_determiner(node) -> str | None:
 
 def _stated_count(number: int, text: str, start: int, end: int, mention: Mention) -> Quantity:
     """A stated number with what the words around it say about it: 'more than 300 tanks' is at least 301."""
+    low, high, said = _qualified_count(number, text, start, end)
+    return Quantity(low, high, f"{said} {mention.text}")
+
+
+def _qualified_count(number: int, text: str, start: int, end: int) -> tuple[int | None, int | None, str]:
+    """The bounds of the number written at text[start:end] ('more than 300' → 301, None) and the words that say
+    so, qualifier included."""
     before = text[max(0, start - 25):start]
     if start > 25:
         before = before.split(" ", 1)[-1]  # whole words only
     low, high = count_bounds(number, before, text[end:end + 10])
     qualifier, postfix = QUALIFIER_BEFORE.search(before), AT_LEAST_AFTER.match(text[end:end + 10])
     said = text[start - len(before) + qualifier.start() if qualifier else start:end + (postfix.end() if postfix else 0)]
-    return Quantity(low, high, f"{said} {mention.text}")
+    return low, high, said
 
 
 @stage("events", reads=("spacy_doc", "mentions", "time_expressions"),
