@@ -2124,3 +2124,109 @@ def test_a_name_joined_by_hyphens_and_a_lowercase_particle_is_one_place(tmp_path
     places = {m["text"] for m in report["mentions"] if m["type"] == "place"}
     assert {"Port-au-Prince", "Croix-des-Bouquets"} <= places and not {"Port", "Croix"} & places
     assert "Croix-des-Bouquets" in {e["location"]["name"] for e in report["events"] if e["location"]}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The TNLA captured the town of Mogoke, known for its ruby mines, on Wednesday.",
+    "M23 took control of Rubaya, home to coltan mines that supply much of the world's output, on Wednesday.",
+    "Rebels seized Rubaya on Wednesday; the mines there are the region's main source of mining revenue.",
+    "Gunmen killed 12 people on Wednesday at a mine owned by a Chinese company near Mongbwalu.",
+])
+def test_mines_dug_for_minerals_are_not_explosives(tmp_path, sentence):
+    events = _events(tmp_path, f"LASHIO, 25 July 2024 -\n{sentence}", "2024-07-25")
+    assert not [e for e in events if e["sub_event_type"] == "Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Three soldiers were killed on Wednesday when their truck hit a mine near Lashio.",
+    "Two children stepped on a landmine near Lashio on Wednesday.",
+    "A mine exploded near Lashio on Wednesday, killing two farmers.",
+    "The rebels planted anti-personnel mines around Lashio on Wednesday.",
+])
+def test_mines_that_explode_are_explosives(tmp_path, sentence):
+    events = _events(tmp_path, f"LASHIO, 25 July 2024 -\n{sentence}", "2024-07-25")
+    assert [e["sub_event_type"] for e in events] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The MNDAA launched a new offensive in Lashio on Wednesday after a Chinese-brokered ceasefire collapsed.",
+    "The army violated the ceasefire in Lashio on Wednesday.",
+    "The rebels broke the truce near Lashio on Wednesday.",
+    "The truce in Lashio broke down on Wednesday.",
+    "Both sides accused each other of breaching the ceasefire in Lashio on Wednesday.",
+    "Fighting resumed in Lashio on Wednesday after the collapse of the ceasefire.",
+])
+def test_a_broken_ceasefire_is_not_an_agreement(tmp_path, sentence):
+    events = _events(tmp_path, f"LASHIO, 25 July 2024 -\n{sentence}", "2024-07-25")
+    assert not [e for e in events if e["sub_event_type"] == "Agreement"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The MNDAA and the army agreed a ceasefire in Kunming on Wednesday.",
+    "The MNDAA and the army signed a truce in Kunming on Wednesday.",
+])
+def test_a_ceasefire_agreed_or_signed_is_an_agreement(tmp_path, sentence):
+    events = _events(tmp_path, f"LASHIO, 25 July 2024 -\n{sentence}", "2024-07-25")
+    assert [e["sub_event_type"] for e in events] == ["Agreement"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peace talks in Lashio collapsed on Wednesday.",
+    "The ceasefire in Lashio collapsed on Wednesday.",
+    "A ceasefire took effect in Lashio on Wednesday.",
+])
+def test_a_truce_collapsing_or_taking_effect_is_no_fight(tmp_path, sentence):
+    events = _events(tmp_path, f"LASHIO, 25 July 2024 -\n{sentence}", "2024-07-25")
+    assert not [e for e in events if e["event_type"] == "Battles"]
+
+
+@pytest.mark.parametrize("sentence, actor2", [
+    ("Hundreds of Congolese soldiers laid down their weapons in Goma on Tuesday.", None),
+    ("Hundreds of Congolese soldiers handed themselves over to United Nations peacekeepers in Goma on Tuesday.",
+     "United Nations"),
+    ("About 40 M23 fighters gave themselves up to the army in Rutshuru on Tuesday.",
+     "Military Forces of the Democratic Republic of Congo (2019-)"),
+])
+def test_laying_down_arms_and_giving_oneself_up_are_surrenders(tmp_path, sentence, actor2):
+    from sitrep.vocabulary import plover_event_type
+
+    events = _events(tmp_path, f"GOMA, 28 January 2025 -\n{sentence}", "2025-01-28")
+    assert [(e["sub_event_type"], e["actor2"]) for e in events] == [("Agreement", actor2)]
+    assert plover_event_type("Agreement", events[0]["trigger"]) == "RETREAT"
+
+
+def test_a_surrender_to_a_third_party_during_a_capture_is_its_own_event(tmp_path):
+    events = _events(tmp_path, "GOMA, 28 January 2025 -\nM23 rebels took control of Goma's international airport on "
+                               "Tuesday as hundreds of Congolese soldiers laid down their weapons and handed themselves "
+                               "over to United Nations peacekeepers.", "2025-01-28")
+    surrender = _only(events, "Agreement")
+    assert (surrender["actor1"], surrender["actor2"]) == (
+        "Military Forces of the Democratic Republic of Congo (2019-)", "United Nations")
+    assert _only(events, "Non-state actor overtakes territory")["actor1"] == "M23: March 23 Movement"
+
+
+def test_a_surrender_to_the_captors_is_part_of_the_capture(tmp_path):
+    events = _events(tmp_path, "GOMA, 28 January 2025 -\nM23 rebels took control of Goma on Tuesday after hundreds of "
+                               "Congolese soldiers surrendered to M23.", "2025-01-28")
+    assert [e["sub_event_type"] for e in events] == ["Non-state actor overtakes territory"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The RSF shelled and stormed parts of the Zamzam displacement camp near El Fasher on Sunday, killing at least "
+    "40 people.",
+    "The RSF stormed the village of Wad al-Noura in Gezira state on Sunday, killing at least 40 people.",
+])
+def test_storming_a_camp_or_village_and_killing_people_attacks_civilians(tmp_path, sentence):
+    events = _events(tmp_path, f"NAIROBI, 3 December 2024 -\n{sentence}", "2024-12-03")
+    stormed = [e for e in events if e["trigger"] == "stormed"]
+    assert [(e["sub_event_type"], e["actor2"], e["fatalities"]) for e in stormed] == [("Attack", "Civilians", 40)]
+
+
+@pytest.mark.parametrize("sentence, sub_event_type", [
+    ("The RSF stormed the town of Wad Madani on Sunday.", "Non-state actor overtakes territory"),
+    ("The RSF stormed the village of Wad al-Noura in Gezira state on Sunday.", "Non-state actor overtakes territory"),
+    ("The RSF stormed an army base in El Fasher on Sunday, killing 12 soldiers.", "Non-state actor overtakes territory"),
+])
+def test_storming_a_town_or_base_is_still_a_fight_for_it(tmp_path, sentence, sub_event_type):
+    events = _events(tmp_path, f"NAIROBI, 3 December 2024 -\n{sentence}", "2024-12-03")
+    assert [e["sub_event_type"] for e in events] == [sub_event_type]

@@ -120,6 +120,13 @@ PARTICLE_TRIGGERS: dict[tuple[str, str], str] = {
     ("drive", "out"): "territory", ("push", "out"): "territory", ("force", "out"): "territory",
     ("chase", "out"): "territory", ("kick", "out"): "territory", ("flush", "out"): "territory",
 }
+# Verb + particle that is a surrender (ACLED's Agreement) when its object is the doers themselves or their arms:
+# 'handed themselves over to', 'gave themselves up', 'laid down their weapons'.
+SURRENDER_PARTICLES: dict[tuple[str, str], frozenset[str]] = {
+    **dict.fromkeys([("hand", "over"), ("give", "up"), ("turn", "in"), ("hand", "in")],
+                    frozenset({"themselves", "himself", "herself", "ourselves"})),
+    ("lay", "down"): frozenset({"arms", "weapons", "guns", "rifles"}),
+}
 # What a warning or a vow must threaten to be a threat ('warned of retaliation', 'vowed to crush the rebels'), beside
 # any event trigger: not 'warned of famine' or 'vowed to rebuild'. A 'threaten' is always a threat.
 THREAT_WORDS = frozenset({"retaliate", "retaliation", "respond", "response", "consequence", "consequences", "action",
@@ -238,6 +245,20 @@ NOUN_TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["ceasefire", "truce", "peace agreement", "peace deal"], "agreement"),
 }
 
+# What a mine is dug for: 'ruby mines', 'a gold mine', 'coltan mines' are pits, not explosives.
+MINED_MATERIALS = frozenset({"gold", "silver", "copper", "coal", "iron", "tin", "zinc", "lead", "nickel", "cobalt",
+                             "coltan", "cassiterite", "wolframite", "tungsten", "tantalum", "uranium", "lithium",
+                             "bauxite", "manganese", "platinum", "diamond", "diamonds", "ruby", "rubies", "jade",
+                             "emerald", "emeralds", "sapphire", "amber", "gemstone", "gem", "salt", "phosphate",
+                             "potash", "limestone", "marble", "earth", "mineral", "opencast", "artisanal"})
+# Words in a bare 'mine's sentence that say it is dug, not laid: 'mining', 'mineral ore' (not 'miners', whom a
+# laid mine can kill).
+MINING_WORDS = frozenset({"mining", "mineral", "minerals", "ore", "ores", "concession",
+                          "concessions", "excavation", "extraction", "prospecting", "prospectors"})
+# What is done to an explosive mine: 'hit a mine', 'stepped on a mine', 'mines planted', 'a mine exploded'.
+MINE_VERBS = frozenset({"hit", "strike", "step", "plant", "lay", "detonate", "explode", "trigger", "defuse", "clear",
+                        "sow", "bury", "drive", "run", "roll", "blow", "kill", "wound", "injure", "maim", "go"})
+
 # Verbs whose subject is the loser of territory ("lost X to Y", "X fell to Y", defences "collapsed").
 LOSER_SUBJECT_VERBS = {"lose", "collapse"}
 PLACE_SUBJECT_VERBS = {"fall"}
@@ -264,7 +285,7 @@ HYPOTHETICAL_ADJ = {"future", "possible", "potential", "planned", "expected", "i
 # (PLOVER RETREAT: yield); its Looting/property destruction holds seizures (PLOVER COERCE: confiscate property) and
 # destruction (ASSAULT).
 PLOVER_BY_TRIGGER: dict[str, tuple[tuple[str, str], ...]] = {
-    "Agreement": ((r"^(?:surrender|releas|free|exchang|swap)", "RETREAT"),),
+    "Agreement": ((r"^(?:surrender|releas|free|exchang|swap|laid|lay|hand|gave|give|turn)", "RETREAT"),),
     "Looting/property destruction": ((r"^(?:loot|pillag|ransack|plunder|seiz|confiscat)", "COERCE"),),
     # 'Other' holds deployments (MOBILIZE) and threats, told by the trigger: a threat verb, or the act a conditional
     # ultimatum threatens ('will withdraw ... unless').

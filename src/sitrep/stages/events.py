@@ -14,9 +14,11 @@ from ..pipeline import Context, stage
 from .mentions import BACKER, backs_another, flag_or_seat
 from ..vocabulary import (BASE_WORDS, CAPTIVE_WORDS, DEMAND_WORDS, FAILURE_VERBS, FIGHTING, HARDWARE_WORDS,
                           HYPOTHETICAL_ADJ, IMPOSING_VERBS, INTENT_HEADS, INTENT_TO_HEADS, LABOUR_STRIKE_WORDS,
-                          LOSER_SUBJECT_VERBS, MODAL_WORDS, NOUN_TRIGGERS, OWNER_WORDS, PARTICLE_TRIGGERS, PERSON_WORDS,
+                          LOSER_SUBJECT_VERBS, MINE_VERBS, MINED_MATERIALS, MINING_WORDS,
+                          MODAL_WORDS, NOUN_TRIGGERS, OWNER_WORDS, PARTICLE_TRIGGERS, PERSON_WORDS,
                           PLACE_SUBJECT_VERBS, POSITION_WORDS, PROPERTY_WORDS, PROTESTER_WORDS,
-                          REPORTING_VERBS, THREAT_WORDS, TRIGGER_CLASSES, TROOP_WORDS, VERB_TRIGGERS, WITHDRAWAL)
+                          REPORTING_VERBS, SURRENDER_PARTICLES, THREAT_WORDS, TRIGGER_CLASSES, TROOP_WORDS,
+                          VERB_TRIGGERS, WITHDRAWAL)
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -182,8 +184,12 @@ def _launch_class(token, lemma: str) -> str | None:
 
 
 def _particle_class(token, lemma: str) -> str | None:
-    """'pulled out of', 'fell back', 'rounded up', 'called up', 'set up', 'handed ... over'; 'taken into custody'."""
+    """'pulled out of', 'fell back', 'rounded up', 'called up', 'set up', 'handed ... over'; 'taken into custody';
+    'gave themselves up'."""
     for child in token.children:
+        if child.dep_ in {"prt", "advmod", "prep"} and (lemma, child.lower_) in SURRENDER_PARTICLES and any(
+                c.dep_ in OBJECTS and c.lower_ in SURRENDER_PARTICLES[lemma, child.lower_] for c in token.children):
+            return "yield"  # 'handed themselves over to UN peacekeepers', 'laid down their arms'
         if child.dep_ in {"prt", "advmod", "prep"}:
             cls = PARTICLE_TRIGGERS.get((lemma, child.lower_))
             if cls:
@@ -276,24 +282,32 @@ TRACE_NOUNS = {"sign", "trace", "mark", "scar"}
 
 
 def _not_an_act(token, lemma: str) -> bool:
-    """Phrases that use an event word for no event: 'lost contact with the town', 'fired into the air', 'imagery
-    showing signs of shelling and looting'."""
+    """Phrases that use an event word for no event: 'lost contact with the town', 'fired into the air', 'the truce
+    collapsed', 'imagery showing signs of shelling and looting'."""
     if lemma == "lose" and any(c.dep_ == "dobj" and c.lower_ in LOST_LINKS for c in token.children):
         return True
     if lemma == "fire" and any(prep in {"into", "in"} and obj.lower_ == "air" for prep, obj in _preps(token)):
         return True
+    if lemma in BREAKDOWN_VERBS and _subject_words(token) & PACT_WORDS:
+        return True  # 'the ceasefire collapsed', 'peace talks collapsed': no defences gave way
     head = token
     while head.dep_ == "conj":
         head = head.head
     return head.dep_ in {"pobj", "pcomp"} and head.head.lower_ == "of" and head.head.head.lemma_.lower() in TRACE_NOUNS
 
 
+def _subject_words(token) -> set[str]:
+    """The subject's head word and its lemma."""
+    subject, _ = _subject(token)
+    return set() if subject is None else {subject.lower_, subject.lemma_.lower()}
+
+
 AUTHORSHIP_WORDS = {"responsibility", "credit"}  # what a group claims when it claims an act: 'claimed responsibility'
 
 
 def _took_place(token) -> bool:
-    """'clashes took place', 'fighting ... took place': the verb says something happened, nothing was taken."""
-    return _lemma(token) == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children)
+    """'clashes took place', 'a ceasefire took effect': the verb says something happened, nothing was taken."""
+    return _lemma(token) == "take" and any(c.dep_ == "dobj" and c.lower_ in {"place", "effect"} for c in token.children)
 
 
 def _trigger_class(token) -> str | None:
@@ -366,6 +380,8 @@ def _trigger_class(token) -> str | None:
         before = token.nbor(-1).text.lower() if token.i > token.sent.start else ""
         cls = (NOUN_TRIGGERS.get(f"{before} {text}") or NOUN_TRIGGERS.get(f"{before} {lemma}")
                or NOUN_TRIGGERS.get(text) or NOUN_TRIGGERS.get(lemma))
+        if cls == "ied" and _dug_mine(token):
+            return None  # 'Mogoke, known for its ruby mines': a pit, not an explosive
         if cls == "ied" and any(t.lower_ == "suicide" for t in token.doc[max(token.sent.start, token.i - 3):token.i]):
             return "suicide"  # 'suicide car bombs'
         if cls == "clash" and _on_a_life(token):
@@ -374,6 +390,25 @@ def _trigger_class(token) -> str | None:
             return "riot"  # 'violent protests in Lira town'
         return cls
     return None
+
+
+def _dug_mine(token) -> bool:
+    """'its ruby mines', 'gold and copper mines', 'a mine owned by a Chinese firm', 'mines ... of mining revenue': a
+    mine dug for minerals. What was done with it decides a bare 'mine': 'hit a mine', 'mines planted', 'a mine
+    exploded'."""
+    if _lemma(token) != "mine":
+        return False
+    modifiers = {t.lower_ for left in token.lefts for t in left.subtree}
+    if modifiers & MINED_MATERIALS:
+        return True
+    participles = {_lemma(c) for c in token.children if c.dep_ == "acl"}
+    if participles & {"own", "operate", "run", "exploit"}:
+        return True
+    if _lemma(token.head) in MINE_VERBS or participles & MINE_VERBS:
+        return False
+    if token.dep_ == "pobj" and _lemma(token.head.head) in MINE_VERBS:
+        return False  # 'stepped on a mine', 'drove over a mine'
+    return bool({t.lower_ for t in token.sent} & MINING_WORDS)
 
 
 CLOSING_VERBS = {"close", "shut", "seal"}
@@ -524,6 +559,23 @@ def _frames_the_verb(token, triggers) -> bool:
 def _long_awaited(adjective) -> bool:
     """'its long-threatened invasion', 'the long-expected offensive': threatened long ago, happening now."""
     return adjective.i >= 2 and adjective.nbor(-1).text == "-" and adjective.nbor(-2).lower_ in {"long", "much"}
+
+
+def _broken_agreement(token) -> bool:
+    """'after a Chinese-brokered ceasefire collapsed', 'the truce broke down', 'violated the ceasefire', 'accused each
+    other of breaching the truce', 'the collapse of the ceasefire': an agreement broken is none reached."""
+    node = token
+    while node.dep_ == "conj":
+        node = node.head
+    head = node.head
+    if node.dep_ == "nsubj":
+        return _lemma(head) in BREAKDOWN_VERBS or _lemma(head) in {"break", "fall"} and any(
+            c.dep_ in {"prt", "advmod"} and c.lower_ in {"down", "apart"} for c in head.children)
+    if node.dep_ in OBJECTS | {"nsubjpass"}:
+        return _lemma(head) in BREACHING_VERBS
+    if node.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in BREAKDOWN_NOUNS
+    return node.dep_ == "pobj" and head.lower_ == "from" and _lemma(head.head) in {"withdraw", "pull", "exit"}
 
 
 def _is_hypothetical(token) -> bool:
@@ -1377,14 +1429,14 @@ class TriggerReader:
         token = self.token
         lemma = _lemma(token)
         subject, passive = _subject(token)
-        if lemma == "surrender":
+        if _surrenders(token):
             if passive or subject is None or not self._armed(subject, _first_actor(self.index, subject)):
                 self.valid = False  # 'surrendered their passports'; who surrendered must be armed
                 return
             self.actor1 = _first_actor(self.index, subject)
-            for prep, obj in _preps(token):
+            for prep, obj in (*_preps(token), *(pair for verb in _surrender_conjuncts(token) for pair in _preps(verb))):
                 if prep == "to":
-                    self.actor2 = _first_actor(self.index, obj)
+                    self.actor2 = self.actor2 or _first_actor(self.index, obj)
         else:
             freed = subject if passive else next((c for c in token.children if c.dep_ in OBJECTS), None)
             if freed is None or not _head_words(freed) & CAPTIVE_WORDS:
@@ -2275,6 +2327,13 @@ NON_LETHAL_CLASSES = {"agreement", "transfer", "arrest", "protest", "interventio
 STOPPING_NOUNS = {"pause", "halt", "lull", "suspension", "end", "cessation", "freeze", "stop", "break"}
 STOPPING_VERBS = {"freeze", "halt", "end", "stop", "suspend", "pause", "cease", "interrupt", "lift", "ease", "relax",
                   "ban", "prohibit", "outlaw", "forbid"}
+# What ends or breaks an agreement: 'the ceasefire collapsed', 'violated the truce', 'the breakdown of the truce'.
+BREAKDOWN_VERBS = {"collapse", "fail", "expire", "lapse", "unravel", "crumble", "falter", "founder", "disintegrate"}
+BREACHING_VERBS = {"violate", "breach", "break", "flout", "abandon", "scrap", "renounce", "undermine", "wreck",
+                   "derail", "sabotage", "terminate", "shatter"}
+PACT_WORDS = {"ceasefire", "truce", "deal", "agreement", "accord", "pact", "talks", "negotiation", "negotiations",
+              "process", "peace", "armistice"}
+BREAKDOWN_NOUNS = {"collapse", "violation", "breach", "breakdown", "failure", "expiry", "expiration", "abandonment"}
 # Verbs of an attack that may have had no armed opponent; 'clashes', 'fighting' always had two armed sides.
 EXPELLING_VERBS = {"drive", "push", "force", "chase", "kick", "flush", "expel", "oust", "clear", "evict"}
 ATROCITY_VERBS = {"execute", "massacre", "behead", "murder", "slaughter", "lynch", "torture", "assassinate", "beat"}
@@ -2345,8 +2404,17 @@ def _attacked_words(token) -> str:
 
 
 def _target_is_building(token) -> bool:
-    """'stormed a hotel in Mogadishu': an assault on a building, not the taking of a town."""
-    return any(c.dep_ in OBJECTS and c.lemma_.lower() in BUILDING_WORDS for c in token.children)
+    """'stormed a hotel in Mogadishu', 'raided parts of the hospital': an assault on a building, not the taking of a
+    town."""
+    return any(c.dep_ in OBJECTS and _head_words(c) & BUILDING_WORDS for c in token.children)
+
+
+HAMLETS = {"village", "villages", "hamlet", "hamlets", "homestead", "homesteads"}
+
+
+def _target_is_a_village(token) -> bool:
+    """'stormed the village of Wad al-Noura': where farmers live, not a town held by armed men."""
+    return any(c.dep_ in OBJECTS and _head_words(c) & HAMLETS for c in token.children)
 
 
 def _target_words(token) -> set[str]:
@@ -2494,7 +2562,7 @@ def _subject_text(token) -> str:
 def _civilian_camp(token) -> bool:
     """The place taken is a camp of displaced people or refugees (named so here or earlier in the report)."""
     targets = [c for c in token.children if c.dep_ in OBJECTS] + [obj for _, obj in _preps(token)]
-    if not any(t.lemma_.lower() == "camp" for t in targets):
+    if not any("camp" in _head_words(t) for t in targets):  # 'stormed parts of the Zamzam displacement camp'
         return False
     return bool(CIVILIAN_CAMP.search(token.doc.text[:token.sent.end_char]))
 
@@ -2515,7 +2583,8 @@ def _own_event(cls: str, reader: TriggerReader, sentence_events) -> bool:
     """One event per happening. A withdrawal told with a capture ('RSF overran Mellit after the garrison withdrew',
     'forced to retreat ... and IS claimed Tadmur') is the capture; one told with a fight and no place of its own
     ('the assault was repelled and the grouping fell back') is the fight's outcome. A deployment told with an attack
-    is part of that attack."""
+    is part of that attack; a surrender to someone other than the attackers ('M23 took the airport as soldiers
+    handed themselves over to UN peacekeepers') is not."""
     sentence_events = [e for e in sentence_events if not _referred_to_in_time(reader.token.doc[e.work["token"]])]
     kinds = {event.work["cls"] for event in sentence_events}
     if cls in {"restrict", "expel", "ease", "drill"}:
@@ -2529,7 +2598,30 @@ def _own_event(cls: str, reader: TriggerReader, sentence_events) -> bool:
             return False  # '... shot dead four men, before the militia left the town': when the killing happened;
             # 'abandoned three armoured vehicles as they retreated into the city': when the vehicles were lost
         return reader.origin or not any(event.event_type == "Battles" for event in sentence_events)
+    if cls == "yield" and reader.actor2 is not None and "yield" not in kinds:
+        return not any(_same_party(reader.actors, event.work.get("actor1"), reader.actor2) for event in sentence_events)
     return not sentence_events
+
+
+def _surrenders(verb) -> bool:
+    return _lemma(verb) == "surrender" or _particle_class(verb, _lemma(verb)) == "yield"
+
+
+def _surrender_conjuncts(token) -> list:
+    """'laid down their arms and surrendered to UN peacekeepers': one surrender, its recipient named once."""
+    return [verb for verb in token.conjuncts if verb.pos_ == "VERB" and _surrenders(verb)]
+
+
+def _same_party(actors, one: Mention | None, other: Mention) -> bool:
+    """Two mentions of one side: the same words, or names the actor dictionary resolves alike ('M23 rebels', 'M23')."""
+    if one is None:
+        return False
+    if one.text.lower() == other.text.lower():
+        return True
+    if actors is None:
+        return False
+    first, second = (actors.lookup(m.attrs.get("lookup") or m.text) for m in (one, other))
+    return first is not None and first == second
 
 
 BACK_POINTING = {"the", "this", "that", "these", "those"}  # determiners of an event already told
@@ -2671,6 +2763,8 @@ class EventBuilder:
                     continue  # 'seized about 1,000 explosive devices': weapons found, not an explosion
                 if _frames_the_verb(token, triggers):
                     continue  # 'In a separate attack, a motorcycle bomb exploded': the attack is the explosion
+                if cls == "agreement" and _broken_agreement(token):
+                    continue  # 'after a ceasefire collapsed', 'violated the truce': no agreement made
                 if cls == "clash" and arrests and token.lemma_.lower() == "raid":
                     continue  # 'police raided the offices and arrested three editors': ACLED codes the arrests
                 if cls in {"arrest", "retreat"} and token.pos_ in {"NOUN", "PROPN"} and _demanded(token):
@@ -2767,6 +2861,9 @@ class EventBuilder:
             return None  # 'displaced by the fighting': the cause of a displacement, the fighting told before
 
         lemma = _lemma(token)
+        if cls == "territory" and lemma in {"storm", "raid"} and _target_is_a_village(token) \
+                and self._people_in_homes(token) is not None and not _armed_dead(token.sent):
+            cls = "clash"  # 'stormed the village, killing 40 people': an assault on its people (settled below)
         armed_dead = cls == "clash" and bool(_armed_dead(token.sent))  # 'killing 20 civilians and two policemen'
         if cls == "clash" and reader.actor2 is None and lemma in ONE_SIDED_ATTACKS:
             victims = reader._armed_victim() or reader._victims() or self._people_in_homes(token)
