@@ -214,3 +214,10 @@ def test_a_town_across_the_border_is_placed_whatever_the_parser_took_it_for(run)
     doc = run("OUAGADOUGOU, March 3 (Reuters) - Gunmen killed 14 soldiers in an ambush near Djibo on Thursday.\n\n"
               "Separately, Niger's defence ministry said militants had attacked an army patrol near Torodi on Friday.")
     assert _placed(doc)["Torodi"][0] == "NE"
+
+
+def test_a_hyphenated_name_finds_the_place_written_as_one_word(run):
+    """GeoNames writes Haiti's Pétion-Ville as 'Pétionville'; the hyphen is a spelling, not two words."""
+    doc = run("Gangs attacked police stations in Pétion-Ville and Port-au-Prince, Haiti, on Monday.")
+    placed = _placed(doc)
+    assert placed["Pétion-Ville"][0] == "HT" and placed["Port-au-Prince"][0] == "HT"

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 from .errors import GazetteerError
 from .textnorm import fold, name_keys, sound_key
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
 ADMIN1_FILE = "admin1.tsv"
 COUNTRY_POINTS_FILE = "country_points.tsv"

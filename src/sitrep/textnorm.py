@@ -20,12 +20,18 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", spaced).strip()
 
 
+_HYPHENATED = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
 def name_keys(text: str) -> list[str]:
-    """The lookup keys of a name: its folded form, and that form without a leading Arabic article."""
+    """The lookup keys of a name: its folded form, that form without a leading Arabic article, and a hyphenated
+    compound written as one word ('Pétion-Ville' is GeoNames' 'Pétionville')."""
     key = fold(text)
     if not key:
         return []
     keys = [key]
+    if _HYPHENATED.search(text):
+        keys.append(fold(_HYPHENATED.sub("", text)))
     bare = _ARTICLE.sub("", key)
     if bare != key and bare:
         keys.append(bare)
