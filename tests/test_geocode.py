@@ -214,3 +214,35 @@ def test_a_town_across_the_border_is_placed_whatever_the_parser_took_it_for(run)
     doc = run("OUAGADOUGOU, March 3 (Reuters) - Gunmen killed 14 soldiers in an ambush near Djibo on Thursday.\n\n"
               "Separately, Niger's defence ministry said militants had attacked an army patrol near Torodi on Friday.")
     assert _placed(doc)["Torodi"][0] == "NE"
+
+
+def test_a_hyphenated_name_finds_the_place_written_as_one_word(run):
+    """GeoNames writes Haiti's Pétion-Ville as 'Pétionville'; the hyphen is a spelling, not two words."""
+    doc = run("Gangs attacked police stations in Pétion-Ville and Port-au-Prince, Haiti, on Monday.")
+    placed = _placed(doc)
+    assert placed["Pétion-Ville"][0] == "HT" and placed["Port-au-Prince"][0] == "HT"
+
+
+def test_congo_without_the_article_is_the_democratic_republic(run):
+    doc = run("M23 rebels seized Goma in eastern Democratic Republic of Congo on Monday. Congo's army withdrew, and the "
+              "Republic of Congo closed its border.")
+    placed = _placed(doc)
+    assert placed["Democratic Republic of Congo"] == ("CD", None) and placed["Congo"] == ("CD", None)
+    assert placed["Republic of Congo"] == ("CG", None)
+
+
+def test_a_state_named_with_the_short_compass_word_is_found(run):
+    """GeoNames calls Sudan's state 'Western Darfur'; reports write 'West Darfur'."""
+    doc = run("Sudan's Rapid Support Forces attacked El Geneina in West Darfur and Nyala in South Darfur on Friday.")
+    placed = _placed(doc)
+    assert placed["West Darfur"] == ("SD", "Western Darfur") and placed["South Darfur"] == ("SD", "Southern Darfur")
+
+
+def test_a_place_the_report_already_placed_is_found_by_its_other_name(run):
+    """In a report on Israel, 'Gaza City' (only an alternate name of Gaza, too weak to place abroad on its own) is the
+    Gaza that the report's 'Gaza' was placed at."""
+    doc = run("Israel pounds Gaza. GAZA CITY, July 20 (Reuters) - Israeli tanks shelled the Shujaiya neighbourhood of "
+              "Gaza City on Sunday, Israeli officials in Tel Aviv and Jerusalem said. Rockets hit Ashkelon.")
+    placed = _placed(doc)
+    assert doc.focus_country == "IL"
+    assert placed["Gaza"][0] == "PS" and placed["Gaza City"][0] == "PS" and placed["GAZA CITY"][0] == "PS"

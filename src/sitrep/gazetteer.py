@@ -7,6 +7,7 @@ import csv
 import io
 import math
 import os
+import re
 import sqlite3
 import zipfile
 from collections import defaultdict
@@ -19,7 +20,7 @@ from typing import Iterable, Iterator
 from .errors import GazetteerError
 from .textnorm import fold, name_keys, sound_key
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "9"
 SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
 ADMIN1_FILE = "admin1.tsv"
 COUNTRY_POINTS_FILE = "country_points.tsv"
@@ -45,8 +46,10 @@ COUNTRY_ALIASES = {
     "AE": ("UAE", "U.A.E.", "Emirates"), "KP": ("North Korea", "DPRK"), "KR": ("South Korea",),
     "RU": ("Russian Federation",), "NL": ("Holland",), "MM": ("Burma",), "CI": ("Ivory Coast", "Cote d'Ivoire"),
     "CZ": ("Czech Republic", "Czechia"), "VA": ("Holy See", "Vatican"), "SY": ("Syrian Arab Republic",),
-    "IR": ("Islamic Republic of Iran",), "TR": ("Türkiye", "Turkiye"), "CD": ("DR Congo", "DRC"),
+    "IR": ("Islamic Republic of Iran",), "TR": ("Türkiye", "Turkiye"),
     "PS": ("Palestine", "Palestinian Territories"), "MK": ("Macedonia",), "SZ": ("Swaziland",),
+    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa", "Congo"),
+    "CG": ("Republic of Congo", "Congo Republic", "Congo-Brazzaville"),
 }
 
 
@@ -134,7 +137,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Place]:
         """Every place that has `name` (folded) as a name or alternate name, most populous first."""
-        keys = name_keys(name)
+        keys = name_keys(name, joined=True)
         if not keys:
             return []
         key = keys[0]
@@ -328,8 +331,38 @@ def _load_admin1_areas(db: sqlite3.Connection, cities_by_country: dict[str, list
             lat, lon = _spread_centre(members)
             place = (f"admin1:{code}:{region}", region, lat, lon, code, region, "admin1",
                      sum(m[3] for m in members), "first-level division; point = middle of the spread of its places")
-            bare = region.replace(" Governorate", "").replace(" Oblast", "").replace(" Province", "")
-            _insert_place(db, place, [region, f"{bare} Governorate", f"{bare} province", f"{bare} Oblast", f"{bare} region"])
+            _insert_place(db, place, _admin1_names(region))
+
+
+_COMPASS_FORMS = (("Western ", "West "), ("Eastern ", "East "), ("Northern ", "North "), ("Southern ", "South "))
+
+
+def _admin1_names(region: str) -> list[str]:
+    """A state's names as reports write them: its own, with 'Governorate', 'province', 'Oblast' or 'region' after
+    the bare name, and each with a compass adjective also in its short form (GeoNames' 'Western Darfur' is West
+    Darfur; not the other way: West Virginia is no 'Western Virginia'). A bare name stands alone only where
+    GeoNames' name adds 'State' to two words or more ('West Kordofan State'): a lone 'Kharkiv' is the city, a lone
+    'Northern' no place."""
+    bare = re.sub(r" (?:Governorate|Oblast|Province)$", "", region)
+    without_state = region.removesuffix(" State")
+    alone = {region} | ({without_state} if len(without_state.split()) > 1 else set())
+    stems = _compass_forms(bare)
+    names = {form for name in alone for form in _compass_forms(name)}
+    names |= {stem + suffix for stem in stems for suffix in (" Governorate", " province", " Oblast", " region")}
+    return sorted(names)
+
+
+_GENERIC_AREA_WORDS = {"state", "province", "region", "governorate", "district", "territory", "division", "area",
+                       "cape", "islands"}
+
+
+def _compass_forms(name: str) -> set[str]:
+    """('Northern State' and 'Northern Cape' keep their one form: 'North Cape' is in Norway.)"""
+    for long, short in _COMPASS_FORMS:
+        rest = name[len(long):]
+        if name.startswith(long) and rest.lower() not in _GENERIC_AREA_WORDS:
+            return {name, short + rest}
+    return {name}
 
 
 def _load_us_counties(db: sqlite3.Connection, admin1: dict[tuple[str, str], str]) -> None:

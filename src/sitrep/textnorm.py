@@ -20,12 +20,20 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", spaced).strip()
 
 
-def name_keys(text: str) -> list[str]:
-    """The lookup keys of a name: its folded form, and that form without a leading Arabic article."""
+_HYPHENATED = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+def name_keys(text: str, *, joined: bool = False) -> list[str]:
+    """The lookup keys of a name: its folded form, that form without a leading Arabic article, and with `joined` a
+    hyphenated compound written as one word (a report's 'Pétion-Ville' is GeoNames' 'Pétionville'; only asked of a
+    report's names, so that no one-word name of a report finds a hyphenated one: 'Northwestern' is no 'North-Western'
+    province)."""
     key = fold(text)
     if not key:
         return []
     keys = [key]
+    if joined and _HYPHENATED.search(text):
+        keys.append(fold(_HYPHENATED.sub("", text)))
     bare = _ARTICLE.sub("", key)
     if bare != key and bare:
         keys.append(bare)

@@ -447,6 +447,20 @@ def _resolve_reading(doc: Document, places: list[Mention], gazetteer: Any, *, fo
             sites = _resolve_all(doc, places, evidence, gazetteer)
     for mention in sites:
         mention.attrs["unlisted_site"] = True  # placed near the report's places, as a site the gazetteer lacks
+    _place_by_another_name(places, sites)
+
+
+def _place_by_another_name(places: list[Mention], sites: list[Mention]) -> None:
+    """'Gaza City' in a report on Israel is Gaza, by an alternate name too weak to place it abroad on its own; but
+    where another of the report's mentions was placed there ('Gaza'), the report is talking about that place."""
+    placed = {m.location.gazetteer_id: m.location for m in places if m.location is not None}
+    for mention in places:
+        if mention.location is not None or mention in sites or mention.attrs.get("sound_match"):
+            continue
+        known = [c for c in mention.attrs["candidates"] if c.id in placed and c.feature_type == "populated_place"
+                 and fold(placed[c.id].mention) != _name_of(mention)]
+        if len(known) == 1:
+            mention.location = Location(**{**placed[known[0].id].to_dict(), "mention": mention.text})
 
 
 def country_sections(doc: Document, gazetteer: Any) -> list[tuple[int, int, str]]:
