@@ -246,3 +246,13 @@ def test_a_place_the_report_already_placed_is_found_by_its_other_name(run):
     placed = _placed(doc)
     assert doc.focus_country == "IL"
     assert placed["Gaza"][0] == "PS" and placed["Gaza City"][0] == "PS" and placed["GAZA CITY"][0] == "PS"
+
+
+def test_a_sea_is_not_the_state_named_after_it(run):
+    """'the Red Sea' is the sea, not Sudan's Red Sea state; a ship's name ('the tanker Sounion') is no place."""
+    doc = run("Houthi rebels in Yemen attacked the oil tanker Sounion in the Red Sea west of Hodeidah on Wednesday. "
+              "In Sudan's Red Sea state, protesters blocked Port Sudan's harbour.")
+    places = [m for m in doc.mentions if m.type == "place"]
+    assert not any(m.text == "Sounion" for m in places)
+    seas = [m for m in places if m.text == "Red Sea"]
+    assert seas[0].location is None and seas[1].location.country_code == "SD"

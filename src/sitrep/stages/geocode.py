@@ -717,12 +717,18 @@ RIVER_BEFORE = re.compile(r"\b(?:(?:left|right|east|west|eastern|western|north|s
                           r"the\s+$", re.I)
 
 
+# 'the Red Sea', 'the Gulf of Aden', 'the Strait of Hormuz': a sea, not the state or town named after it.
+SEA_NAME = re.compile(r"(?:\b(?:Sea|Ocean|Gulf|Straits?)|^(?:Gulf|Bay|Sea|Straits?)\s+of\s+.+)$")
+AREA_OF_A_SEA = re.compile(r"\s+(?:state|governorate|province|region)\b", re.I)  # Sudan's 'Red Sea state'
+
+
 def _names_natural_feature(doc: Document, mention: Mention) -> bool:
-    """'the Siverskyi Donets river', 'Lake Chad', 'the left bank of the Dnipro': the name is the river or lake, not a
-    town called so."""
+    """'the Siverskyi Donets river', 'Lake Chad', 'the left bank of the Dnipro', 'the Red Sea': the name is the river,
+    lake or sea, not a town or state called so."""
     return bool(NATURAL_FEATURE.match(doc.text, mention.end)) or \
         doc.text[max(0, mention.start - 5):mention.start].lower() == "lake " or \
-        bool(RIVER_BEFORE.search(doc.text[max(0, mention.start - 40):mention.start]))
+        bool(RIVER_BEFORE.search(doc.text[max(0, mention.start - 40):mention.start])) or \
+        bool(SEA_NAME.search(mention.text)) and not AREA_OF_A_SEA.match(doc.text, mention.end)
 
 
 def _location(place: Place, mention_text: str, precision: int) -> Location:

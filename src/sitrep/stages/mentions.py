@@ -685,7 +685,8 @@ def find_place_mentions(doc: Document, ctx: Context, taken: list[tuple[int, int]
     mentions.extend(_repeated_names(doc, mentions, claimed))
     mentions.extend(_capitals_named_by_country(doc, gazetteer))
     mentions = [m for m in mentions if not _names_a_backer(doc, m)
-                and not NAMED_PERSON.search(doc.text[max(0, m.start - 30):m.start])]
+                and not NAMED_PERSON.search(doc.text[max(0, m.start - 30):m.start])
+                and not NAMED_VESSEL.search(doc.text[max(0, m.start - 30):m.start])]
     for mention in mentions:
         if "." in mention.text and mention.text in US_STATE_ABBREVIATIONS:  # 'Va.' is Virginia, not Wa, Ghana
             state = US_STATE_ABBREVIATIONS[mention.text]
@@ -992,6 +993,9 @@ def _part_of_person(span) -> bool:
 
 
 # 'gave only his first name, Serhii', 'a fighter named Ali': a person's name, whatever place shares it.
+# 'the oil tanker Sounion', 'the cargo ship Galaxy Leader', 'the destroyer USS Carney': a ship's name is no place.
+NAMED_VESSEL = re.compile(r"\b(?:tanker|ship|vessel|freighter|carrier|frigate|destroyer|corvette|cruiser|warship|"
+                          r"submarine|yacht|ferry|trawler|dhow|tug|barge)\s+(?:(?:USS|HMS|MV|MT|SS|INS)\s+)?$")
 NAMED_PERSON = re.compile(r"\b(?:(?:first|last|family|given|real) name,?|named|nicknamed|identified as|"
                           r"known only as|a man called|a woman called)\s+$", re.I)
 
