@@ -71,6 +71,12 @@ def _without_modifiers(doc: Document, places: Sequence[Mention]) -> list[Mention
     return [c for c in places if not modifies_a_noun(doc, c)] or list(places)
 
 
+def holds_another(doc: Document, place: Mention, others: Sequence[Mention]) -> bool:
+    """The place is named as the container of a more specific one among `others` ('the town of Macomia in Cabo
+    Delgado province', "Niger's Tahoua region"): said to locate that place, not as where anything happened."""
+    return _container(doc, place, others)
+
+
 def _without_containers(doc: Document, places: list[Mention]) -> list[Mention]:
     return [c for c in places if not _container(doc, c, places)] or places
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import calendar
 import re
 
-from ..eventplace import attached_to_verb, choose_event_place, modifies_a_noun, narrow_places
+from ..eventplace import attached_to_verb, choose_event_place, holds_another, modifies_a_noun, narrow_places
 from ..gazetteer import haversine_km
-from ..lexicon_patterns import (ACLED_VAGUE_FATALITIES, AT_LEAST_AFTER, QUALIFIER_BEFORE, VAGUE_QUANTITIES, VICINITY,
-                               count_bounds, names_area, parse_number)
+from ..lexicon_patterns import (ACLED_VAGUE_FATALITIES, AT_LEAST_AFTER, FIRST_LEVEL_WORDS, QUALIFIER_BEFORE,
+                               SETTLEMENT_WORDS, VAGUE_QUANTITIES, VICINITY, count_bounds, names_area, parse_number)
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
 from ..pipeline import Context, stage
 from .mentions import BACKER, backs_another, flag_or_seat
@@ -1012,11 +1012,34 @@ def _is_comparison(mention: Mention, doc: Document) -> bool:
                           r"frontier with)\s+(?:the\s+)?$", before))
 
 
+def _an_area(place: Mention) -> bool:
+    """The gazetteer's first reading of the name is a province, region or country, not a town or a site."""
+    candidates = place.attrs.get("candidates") or []
+    return bool(candidates) and candidates[0].feature_type in {"admin1", "admin2", "country"}
+
+
 def _is_destination(mention: Mention, doc: Document) -> bool:
-    before = doc.text[max(0, mention.start - 30):mention.start].lower()
-    return bool(re.search(r"\b(?:to|towards|toward|into|for)\s+(?:the\s+)?$", before)) and bool(
-        re.search(r"\b(?:fled|flee|fleeing|retreat\w*|withdr\w+|routed|escap\w+|head\w*|evacuat\w+|sent|"
-                  r"pulled back|fell back|moved|all the way)\b", doc.text[max(0, mention.start - 80):mention.start], re.I))
+    """Where someone went: 'fled to X', 'heading towards the district of X'; and the places listed after it ('... and
+    the provincial capital Y')."""
+    before = doc.text[max(0, mention.start - 60):mention.start]
+    if LISTED_AFTER.search(before):
+        previous = [m for m in doc.mentions if m.type == "place" and mention.start - 60 <= m.end < mention.start]
+        return bool(previous) and LISTED_AFTER.fullmatch(doc.text, previous[-1].end, mention.start) is not None \
+            and _is_destination(previous[-1], doc)
+    return bool(DESTINATION_BEFORE.search(before)) \
+        and bool(re.search(r"\b(?:fled|flee|fleeing|retreat\w*|withdr\w+|routed|escap\w+|head\w*|evacuat\w+|sent|"
+                           r"pulled back|fell back|moved|all the way|(?:most|many|some|all|others) of them)\b",
+                           doc.text[max(0, mention.start - 80):mention.start], re.I))
+
+
+# What a place is called before its name: 'the district of Mueda', 'the provincial capital Pemba', 'the border town of'.
+PLACE_DESCRIPTION = (r"(?:(?:[\w-]+\s+){0,2}?(?:"
+                     + "|".join(SETTLEMENT_WORDS + FIRST_LEVEL_WORDS + ("capital", "camp", "county"))
+                     + r")\s+(?:of\s+)?)?")
+# 'into the town of X' is where troops went in ('moved into the Georgian city of Gori'), not a destination named.
+DESTINATION_BEFORE = re.compile(
+    r"\b(?:(?:to|towards|toward|for)\s+(?:the\s+)?" + PLACE_DESCRIPTION + r"|into\s+(?:the\s+)?)$", re.I)
+LISTED_AFTER = re.compile(r"(?:,\s*|\s+)(?:and|or)\s+(?:the\s+)?" + PLACE_DESCRIPTION + "$", re.I)
 
 
 class TriggerReader:
@@ -2981,7 +3004,11 @@ class EventBuilder:
         places = _clause_places(self.doc, self.index, token)
         if token.pos_ in {"NOUN", "PROPN"}:
             places = [p for p in places if not _where_another_went(self.doc, p, token)] or places
-        chosen = choose_event_place(self.doc, (token.idx, _end_char(token)), places)
+        verb = (token.idx, _end_char(token))
+        chosen = choose_event_place(self.doc, verb, places)
+        if chosen is not None and _an_area(chosen) and holds_another(self.doc, chosen, places):
+            # 'occupied the town of Macomia in Cabo Delgado province, looting food stocks': the act is in the town
+            chosen = choose_event_place(self.doc, verb, narrow_places(self.doc, places)) or chosen
         if chosen is None:
             return []
         sites = _sites(self.doc, self.index, token.sent, [chosen]) if _site_of_the_act(self.doc, token, chosen) \
@@ -3154,20 +3181,15 @@ class EventBuilder:
                 self.doc.displacement.append(record)
                 continue
             toward = match.group("verb").lower().endswith((" for", " into", "refuge"))  # 'left for Kharkiv'
-            destination = next((p for p in after if re.search(r"(?<!according )\b(?:to|towards|toward|into|for|in)\s+"
-                                                              r"(?:the\s+)?$",
-                                                              self.doc.text[max(0, p.start - 20):p.start], re.I)
-                                and (toward or not re.search(r"\b(?:for|in)\s+(?:the\s+)?$",
-                                                            self.doc.text[max(0, p.start - 20):p.start], re.I))), None)
+            destination = next((p for p in after if _fled_to(self.doc, p, toward)), None)
             origin = next((p for p in after if p is not destination and (
                 re.search(r"(?:\bfrom\s+(?:the\s+)?|^\s*)$", self.doc.text[sent.start_char + match.end():p.start],
                           re.I) or re.search(r"\bfrom\s+(?:the\s+)?$", self.doc.text[max(0, p.start - 12):p.start],
                                              re.I)
                 or FLED_PART_OF.fullmatch(self.doc.text, sent.start_char + match.end(), p.start))), None)
             if origin is None and re.search(r"displac|uproot", match.group("verb"), re.I):
-                origin = next((p for p in after if re.fullmatch(r"\s*(?:in|within|across|inside)\s+(?:the\s+)?",
-                                                                self.doc.text[sent.start_char + match.end():p.start],
-                                                                re.I)), None)  # 'displaced in Shan State'
+                origin = next((p for p in after if DISPLACED_WHERE.fullmatch(
+                    self.doc.text, sent.start_char + match.end(), p.start)), None)
             inside = self.index.within("place", sent.start_char + match.start("verb"), sent.start_char + match.end())
             origin = origin or (inside[0] if inside else None)  # 'have left Bamenda for Douala'
             residents_of = self.index.within("place", start, sent.start_char + match.start("who")) + [
@@ -3178,6 +3200,28 @@ class EventBuilder:
             record.work.update(char=start, origin=origin or (before[-1] if before else None), destination=destination)
             self.doc.displacement.append(record)
 
+
+
+# 'displaced in Shan State', 'displaced by fighting around Goma': where the people were displaced from.
+DISPLACED_WHERE = re.compile(r"\s*(?:by\s+(?:[\w-]+\s+){1,3}?)?(?:in|within|across|inside|around|near)\s+(?:the\s+)?",
+                             re.I)
+
+# Where people fled to: 'to Kharkiv', 'towards the district of Mueda', 'into the provincial capital Pemba'; 'for' and
+# 'in' only after a verb of heading somewhere ('sought refuge in', 'left for', 'fled Zamzam for', 'heading for').
+FLIGHT_DESTINATION = re.compile(
+    r"(?<!according )\b(?P<prep>to|towards|toward|into|for|in)\s+(?:the\s+)?" + PLACE_DESCRIPTION + "$", re.I)
+HEADING = re.compile(r"\b(?:head(?:ing|ed|s)?|bound|making|set(?:ting)?\s+(?:off|out)|left|leaving|fled|fleeing)\s+"
+                     r"(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _fled_to(doc: Document, place: Mention, toward: bool) -> bool:
+    """The place is where the people fled to; `toward`: the displacement verb itself heads somewhere ('left for')."""
+    before = doc.text[max(0, place.start - 60):place.start]
+    found = FLIGHT_DESTINATION.search(before)
+    if found is None:
+        return False
+    heading_for = found.group("prep").lower() == "for" and HEADING.search(before, 0, found.start("prep"))
+    return found.group("prep").lower() not in {"for", "in"} or toward or bool(heading_for)
 
 
 # 'fled rural areas of Morales', 'fled their homes in Kherson', 'fled the outskirts of Gao': the place they left.

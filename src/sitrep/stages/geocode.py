@@ -746,7 +746,7 @@ def resolve_anaphors(doc: Document) -> None:
         wanted = mention.attrs.get("anaphor")
         if wanted:
             target = _described_as(doc, mention, resolved) or next(
-                (r for r in reversed(resolved) if r.location is None or r.location.feature_type in wanted), None)
+                (r for r in reversed(resolved) if _could_be(doc, r, wanted)), None)
             if target is not None and target.location is not None:
                 loc = target.location
                 mention.location = Location(**{**loc.to_dict(), "mention": mention.text})
@@ -754,6 +754,18 @@ def resolve_anaphors(doc: Document) -> None:
             continue
         elif mention.location is not None or mention.attrs.get("candidates"):
             resolved.append(mention)  # a place, or a known name the report's country ruled out
+
+
+def _could_be(doc: Document, mention: Mention, wanted: list[str]) -> bool:
+    """The place is of the kind the anaphor names; or, unplaced, it may be, unless the text says it holds a city
+    ('eastern Congo's largest city', a Congo the gazetteer knows only as villages elsewhere)."""
+    if mention.location is not None:
+        return mention.location.feature_type in wanted
+    return not HOLDS_A_SETTLEMENT.match(doc.text, mention.end)
+
+
+# "Congo's largest city", "Syria's second city", "Ukraine's capital": the name is the area around a settlement.
+HOLDS_A_SETTLEMENT = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:city|cities|town|towns|capital|villages?)\b", re.I)
 
 
 def _described_as(doc: Document, anaphor: Mention, named: list[Mention]) -> Mention | None:
