@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import GazetteerError
-from .textnorm import fold, name_keys, sound_key
+from .textnorm import fold, joined_key, name_keys, sound_key
 
 SCHEMA_VERSION = "9"
 SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
@@ -137,7 +137,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Place]:
         """Every place that has `name` (folded) as a name or alternate name, most populous first."""
-        keys = name_keys(name, joined=True)
+        keys = name_keys(name)
         if not keys:
             return []
         key = keys[0]
@@ -146,8 +146,12 @@ class Gazetteer:
         return self._cache[key]
 
     def lookup_by_sound(self, name: str) -> list[Place]:
-        """Places whose name sounds like `name` under another transliteration ('Tajoura' → Tājūrā’); a fallback
-        for names known to be places, never a first choice."""
+        """Places whose name sounds like `name` under another transliteration ('Tajoura' → Tājūrā’), or that
+        write a hyphenated name as one word ('Pétion-Ville' → Pétionville); a fallback for names known to be places,
+        never a first choice, trusted as a spelling variant is (inside the report's country)."""
+        joined = joined_key(name)
+        if joined and (found := self._query([joined])):
+            return found
         key = sound_key(name)
         if len(key.replace(" ", "")) < 4:
             return []

@@ -23,17 +23,18 @@ def fold(text: str) -> str:
 _HYPHENATED = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
-def name_keys(text: str, *, joined: bool = False) -> list[str]:
-    """The lookup keys of a name: its folded form, that form without a leading Arabic article, and with `joined` a
-    hyphenated compound written as one word (a report's 'Pétion-Ville' is GeoNames' 'Pétionville'; only asked of a
-    report's names, so that no one-word name of a report finds a hyphenated one: 'Northwestern' is no 'North-Western'
-    province)."""
+def joined_key(text: str) -> str | None:
+    """A hyphenated compound's key written as one word (a report's 'Pétion-Ville' for GeoNames' 'Pétionville'), or
+    None for a name with no hyphen inside a word."""
+    return fold(_HYPHENATED.sub("", text)) if _HYPHENATED.search(text) else None
+
+
+def name_keys(text: str) -> list[str]:
+    """The lookup keys of a name: its folded form, and that form without a leading Arabic article."""
     key = fold(text)
     if not key:
         return []
     keys = [key]
-    if joined and _HYPHENATED.search(text):
-        keys.append(fold(_HYPHENATED.sub("", text)))
     bare = _ARTICLE.sub("", key)
     if bare != key and bare:
         keys.append(bare)
