@@ -1931,6 +1931,102 @@ def test_unnamed_police_at_a_town_abroad_are_that_countrys(tmp_path):
     assert by_place["Mora"]["actor2"] == "Police Forces of Cameroon"
     assert by_place["Maiduguri"]["actor1"].startswith("Police Forces of Nigeria")
 
+
+TPLF, OLA = "TPLF: Tigray People's Liberation Front", "OLA: Oromo Liberation Army"
+
+
+def _sides(events: list[dict]) -> set[frozenset]:
+    return {frozenset((e["actor1"], e["actor2"])) for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "ADDIS ABABA, Nov 2 (Reuters) - The Tigray People's Liberation Front (TPLF) said on Tuesday its fighters had "
+    "captured the town of Kombolcha after days of fighting.\n\nThe TPLF, allied with the Oromo Liberation Army (OLA), "
+    "launched its offensive in July. The OLA captured the town of Kemise on Monday. The OLA also seized the town of "
+    "Senbete on Sunday.",
+    "ADDIS ABABA, Nov 2 (Reuters) - The Tigray People's Liberation Front (TPLF) and its ally, the Oromo Liberation "
+    "Army (OLA), said on Tuesday they had captured the town of Kombolcha after days of fighting.\n\nThe TPLF said its "
+    "fighters took Dessie on Saturday. The OLA captured the town of Kemise on Monday. The OLA also seized the town of "
+    "Senbete on Sunday.",
+    "An alliance of the TPLF, the OLA and seven smaller groups was announced on Friday. The TPLF said its fighters had "
+    "captured the town of Kemise on Wednesday. The OLA seized the town of Senbete on Monday. The OLA also took the "
+    "town of Ataye on Sunday.",
+])
+def test_allies_are_never_each_others_opponent(tmp_path, text):
+    events = _events(tmp_path, text, "2021-11-02")
+    assert frozenset((TPLF, OLA)) not in _sides(events)
+    assert {e["actor1"] for e in events if e["sub_event_type"] == "Non-state actor overtakes territory"} == {TPLF, OLA}
+
+
+def test_an_ally_does_not_lose_the_equipment_its_ally_captures(tmp_path):
+    text = ("ADDIS ABABA, Nov 2 (Reuters) - The Tigray People's Liberation Front (TPLF) said on Tuesday its fighters had "
+            "captured the town of Kombolcha after days of fighting.\n\nThe TPLF, allied with the Oromo Liberation Army "
+            "(OLA), launched its offensive in July. The OLA captured the town of Kemise on Monday.\n\nRebels also "
+            "seized six tanks and large amounts of ammunition in Kemise, the group said.")
+    tanks = _report(tmp_path, text, "2021-11-02")["equipment"]
+    assert [(r["status"], r["gaining_actor"]) for r in tanks] == [("captured", OLA)]
+    assert tanks[0]["losing_actor"] not in {TPLF, OLA}
+
+
+def test_they_after_an_ally_named_with_its_partner_are_the_partner(tmp_path):
+    events = _events(tmp_path, "The Tigray People's Liberation Front (TPLF) and its ally, the Oromo Liberation Army "
+                               "(OLA), said on Tuesday they had captured the town of Kombolcha.", "2021-11-02")
+    assert [e["actor1"] for e in events] == [TPLF]
+
+
+def test_troops_and_allied_militias_repelling_an_attack_are_the_defenders(tmp_path):
+    events = _events(tmp_path, "ADDIS ABABA, Nov 2 (Reuters) - The TPLF said its fighters had captured the town of "
+                               "Kemise on Monday and the town of Bati on Sunday.\n\nEthiopia's government said on Tuesday that its troops and allied "
+                               "Amhara militias had repelled an attack on the town of Kombolcha and killed hundreds of "
+                               "rebel fighters.", "2021-11-02")
+    attack = next(e for e in events if e["location"] and e["location"]["mention"] == "Kombolcha")
+    assert attack["actor2"].startswith("Military Forces of Ethiopia")
+    assert attack["actor1"] == TPLF
+
+
+def test_an_army_and_its_allied_force_repelling_an_assault_keep_the_attacker(tmp_path):
+    events = _events(tmp_path, "NAIROBI, Dec 3 (Reuters) - The Rapid Support Forces (RSF) attacked army positions in "
+                               "El Fasher on Sunday, the army said.\n\nThe army and its allied Joint Forces said they "
+                               "repelled an RSF assault on the city on Monday. The army also said it had recaptured "
+                               "the Halfaya bridge area in Khartoum after clashes with the RSF.", "2024-12-03")
+    assault = next(e for e in events if e["trigger"] == "assault")
+    assert (assault["actor1"], assault["actor2"]) == ("RSF: Rapid Support Forces", "Military Forces of Sudan (2019-)")
+
+
+def test_unnamed_police_at_a_place_told_just_before_are_its_countrys(tmp_path):
+    events = _events(tmp_path, "SITTWE, Myanmar, Sept 2 (Reuters) - Myanmar's army said on Friday its troops had "
+                               "killed 30 insurgents in clashes near Maungdaw in Rakhine State, where fighting with the "
+                               "Arakan Rohingya Salvation Army has forced thousands to flee. Soldiers also burned homes "
+                               "in Buthidaung, residents said.\n\nIn Dhaka, protesters attacked the embassies of "
+                               "Myanmar and China on Friday. Police fired tear gas to disperse them.", "2017-09-02")
+    assert _only(events, "Protest with intervention")["actor2"] == "Police Forces of Bangladesh"
+
+
+def test_a_country_named_as_an_embassys_owner_is_not_where_it_happened(tmp_path):
+    events = _events(tmp_path, "KHARTOUM, Sept 14 (Reuters) - Thousands of protesters angered by a film attacked the "
+                               "embassies of Germany and Britain in Khartoum on Friday and set part of the German "
+                               "mission on fire. Police fired tear gas to disperse them.\n\nGermany's foreign minister "
+                               "condemned the attack. Germany said none of its staff were hurt, and Britain said its "
+                               "embassy was also damaged.", "2012-09-14")
+    protests = [e for e in events if e["event_type"] == "Protests"]
+    assert {e["location"]["name"] for e in protests} == {"Khartoum"}
+    assert _only(events, "Protest with intervention")["actor2"] == "Police Forces of Sudan"
+
+
+@pytest.mark.parametrize("text, army", [
+    ("MAIDUGURI, Nigeria, June 3 (Reuters) - Boko Haram fighters attacked the town of Monguno in Borno state on "
+     "Friday, killing eight soldiers, residents said. Chadian troops arrived on Saturday and drove the insurgents out "
+     "after heavy fighting, the Chadian army said.\n\nThe fighters also looted a clinic and set fire to two army "
+     "trucks.", "Military Forces of Nigeria"),
+    ("BAMAKO, March 8 (Reuters) - Jihadist fighters attacked a military camp in Boulkessi in central Mali on Saturday, "
+     "killing at least 12 soldiers, security sources said. Malian troops pursued the attackers towards Mopti.\n\n"
+     "Across the border in Niger, Islamic State fighters ambushed a patrol near Tillaberi on Sunday and burned two "
+     "army trucks.", "Military Forces of Niger"),
+])
+def test_army_trucks_are_the_army_of_the_place_not_a_foreign_army_named_before(tmp_path, text, army):
+    trucks = _report(tmp_path, text, "2020-06-03")["equipment"]
+    assert [r["losing_actor"] for r in trucks] == [army]
+
 def _losses(tmp_path, text: str, published: str) -> list[tuple]:
     return [(r["item"], r["status"], r["quantity"]["min"], r["quantity"]["max"], r["losing_actor"],
              r["gaining_actor"]) for r in _report(tmp_path, text, published)["equipment"]]

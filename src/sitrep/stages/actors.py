@@ -7,6 +7,7 @@ import re
 from ..model import Document, Mention
 from ..pipeline import Context, stage
 from .geocode import country_sections, section_at
+from .mentions import backs_another
 
 
 # Generic forms that, in a report about a named armed group, mean that group: 'the militants', 'the rebels'.
@@ -22,7 +23,7 @@ def _antecedent(mention: Mention, doc: Document, ctx: Context):
     section = _section_country(mention, doc, ctx)
     for earlier in doc.mentions:
         if earlier.type == "actor" and earlier.end <= mention.start and earlier.canonical \
-                and not earlier.attrs.get("generic"):
+                and not earlier.attrs.get("generic") and not _a_backer(earlier, doc):
             actor = ctx.actors.describe(earlier.canonical)
             if section is not None and actor.country not in {None, section}:
                 continue  # 'militants attacked Arbinda' under 'Burkina Faso' are not the Boko Haram of the digest's lead
@@ -32,6 +33,12 @@ def _antecedent(mention: Mention, doc: Document, ctx: Context):
     if not by_sentence:
         return None
     return by_sentence[max(by_sentence)][0]
+
+
+def _a_backer(mention: Mention, doc: Document) -> bool:
+    """'its troops and allied Amhara militias', 'the MNDAA, allied with the TNLA': named as another's helper, it is
+    not whom 'the rebels' later refers back to."""
+    return backs_another(doc.text, doc.sentences[mention.sentence].start, mention)
 
 
 def _fights_for_the_state(actor, ctx: Context) -> bool:
@@ -73,7 +80,7 @@ def _lookup(mention: Mention, doc: Document, ctx: Context):
     text = mention.attrs.get("lookup", mention.text)
     country = _section_country(mention, doc, ctx) or doc.focus_country
     role = None if mention.attrs.get("anaphor") else ctx.actors.generic_role(text, country=country)
-    if role == "state_forces":
+    if role == "state_forces" and not mention.attrs.get("of_the_place"):
         named = _same_head_named(mention, doc, ctx)
         if named is not None:
             mention.attrs["generic"] = True

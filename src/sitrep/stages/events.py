@@ -11,7 +11,7 @@ from ..lexicon_patterns import (ACLED_VAGUE_FATALITIES, AT_LEAST_AFTER, FIRST_LE
                                SETTLEMENT_WORDS, VAGUE_QUANTITIES, VICINITY, count_bounds, names_area, parse_number)
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
 from ..pipeline import Context, stage
-from .mentions import BACKER, backs_another, flag_or_seat
+from .mentions import BACKER, backs_another, flag_or_seat, owns_a_mission
 from ..vocabulary import (BASE_WORDS, CAPTIVE_WORDS, DEMAND_WORDS, FAILURE_VERBS, FIGHTING, HARDWARE_WORDS,
                           HYPOTHETICAL_ADJ, IMPOSING_VERBS, INTENT_HEADS, INTENT_TO_HEADS, LABOUR_STRIKE_WORDS,
                           LOSER_SUBJECT_VERBS, MINE_VERBS, MINED_MATERIALS, MINING_WORDS,
@@ -832,8 +832,28 @@ def _allied_read_as_verb(noun) -> bool:
         and all(t.pos_ in {"ADJ", "PROPN", "NOUN"} for t in noun.doc[verb.i + 1:noun.i])
 
 
+def _subject_of_allied_read_as_verb(verb):
+    """'its troops and allied Amhara militias had repelled an attack': the small model makes 'allied' a verb of its
+    own, with 'troops' its subject and 'militias' its object, and leaves the verb after them without a subject."""
+    if verb.dep_ not in {"ccomp", "conj"} or any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in verb.children):
+        return None
+    allied = next((c for c in verb.head.children if c.i < verb.i and c.dep_ == verb.dep_
+                   and _lemma(c) in ADJECTIVAL_PARTICIPLES), None)
+    if allied is None:
+        return None
+    subject = next((c for c in allied.children if c.dep_ == "nsubj"), None)
+    objects = [c for c in allied.children if c.dep_ == "dobj"]
+    if subject is None or not objects or any(t.pos_ not in {"AUX", "ADV", "PART"}
+                                             for t in verb.doc[objects[-1].i + 1:verb.i]):
+        return None  # 'had repelled' right after the object: its subject is the one 'allied' took
+    return subject
+
+
 def _subject(token):
     """The grammatical subject of a verb, following xcomp/advcl/conj chains up to the verb that has one."""
+    allied_subject = _subject_of_allied_read_as_verb(token)
+    if allied_subject is not None:
+        return allied_subject, False
     if _verb_read_as_modifier(token):
         head = token.head
         if _allied_read_as_verb(head):  # the troops before 'and allied ...' are the first subject
@@ -1290,6 +1310,7 @@ class TriggerReader:
         defenders = self.index.in_subtree("actor", subject)  # 'SAF troops and the allied Joint Forces repelled'
         others = [m for m in self.index.within("actor", sent.start_char, sent.end_char)
                   if m not in defenders and m is not defender and not _civilian(m) and not _bare_fighters(m)
+                  and not backs_another(self.doc.text, sent.start_char, m)  # 'troops and allied militias repelled'
                   and any(ch.isupper() for ch in re.sub(r"^(?:The|A|An)\s+", "", m.text))]  # named, not 'The army'
         if others and self.actor1 is None:
             self.actor1 = others[0]
@@ -1829,9 +1850,10 @@ def _where_another_went(doc: Document, mention: Mention, trigger) -> bool:
 
 
 def _where_it_happened(mention: Mention, doc: Document) -> bool:
-    """Not a destination, a reporter's date line or a yardstick ('the size of Belgium')."""
+    """Not a destination, a reporter's date line, a yardstick ('the size of Belgium') or the country whose embassy
+    it was ('attacked the embassies of Germany and Britain in Khartoum')."""
     return not (_is_destination(mention, doc) or mention.attrs.get("dateline") or _is_comparison(mention, doc)
-                or flag_or_seat(doc, mention))
+                or flag_or_seat(doc, mention) or owns_a_mission(doc, mention))
 
 
 def _clause_places(doc: Document, index: MentionIndex, token) -> list[Mention]:
@@ -3132,7 +3154,7 @@ class EventBuilder:
         abandoned by the retreating Russian unit'."""
         for child in head.children:
             if child.dep_ in {"amod", "compound", "poss", "nmod"}:
-                owner = self.index.at_token("actor", child) or self._owner_word(child)
+                owner = self._owner_word(child) or self.index.at_token("actor", child)
                 if owner is not None:
                     return owner
             if child.dep_ == "acl" and _status_of(child.lemma_.lower()) == "abandoned":
@@ -3143,13 +3165,15 @@ class EventBuilder:
 
     def _owner_word(self, token) -> Mention | None:
         """'army' in 'army trucks', 'rebel' in 'rebel pick-up trucks': a force word the equipment's name begins with,
-        read as the force it stands for in this report."""
+        read as the force it stands for in this report. The army or police it names is the one of the place, not a
+        foreign army told of before ('Rwandan troops arrived ... set fire to two army trucks' in Mozambique)."""
         word = token.lower_
         if word not in OWNER_WORDS:
             return None
-        lookup = word if word in {"army", "police", "government", "regime"} else word.removesuffix("s") + "s"
+        of_the_place = word in {"army", "police"}
+        lookup = word if of_the_place or word in {"government", "regime"} else word.removesuffix("s") + "s"
         return Mention(token.text, token.idx, _end_char(token), "actor", self.doc.sentence_index(token.idx),
-                       attrs={"lookup": lookup})
+                       attrs={"lookup": lookup, "of_the_place": of_the_place})
 
     # -- displacement
     def _named_from(self, place: Mention) -> bool:

@@ -792,24 +792,101 @@ def _names_a_backer(doc: Document, mention: Mention) -> bool:
 
 # Who backs a side: 'backed by the coalition', 'with the support of Turkish drones', 'under the protection of ...'
 BACKER = re.compile(r"\b(?:(?:backed|supported|armed|trained|aided|assisted|reinforced|sponsored|funded)\s+by|"
-                    r"allied with|alongside|(?:with|under)\s+(?:the\s+)?(?:(?:air|aerial|artillery)\s+)?"
-                    r"(?:help|support|backing|cover|protection)\s+(?:of|from))\b", re.I)
+                    r"allied (?:with|to)|in alliance with|together with|alongside|(?:with|under)\s+(?:the\s+)?"
+                    r"(?:(?:air|aerial|artillery)\s+)?(?:help|support|backing|cover|protection)\s+(?:of|from))\b", re.I)
 # 'with Russian air cover', 'under coalition air support': the backer named before what it gave
 AIR_COVER_AFTER = re.compile(r"\s+(?:air|aerial|artillery)\s+(?:cover|support)\b", re.I)
 WITH_OR_UNDER = re.compile(r"\b(?:with|under)\s+(?:the\s+)?$", re.I)
 BACKER_REACH = 3  # words from 'backed by' to the backer outside an aside: 'backed by the Saudi-led coalition'
+# The name an acronym in brackets follows: 'allied with the Ta'ang National Liberation Army (TNLA)'.
+NAME_BEFORE_ACRONYM = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+)*[A-Z][\w'’.-]*[ \t]*\($")
+# An ally named by its tie to the clause's subject: 'the army and its allied Joint Forces', 'the TPLF and its ally, the
+# OLA', 'the RSF and allied militias'.
+OWN_ALLY = re.compile(r"(?:\b(?:its|their)|\band)\s+(?:ally|allies|allied)(?:\s*,)?\s+(?:the\s+)?$", re.I)
 
 
 def backs_another(text: str, start: int, mention: Mention) -> bool:
     """'Government forces, backed by the Saudi-led coalition, and Houthi fighters': the coalition backs one side; it
-    is not the other side. A mention after 'backed by' inside an aside (commas), or right after it, is a backer."""
+    is not the other side. A mention after 'backed by' inside an aside (commas), or right after it, is a backer, and
+    so is one named as the subject's ally ('its allied Joint Forces'); an acronym in brackets is what its name is."""
     before = text[start:mention.start]
+    named = NAME_BEFORE_ACRONYM.search(before)
+    if named:
+        before = before[:named.start()]
     aside = before.rfind(",")
     clause = before[aside + 1:]
     found = list(BACKER.finditer(clause))
-    if found and (aside >= 0 or len(clause[found[-1].end():].split()) <= BACKER_REACH):
+    if found and (aside >= 0 or len(clause[found[-1].end():].split()) <= BACKER_REACH) or OWN_ALLY.search(before):
         return True
     return WITH_OR_UNDER.search(clause) is not None and AIR_COVER_AFTER.match(text, mention.end) is not None
+
+
+# An ally named by the side it fights beside, right after it: "the MNDAA's ally, the TNLA", 'the army and its allied
+# Joint Forces', 'the MNDAA (...) and its allies, the TNLA and the Arakan Army'.
+ALLY_AFTER_PARTNER = re.compile(r"(?:['’]s\s+|\)?,?\s+and\s+(?:its\s+|their\s+)?|\)?,\s*(?:its|their)\s+)"
+                                r"(?:ally|allies|allied)(?:\s*,)?\s+(?:the\s+)?", re.I)
+# 'an alliance of the MNDAA, the TNLA and the Arakan Army': the members listed after it.
+ALLIANCE_OF = re.compile(r"\b(?:alliance|coalition)\s+(?:of|between|comprising|made up of|formed by)\s+(?:the\s+)?$",
+                         re.I)
+# What joins two names of one list, an acronym after its name included: 'the TNLA and the Arakan Army',
+# 'Ta'ang National Liberation Army (TNLA), the Arakan Army'.
+LIST_GAP = re.compile(r"\s*\(|\)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def ally_pairs(doc: Document) -> list[tuple[Mention, Mention]]:
+    """Pairs of actor mentions the report puts on one side: a backer or ally and the party it backs ('The MNDAA,
+    allied with the TNLA, ...', 'the army and its allied Joint Forces'), and the members of an alliance."""
+    pairs = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in doc.mentions:
+        if mention.type == "actor":
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    for index, actors in by_sentence.items():
+        pairs += _backed_and_backers(doc, doc.sentences[index].start, actors)
+        pairs += _alliance_members(doc, actors)
+    return pairs
+
+
+def _backed_and_backers(doc: Document, sentence_start: int, actors: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Each backer or ally with the party it stands beside: the last one named before it that is no backer itself.
+    The names listed after an ally word are all allies ('its allies, the TNLA and the Arakan Army'); the names after a
+    backer's aside are not ('Government forces, backed by the coalition, and Houthi fighters')."""
+    pairs, partner, ally_word_list = [], None, False
+    for i, mention in enumerate(actors):
+        if partner is not None and (_named_as_ally(doc, partner, mention)
+                                    or ally_word_list and _listed_together(doc, actors[i - 1], mention)):
+            pairs.append((partner, mention))
+            ally_word_list = True
+            continue
+        ally_word_list = False
+        if partner is not None and backs_another(doc.text, sentence_start, mention):
+            pairs.append((partner, mention))
+        else:
+            partner = mention
+    return pairs
+
+
+def _named_as_ally(doc: Document, partner: Mention, mention: Mention) -> bool:
+    end = partner.end - 2 if re.search(r"['’]s$", partner.text) else partner.end  # "the army's allies"
+    return ALLY_AFTER_PARTNER.fullmatch(doc.text, end, mention.start) is not None
+
+
+def _alliance_members(doc: Document, actors: list[Mention]) -> list[tuple[Mention, Mention]]:
+    pairs = []
+    for i, first in enumerate(actors):
+        if not ALLIANCE_OF.search(doc.text[max(0, first.start - 40):first.start]):
+            continue
+        members = [first]
+        for mention in actors[i + 1:]:
+            if not _listed_together(doc, members[-1], mention):
+                break
+            members.append(mention)
+        pairs += [(first, other) for other in members[1:]]
+    return pairs
+
+
+def _listed_together(doc: Document, first: Mention, second: Mention) -> bool:
+    return LIST_GAP.fullmatch(doc.text, first.end, second.start) is not None
 
 
 def flag_or_seat(doc: Document, mention: Mention) -> bool:
@@ -1168,6 +1245,8 @@ def focus_country(doc: Document, ctx: Context) -> str | None:
             if top.feature_type == "country" \
                     and backs_another(doc.text, doc.sentences[mention.sentence].start, mention):
                 continue  # 'Houthi fighters, backed by Iran, attacked Marib': the patron is not where it happens
+            if top.feature_type == "country" and owns_a_mission(doc, mention):
+                continue  # 'protesters attacked the embassies of Rwanda, France and Belgium' in Kinshasa
             if len(countries) == 1:
                 votes[top.country_code] += 2 * weight
             else:
@@ -1179,6 +1258,20 @@ def focus_country(doc: Document, ctx: Context) -> str | None:
             if actor is not None and actor.country:
                 votes[actor.country] += 0.5
     return votes.most_common(1)[0][0] if votes else None
+
+
+# A country named as the owner of a diplomatic mission: 'the embassies of Rwanda, France and Belgium', "Rwanda's
+# embassy", 'the French consulate' (an adjective, no place mention).
+MISSION_WORDS = r"(?:embass(?:y|ies)|consulates?|high commissions?)"
+MISSION_OF = re.compile(rf"\b{MISSION_WORDS}\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*"
+                        r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?)*$")
+MISSION_AFTER = re.compile(rf"(?:['’]s)?\s+{MISSION_WORDS}\b")
+
+
+def owns_a_mission(doc: Document, mention: Mention) -> bool:
+    """The country is named as whose embassy it is: the mission stands in another country's capital."""
+    return bool(MISSION_OF.search(doc.text[max(0, mention.start - 200):mention.start])
+                or MISSION_AFTER.match(doc.text, mention.end))
 
 
 def _shares(candidates) -> dict[str, float]:

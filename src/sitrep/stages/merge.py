@@ -12,11 +12,11 @@ from datetime import date, timedelta
 from ..dates import after_since
 from ..lexicon_patterns import parse_number
 from ..lexicons import NON_ALIGNED_SIDES, POLICE_WORDS
-from ..model import Document, Event, Location
+from ..model import Document, Event, Location, Mention
 from ..pipeline import Context, stage
 from .events import SECTION_HEADING_WORDS, headline_end
 from .geocode import country_sections, same_place, section_at
-from .mentions import dateline_end
+from .mentions import ally_pairs, dateline_end
 from ..vocabulary import (ARMED_CLASH, BATTLES, FIGHTING, GOV_REGAINS, NSA_OVERTAKES, PROTESTS, REMOTE, STRATEGIC,
                           TERRITORY, VAC, WITHDRAWAL)
 
@@ -344,9 +344,31 @@ def _leading(candidates: list[tuple[str, int]]) -> str | None:
     return ranked[0][0]
 
 
-def _leading_opponent(actor: str, tally: Counter, ctx: Context, country: str | None, *, states_only: bool = False):
+Allies = dict[str, frozenset[str]]  # each party the report puts on a side with others: the names of that side
+
+
+def report_allies(doc: Document) -> Allies:
+    """The parties the report says fight on one side ('The MNDAA, allied with the TNLA and the Arakan Army, ...',
+    'the army and its allied Joint Forces'), grouped: allies of allies are one side too."""
+    allies: dict[str, frozenset[str]] = {}
+    for first, second in ally_pairs(doc):
+        names = {first.canonical, second.canonical}
+        if None in names or len(names) < 2 or {first.attrs.get("side"), second.attrs.get("side")} & NON_ALIGNED_SIDES:
+            continue
+        side = frozenset().union(*(allies.get(name, {name}) for name in names))
+        allies.update(dict.fromkeys(side, side))
+    return allies
+
+
+def _on_one_side(a: str, b: str, ctx: Context, country: str | None, allies: Allies | None) -> bool:
+    """One side by the dictionary, or by what the report says of them."""
+    return ctx.actors.same_side(a, b, country=country) or b in (allies or {}).get(a, ())
+
+
+def _leading_opponent(actor: str, tally: Counter, ctx: Context, country: str | None, *, states_only: bool = False,
+                      allies: Allies | None = None):
     candidates = [(name, count) for name, count in tally.items()
-                  if name != actor and not ctx.actors.same_side(name, actor, country=country)
+                  if name != actor and not _on_one_side(name, actor, ctx, country, allies)
                   and (not states_only or ctx.actors.describe(name).kind == "state")]
     return _leading(candidates)
 
@@ -361,14 +383,14 @@ def _set_actor(event: Event, slot: int, name: str, ctx: Context, country: str | 
         event.work["inferred_actors" if slot == 1 else "inferred_actor2"] = True
 
 
-def fill_battle_sides(doc: Document, tally: Counter, ctx: Context) -> None:
+def fill_battle_sides(doc: Document, tally: Counter, ctx: Context, allies: Allies | None = None) -> None:
     """What a coder reads from the whole report when a sentence leaves a side of a battle unnamed: it was fought
     against the report's leading opponent of the side it names ('troops repelled a large attack on the garrison' in a
     report about one insurgency). Nothing is filled when the report names two opponents equally often."""
     sections = country_sections(doc, ctx.gazetteer)
     for event in doc.events:
         if event.event_type == BATTLES and not event.background and (event.actor1 is None or event.actor2 is None):
-            _fill_battle(event, _named_in_its_section(doc, event, tally, sections), doc.focus_country, ctx)
+            _fill_battle(event, _named_in_its_section(doc, event, tally, sections), doc.focus_country, ctx, allies)
 
 
 def _named_in_its_section(doc: Document, event: Event, tally: Counter,
@@ -384,7 +406,8 @@ def _named_in_its_section(doc: Document, event: Event, tally: Counter,
     return Counter({name: count for name, count in tally.items() if name in named})
 
 
-def fill_attackers(events: list[Event], tally: Counter, ctx: Context, country: str | None) -> None:
+def fill_attackers(events: list[Event], tally: Counter, ctx: Context, country: str | None,
+                   allies: Allies | None = None) -> None:
     """Once every sentence's attribution is in: an air strike nobody is said to have flown is by the one state air
     force the report names (or the leading state opponent of the party it hit), a roadside bomb nobody claimed is by
     an unidentified armed group (ACLED's convention), a shelling of a named party is by its leading opponent, and
@@ -406,38 +429,38 @@ def fill_attackers(events: list[Event], tally: Counter, ctx: Context, country: s
             attacker = _leading([(name, count) for name, count in tally.items()
                                  if ctx.actors.describe(name).kind in {"rebel", "militia"}])
         elif event.sub_event_type == "Air/drone strike":
-            attacker = _air_force(event, tally, ctx, country)
+            attacker = _air_force(event, tally, ctx, country, allies)
         elif event.event_type == REMOTE and event.actor2 in tally:
-            attacker = _leading_opponent(event.actor2, tally, ctx, country)
+            attacker = _leading_opponent(event.actor2, tally, ctx, country, allies=allies)
         else:
             continue
         if attacker is not None:
             _set_actor(event, 1, attacker, ctx, country)
 
 
-def _air_force(event: Event, tally: Counter, ctx: Context, country: str | None) -> str | None:
+def _air_force(event: Event, tally: Counter, ctx: Context, country: str | None, allies: Allies | None) -> str | None:
     """Who flew a strike the sentence does not attribute: the leading state opponent of the armed party it hit, or,
     when it hit civilians or an unnamed target, the only state force the report names."""
     if event.actor2 in tally:
-        return _leading_opponent(event.actor2, tally, ctx, country, states_only=True)
+        return _leading_opponent(event.actor2, tally, ctx, country, states_only=True, allies=allies)
     states = [name for name in tally if ctx.actors.describe(name).kind == "state"]
     return states[0] if len(states) == 1 else None
 
 
-def _fill_battle(event: Event, tally: Counter, country: str | None, ctx: Context) -> None:
+def _fill_battle(event: Event, tally: Counter, country: str | None, ctx: Context, allies: Allies | None) -> None:
     known, missing = (event.actor1, 2) if event.actor1 is not None else (event.actor2, 1)
     if known is None:
         if event.sub_event_type == TERRITORY:
             return  # who took the place from whom is not for a tally to say
         first = _leading(list(tally.items()))
-        second = _leading_opponent(first, tally, ctx, country) if first else None
+        second = _leading_opponent(first, tally, ctx, country, allies=allies) if first else None
         if first and second:
             _set_actor(event, 1, first, ctx, country)
             _set_actor(event, 2, second, ctx, country)
         return
     if ctx.actors.describe(known).side_for(country) in NON_ALIGNED_SIDES:
         return  # whom unidentified gunmen fought is not for a tally to say
-    other = _leading_opponent(known, tally, ctx, country)
+    other = _leading_opponent(known, tally, ctx, country, allies=allies)
     if other is not None:
         _set_actor(event, missing, other, ctx, country)
 
@@ -879,18 +902,23 @@ def _context_event(events: list[Event], char: int) -> Event | None:
 
 def police_of_the_place(event: Event, ctx: Context, focus: str | None) -> None:
     """'Gunmen attacked a police post in Tillaberi' in a report on Mali: police serve at home, so the police a
-    sentence leaves unnamed, at a town in another country, are that country's."""
-    location = event.location
-    if location is None or location.geo_precision != 1 or not location.country_code:
-        return
-    local = ctx.actors.police_forces(location.country_code)
+    sentence leaves unnamed, at a place in another country (named in the sentence or before it), are that country's."""
     for slot, inter in (("actor1", "inter1"), ("actor2", "inter2")):
-        mention = event.work.get(slot)
-        if local is None or getattr(event, slot) in (None, local.name) or mention is None \
-                or not mention.attrs.get("generic") or not POLICE_WORDS & set(mention.text.lower().split()):
+        local = _local_force(event.work.get(slot), event.location, ctx)
+        if local is None or getattr(event, slot) in (None, local.name):
             continue
         setattr(event, slot, local.name)
         setattr(event, inter, local.inter_in(focus))
+
+
+def _local_force(mention: Mention | None, location: Location | None, ctx: Context):
+    """The police a mention names without a nation, or the army a word before equipment names ('two army trucks'):
+    the forces of the country of the place."""
+    if location is None or not location.country_code or mention is None or not mention.attrs.get("generic"):
+        return None
+    if POLICE_WORDS & set(mention.text.lower().split()):
+        return ctx.actors.police_forces(location.country_code)
+    return ctx.actors.state_forces(location.country_code) if mention.attrs.get("of_the_place") else None
 
 
 def name_for_period(event: Event, ctx: Context) -> None:
@@ -903,19 +931,21 @@ def name_for_period(event: Event, ctx: Context) -> None:
         event.actor2 = ctx.actors.in_year(event.actor2, event.event_date.year)
 
 
-def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
+def finish_records(doc: Document, ctx: Context, events: list[Event], allies: Allies | None = None) -> None:
     for record in doc.equipment:
         context = _context_event(events, record.work["char"])
         expr = _own_date(doc, record.work["char"])
         record.date = expr.date_start if expr else (context.event_date if context else None)
         record.location = record.location or (context.location if context else None)
         subject, owner = record.work.get("subject_name"), record.work.get("owner_name")
+        local = _local_force(record.work.get("owner"), record.location, ctx)
+        owner = local.name if local is not None and owner is not None else owner
         if record.status == "captured":
             record.gaining_actor = subject or (context.actor1 if context else None)
-            record.losing_actor = owner or _opponent(record.gaining_actor, context, ctx.actors)
+            record.losing_actor = owner or _opponent(record.gaining_actor, context, ctx, allies)
         elif record.status in {"destroyed", "damaged"}:
             destroyer = subject or (context.actor1 if context else None)
-            record.losing_actor = owner or _opponent(destroyer, context, ctx.actors) or (
+            record.losing_actor = owner or _opponent(destroyer, context, ctx, allies) or (
                 context.actor2 if context and not subject else None)
             record.gaining_actor = subject  # the side that destroyed it, when the sentence says so
         else:
@@ -939,19 +969,15 @@ def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
         record.record_id = hashlib.sha1(f"{doc.id}|displacement|{record.work['char']}".encode()).hexdigest()[:16]
 
 
-def _opponent(actor: str | None, context: Event | None, actors=None) -> str | None:
-    """The other side of the context event from `actor`."""
+def _opponent(actor: str | None, context: Event | None, ctx: Context, allies: Allies | None) -> str | None:
+    """The other side of the context event from `actor`: never one the report puts on its side."""
     if context is None or actor is None:
         return None
-    if actor == context.actor1:
-        return context.actor2
-    if actor == context.actor2:
-        return context.actor1
-    if actors is not None:
-        others = [a for a in (context.actor1, context.actor2) if a and not actors.same_side(a, actor)]
-        if len(others) == 1:
-            return others[0]
-    return None
+    others = [a for a in (context.actor1, context.actor2) if a and a != actor]
+    if actor in (context.actor1, context.actor2):
+        return others[0] if others and others[0] not in (allies or {}).get(actor, ()) else None
+    others = [a for a in others if not _on_one_side(a, actor, ctx, None, allies)]
+    return others[0] if len(others) == 1 else None
 
 
 GENERIC_ATTACKS = {"attack", "attacks", "assault", "incident"}  # nouns that name any kind of violent event
@@ -1019,7 +1045,8 @@ def merge(doc: Document, ctx: Context) -> None:
     doc.events = absorb_anaphoric(doc.events)
     fill_from_narrative(doc, country_sections(doc, ctx.gazetteer))
     tally, ground_tally = belligerents(doc, ctx)
-    fill_battle_sides(doc, ground_tally, ctx)
+    allies = report_allies(doc)
+    fill_battle_sides(doc, ground_tally, ctx, allies)
     for event in doc.events:
         settle_territory(event, ctx)
         settle_detention(event)
@@ -1029,11 +1056,11 @@ def merge(doc: Document, ctx: Context) -> None:
     place_provincial_capitals(doc, events)
     events = merge_mentions(events)
     events = absorb_withdrawals(events, ctx)
-    fill_attackers(events, tally, ctx, doc.focus_country)
+    fill_attackers(events, tally, ctx, doc.focus_country, allies)
     for event in events:
         police_of_the_place(event, ctx, doc.focus_country)
         name_for_period(event, ctx)
         event.confidence = _confidence(event)
         event.event_id = event_id(event)
-    finish_records(doc, ctx, events)
+    finish_records(doc, ctx, events, allies)
     doc.events = events
