@@ -2230,3 +2230,13 @@ def test_storming_a_camp_or_village_and_killing_people_attacks_civilians(tmp_pat
 def test_storming_a_town_or_base_is_still_a_fight_for_it(tmp_path, sentence, sub_event_type):
     events = _events(tmp_path, f"NAIROBI, 3 December 2024 -\n{sentence}", "2024-12-03")
     assert [e["sub_event_type"] for e in events] == [sub_event_type]
+
+
+def test_the_dead_of_a_when_clause_are_that_acts_alone(tmp_path):
+    events = _events(tmp_path, "MOGADISHU, March 6 (Reuters) - Al Shabaab fighters stormed a hotel in Mogadishu on "
+                               "Sunday, police said.\n\nClashes continued near the port, and at least nine people were "
+                               "killed and 40 wounded when mortar rounds hit the Bakara market on Monday, medics said.",
+                     "2024-03-06")
+    (shelling,) = [e for e in events if e["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert shelling["fatalities"] == 9
+    assert sum(e["fatalities"] or 0 for e in events) == 9
