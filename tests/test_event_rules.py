@@ -2240,3 +2240,19 @@ def test_the_dead_of_a_when_clause_are_that_acts_alone(tmp_path):
     (shelling,) = [e for e in events if e["sub_event_type"] == "Shelling/artillery/missile attack"]
     assert shelling["fatalities"] == 9
     assert sum(e["fatalities"] or 0 for e in events) == 9
+
+
+def test_displacement_since_the_start_of_the_year(tmp_path):
+    text = ("KHARTOUM, June 20 (Reuters) - Militiamen torched the market in Geneina on June 12, residents said. Around "
+            "12,000 people have been displaced by clashes around Nyala since the start of the year, according to the IOM.")
+    (record,) = _report(tmp_path, text, "2023-06-20")["displacement"]
+    assert record["date"] == "2023-01-01"
+
+
+def test_displacement_dated_by_its_since_clause_however_it_is_parsed(tmp_path):
+    # the parser hangs 'began' on 'heading', out of the flight's clause
+    text = ("YANGON, Aug 4 - Soldiers shelled rebel positions near the town on July 28, officials said.\n\nMore than "
+            "50,000 people have fled Lashio since the fighting began in June, many of them heading for Mandalay and "
+            "Taunggyi, the United Nations said.")
+    (record,) = _report(tmp_path, text, "2024-08-04")["displacement"]
+    assert record["date"] == "2024-06-01"

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..dates import after_since
+from ..dates import after_since, in_since_clause
 from ..lexicon_patterns import parse_number
 from ..lexicons import NON_ALIGNED_SIDES, POLICE_WORDS
 from ..model import Document, Event, Location
@@ -932,11 +932,22 @@ def finish_records(doc: Document, ctx: Context, events: list[Event]) -> None:
         record.record_id = hashlib.sha1(f"{doc.id}|{record.item}|{record.status}|{record.work['char']}".encode()).hexdigest()[:16]
     for record in doc.displacement:
         context = _context_event(events, record.work["char"])
-        expr = _own_date(doc, record.work["char"]) or _own_date(doc, record.work["char"], since_too=True)
+        expr = _own_date(doc, record.work["char"]) or _flight_began(doc, record.work["char"]) \
+            or _own_date(doc, record.work["char"], since_too=True)
         record.date = expr.date_start if expr else (context.event_date if context else None)
         if record.origin is None and context is not None and not same_place(context.location, record.destination):
             record.origin = context.location
         record.record_id = hashlib.sha1(f"{doc.id}|displacement|{record.work['char']}".encode()).hexdigest()[:16]
+
+
+def _flight_began(doc: Document, char: int):
+    """'have fled Lashio since the fighting began in July', 'since the start of the year': the date in the sentence's
+    'since' clause is when the flight began, however the parser hung the clause."""
+    span = doc.sentences[doc.sentence_index(char)] if doc.sentences else None
+    if span is None:
+        return None
+    begun = [expr for expr in _sentence_dates(doc, span) if in_since_clause(doc.text, expr.start)]
+    return min(begun, key=lambda expr: abs(expr.start - char)) if begun else None
 
 
 def _opponent(actor: str | None, context: Event | None, actors=None) -> str | None:
