@@ -378,3 +378,27 @@ def test_days_after_a_range_are_a_range():
     found = by_text("Troops entered the city between June 4 and June 6. Two days later, the garrison surrendered.",
                     date(2017, 7, 1))
     assert dates_of(found["Two days later"]) == (date(2017, 6, 6), date(2017, 6, 8), 2)
+
+
+@pytest.mark.parametrize(
+    "text, start, end, precision",
+    [
+        ("have fled since the start of the year", date(2025, 1, 1), date(2025, 1, 28), 3),
+        ("since the beginning of the month", date(2025, 1, 1), date(2025, 1, 10), 2),
+        ("at the end of last year", date(2024, 9, 1), date(2024, 12, 31), 3),
+        ("recaptured late last month", date(2024, 12, 21), date(2024, 12, 31), 2),
+    ],
+)
+def test_part_of_the_reports_year_or_month(text, start, end, precision):
+    assert dates_of(single(text, published=date(2025, 1, 28))) == (start, end, precision)
+
+
+@pytest.mark.parametrize("text", ["by the end of the month", "talks will resume at the end of the month",
+                                  "by the end of the year"])
+def test_part_of_the_month_still_ahead_is_not_a_date(text):
+    assert find_time_expressions(text, published=date(2025, 1, 28)) == []
+
+
+def test_part_of_a_later_month_without_a_year_is_last_years():
+    found = single("have fled since early March", published=date(2025, 1, 28))
+    assert dates_of(found) == (date(2024, 3, 1), date(2024, 3, 10), 2)

@@ -2326,3 +2326,29 @@ def test_storming_a_camp_or_village_and_killing_people_attacks_civilians(tmp_pat
 def test_storming_a_town_or_base_is_still_a_fight_for_it(tmp_path, sentence, sub_event_type):
     events = _events(tmp_path, f"NAIROBI, 3 December 2024 -\n{sentence}", "2024-12-03")
     assert [e["sub_event_type"] for e in events] == [sub_event_type]
+
+
+def test_the_dead_of_a_when_clause_are_that_acts_alone(tmp_path):
+    events = _events(tmp_path, "MOGADISHU, March 6 (Reuters) - Al Shabaab fighters stormed a hotel in Mogadishu on "
+                               "Sunday, police said.\n\nClashes continued near the port, and at least nine people were "
+                               "killed and 40 wounded when mortar rounds hit the Bakara market on Monday, medics said.",
+                     "2024-03-06")
+    (shelling,) = [e for e in events if e["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert shelling["fatalities"] == 9
+    assert sum(e["fatalities"] or 0 for e in events) == 9
+
+
+def test_displacement_since_the_start_of_the_year(tmp_path):
+    text = ("KHARTOUM, June 20 (Reuters) - Militiamen torched the market in Geneina on June 12, residents said. Around "
+            "12,000 people have been displaced by clashes around Nyala since the start of the year, according to the IOM.")
+    (record,) = _report(tmp_path, text, "2023-06-20")["displacement"]
+    assert record["date"] == "2023-01-01"
+
+
+def test_displacement_dated_by_its_since_clause_however_it_is_parsed(tmp_path):
+    # the parser hangs 'began' on 'heading', out of the flight's clause
+    text = ("YANGON, Aug 4 - Soldiers shelled rebel positions near the town on July 28, officials said.\n\nMore than "
+            "50,000 people have fled Lashio since the fighting began in June, many of them heading for Mandalay and "
+            "Taunggyi, the United Nations said.")
+    (record,) = _report(tmp_path, text, "2024-08-04")["displacement"]
+    assert record["date"] == "2024-06-01"

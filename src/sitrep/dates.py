@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
-__all__ = ["TimeExpression", "after_since", "find_anchor", "find_time_expressions", "year_is_assumed"]
+__all__ = ["TimeExpression", "after_since", "find_anchor", "find_time_expressions", "in_since_clause", "year_is_assumed"]
 
 
 @dataclass(frozen=True)
@@ -279,6 +279,8 @@ def _resolve_part_of_month(m: re.Match, ctx: _Context) -> _Span | None:
     year = int(m["y"]) if m["y"] else _year_for(ctx, month, 15)
     if year is None:
         return None
+    if not m["y"] and _after_the_report(m, ctx, year, month):
+        year -= 1  # 'since early March', in a January report: last March
     first, last = _PART_OF_MONTH[_part_name(m)]
     last = min(last, calendar.monthrange(year, month)[1])
     return _span(date(year, month, first), date(year, month, last), 2)
@@ -307,16 +309,49 @@ def _resolve_part_of_year(m: re.Match, ctx: _Context) -> _Span | None:
 def _resolve_month(m: re.Match, ctx: _Context) -> _Span | None:
     month = _month_number(m["m1"])
     year = int(m["y"]) if _group(m, "y") else _year_for(ctx, month, 1)
-    ref = ctx.reference
-    if year and not _group(m, "y") and ref is not None and (year, month) > (ref.year, ref.month) \
-            and not _FUTURE_BEFORE.search(m.string, max(0, m.start() - 60), m.start()):
+    if year and not _group(m, "y") and _after_the_report(m, ctx, year, month):
         year -= 1  # 'since the offensive began in October', in a June report: last October
     return _month_span(year, month) if year else None
+
+
+def _after_the_report(m: re.Match, ctx: _Context, year: int, month: int) -> bool:
+    """A month written without a year that would fall after the report's month, with no word looking ahead."""
+    ref = ctx.reference
+    return ref is not None and (year, month) > (ref.year, ref.month) \
+        and not _FUTURE_BEFORE.search(m.string, max(0, m.start() - 60), m.start())
 
 
 # Words before a month that look ahead ('elections due in October', 'until December'): the month may be to come.
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|next|until|till|by|scheduled|expected|due|planned|plans?|coming|ahead|"
                             r"later|upcoming|before|from)\b[^.;\n]*$", re.I)
+
+
+def _resolve_part_of_period(m: re.Match, ctx: _Context) -> _Span | None:
+    """'the start of the year', 'the end of last month': a part of the report's year or month, or of the one before.
+    A part still ahead of the report ('by the end of the month') is not read."""
+    ref = ctx.reference
+    if ref is None:
+        return None
+    back = int(m["mod"].lower() == "last")
+    if m["unit"].lower() == "year":
+        span = _months_span(ref.year - back, *_PART_OF_YEAR[_part_name(m)])
+    else:
+        year, month = _shift_month(ref.year, ref.month, -back)
+        first, last = _PART_OF_MONTH[_part_name(m)]
+        span = _span(date(year, month, first), date(year, month, min(last, calendar.monthrange(year, month)[1])), 2)
+    if span.start > ref or span.end > ref and _looks_ahead(m):
+        return None
+    return _span(span.start, min(span.end, ref), span.precision)  # 'since the start of the year', in January
+
+
+_DEADLINE_WORDS = {"by", "until", "till", "before"}
+_PLANNED_BEFORE = re.compile(r"\b(?:will|would|shall|expected|scheduled|due|planned|plans?)\b[^.;\n]*$", re.I)
+
+
+def _looks_ahead(m: re.Match) -> bool:
+    """'by the end of the month', 'talks are due to resume at the end of the month'."""
+    return _previous_word(m.string, m.start()) in _DEADLINE_WORDS \
+        or bool(_PLANNED_BEFORE.search(m.string, max(0, m.start() - 60), m.start()))
 
 
 def _resolve_relative_month(m: re.Match, ctx: _Context) -> _Span | None:
@@ -629,6 +664,8 @@ _RULES: list[_Rule] = [
           + _ci("week") + r"\s+" + _ci("of") + r"\s+" + _month("m1") + _OPT_YEAR, _resolve_week_of_month),
     _rule("part_of_month", _PART_OF + _month("m1") + _OPT_YEAR, _resolve_part_of_month),
     _rule("part_of_year", _PART_OF + _year("y"), _resolve_part_of_year),
+    _rule("relative", _PART_OF + r"(?P<mod>" + _ci("the|this|last") + r")\s+(?P<unit>" + _ci("year|month") + r")\b",
+          _resolve_part_of_period),
     _rule("month", _month("m1") + r",?\s+" + _year("y"), _resolve_month),
     _rule("month", r"(?P<mod>" + _ci("last|this|next") + r")\s+" + _month("m1", full_only=True), _resolve_relative_month),
     _rule("month", r"\b" + _ci("in|into|since|until|till|to|by|during|through|throughout|from|before|after|of|early|late")
@@ -745,6 +782,14 @@ def _lower_bound_only(text: str, mention: _Mention) -> bool:
 def after_since(text: str, start: int) -> bool:
     """A date written after 'since' ('since 2011, when ...') lies before the time of the report."""
     return bool(_SINCE.search(text[max(0, start - 30):start]))
+
+
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;:.()\n]{0,60}$", re.I)  # 'since the fighting began in July'
+
+
+def in_since_clause(text: str, start: int) -> bool:
+    """A date in the clause 'since' opens ('have fled since the fighting began in July'): when a state began."""
+    return bool(_SINCE_CLAUSE.search(text[max(0, start - 70):start]))
 
 
 def year_is_assumed(text: str, *, published: date | None = None) -> bool:

@@ -1471,7 +1471,6 @@ class TriggerReader:
         """ACLED Agreement: 'some 200 Boko Haram fighters surrendered to the army', 'the rebels released 30
         prisoners', 'the two sides exchanged prisoners'."""
         token = self.token
-        lemma = _lemma(token)
         subject, passive = _subject(token)
         if _surrenders(token):
             if passive or subject is None or not self._armed(subject, _first_actor(self.index, subject)):
@@ -1950,17 +1949,39 @@ def _running_toll(token) -> bool:
 
 def _toll_to_its_act(sent, events: list[Event]) -> None:
     """'attacked a border post on Wednesday and shelled Isfara on Thursday, killing at least 15 people': the toll
-    told by a participle clause is the result of the act it hangs on, not of every act the sentence tells."""
+    told by a participle clause is the result of the act it hangs on, not of every act the sentence tells; 'Fighting
+    continued ..., and 17 people were killed when shells hit Kyeshero': the dead are those of the act the toll's
+    'when' clause tells."""
     acts = {event.work["token"] for event in events if event.fatalities}
     if len(acts) < 2:
         return
-    killing = next((t for t in sent if _lemma(t) == "kill" and t.tag_ == "VBG"
-                    and t.dep_ in {"advcl", "xcomp", "conj"}), None)
-    if killing is None or killing.head.i not in acts:
+    killers = _participle_act(sent, acts) or _acts_told_by_when(sent, acts)
+    if not killers:
         return
     for event in events:
-        if event.work["token"] != killing.head.i and event.work["token"] in acts:
+        if event.work["token"] not in killers and event.work["token"] in acts:
             event.fatalities = None
+
+
+def _participle_act(sent, acts: set[int]) -> set[int]:
+    killing = next((t for t in sent if _lemma(t) == "kill" and t.tag_ == "VBG"
+                    and t.dep_ in {"advcl", "xcomp", "conj"}), None)
+    return {killing.head.i} if killing is not None and killing.head.i in acts else set()
+
+
+WHEN_WORDS = {"when", "as", "after", "while"}  # 'were killed when shells hit', 'died as the building collapsed'
+
+
+def _acts_told_by_when(sent, acts: set[int]) -> set[int]:
+    """The acts inside the time clause of a passive 'were killed' or of 'died' (or of a verb joined to it: 'were
+    killed and 367 wounded when shells hit')."""
+    for dying in (t for t in sent if _lemma(t) in {"kill", "die"} and t.tag_ != "VBG"):
+        clauses = [c for verb in (dying, *dying.conjuncts) for c in verb.children if c.dep_ == "advcl"
+                   and any(w.lower_ in WHEN_WORDS for w in c.children if w.dep_ in {"mark", "advmod"})]
+        inside = {act for act in acts for clause in clauses if clause.left_edge.i <= act <= clause.right_edge.i}
+        if inside:
+            return inside
+    return set()
 
 
 def _tolls_by_place(doc: Document, places: list[Mention], toll: int | None) -> list[int | None]:

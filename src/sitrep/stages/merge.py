@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..dates import after_since
+from ..dates import after_since, in_since_clause
 from ..lexicon_patterns import parse_number
 from ..lexicons import NON_ALIGNED_SIDES, POLICE_WORDS
 from ..model import Document, Event, Location, Mention
@@ -66,7 +66,8 @@ def _own_date(doc: Document, char: int, *, since_too: bool = False):
         linked, own = [], []
         for expr in inside:
             expr_span = parsed.char_span(expr.start, expr.end, alignment_mode="expand")
-            if expr_span is None or _dates_another_noun(expr_span.root, trigger.root):
+            if expr_span is None or _dates_another_noun(expr_span.root, trigger.root) \
+                    or _recalled_of_another_noun(doc, expr, expr_span.root, trigger.root):
                 continue
             other = _clause_verb(expr_span.root)
             if _dominates(verb, other) or _dominates(other, verb):
@@ -94,6 +95,35 @@ def _dates_another_noun(expr_root, trigger) -> bool:
         and expr_root.head != trigger
 
 
+def _recalled_of_another_noun(doc: Document, expr, expr_root, trigger) -> bool:
+    """'The RSF, which has been fighting the army since April 2023, also shelled the hospital': a date recalling an
+    earlier time, inside a relative clause or an apposition told before the trigger, tells of the noun it describes,
+    not of the clause around it. A recent one ('The leaders, who met in Samarkand on Friday, agreed to a ceasefire')
+    is the narrative's present and still the best date the sentence gives."""
+    reference = _reference_date(doc)
+    return reference is not None and expr.date_end < reference - RECALL_GAP \
+        and _tells_of_another_noun(expr_root, trigger)
+
+
+def _tells_of_another_noun(expr_root, trigger) -> bool:
+    """A date inside a relative clause or an apposition that closes before the trigger and describes a noun other than
+    the event's own ('the attack, which began on Monday, killed ...'); a date after the trigger may still date the
+    event ('the fall of Kilinochchi, which troops entered on the 2nd'). A date that is itself the apposition restates
+    the one before it ('Last Thursday (5 June)')."""
+    node = expr_root
+    while node.head != node:
+        if node.dep_ in {"relcl", "appos"} and node != expr_root and not _clause_read_as_apposition(node):
+            return node.right_edge.i < trigger.i and node.head != trigger
+        node = node.head
+    return False
+
+
+def _clause_read_as_apposition(node) -> bool:
+    """'SAF aircraft, meanwhile, bombed RSF positions': a verb before the noun of an apposition is a clause's verb the
+    parser took for the noun's modifier."""
+    return node.dep_ == "appos" and any(t.pos_ == "VERB" for t in node.doc[node.left_edge.i:node.i])
+
+
 def _reference_date(doc: Document) -> date | None:
     if doc.published:
         return doc.published
@@ -112,9 +142,17 @@ def _lone_expression(doc: Document, event: Event, taken: set[int]):
     index = doc.sentence_index(event.work["char"])
     span = doc.sentences[index]
     inside = _sentence_dates(doc, span)
-    if len(inside) == 1 and inside[0].start not in taken:
+    if len(inside) == 1 and inside[0].start not in taken and not _describes_another_noun(doc, event, inside[0]):
         return inside[0]
     return None
+
+
+def _describes_another_noun(doc: Document, event: Event, expr) -> bool:
+    parsed = doc.spacy_doc
+    if parsed is None:
+        return False
+    expr_span = parsed.char_span(expr.start, expr.end, alignment_mode="expand")
+    return expr_span is not None and _recalled_of_another_noun(doc, expr, expr_span.root, parsed[event.work["token"]])
 
 
 @dataclass(frozen=True)
@@ -682,6 +720,43 @@ def mark_news_of_the_day(doc: Document) -> None:
             event.work["news_of_the_day"] = True
 
 
+def share_main_verb_dates(doc: Document, events: list[Event]) -> None:
+    """'occupied the town for two days last week, looting food stocks and clashing with soldiers': a participle that
+    writes no date of its own happened when its main verb did, as that event is finally dated (a later sentence may
+    have told its day: 'entered the town on Friday')."""
+    if doc.spacy_doc is None:
+        return
+    by_token = {event.work["token"]: event for event in events if "token" in event.work}
+    for event in events:
+        if "token" not in event.work:
+            continue
+        participle = doc.spacy_doc[event.work["token"]]
+        main_verb = _main_verb_of_participle(participle)
+        main = by_token.get(main_verb.i) if main_verb is not None else None
+        if main is not None and main.event_date is not None and not _writes_a_date(doc, participle):
+            event.event_date, event.date_end, event.time_precision = main.event_date, main.date_end, main.time_precision
+
+
+def _main_verb_of_participle(token):
+    """The verb a bare participle clause hangs on ('..., looting food stocks and clashing with soldiers'); None for
+    one opened by a word of its own ('after looting', 'before withdrawing')."""
+    while token.dep_ == "conj" and token.head.tag_ == "VBG":
+        token = token.head
+    if token.tag_ != "VBG" or token.dep_ != "advcl" or token.head.pos_ != "VERB" or token.i < token.head.i:
+        return None
+    if any(c.dep_ in {"mark", "prep", "nsubj", "aux"} and c.i < token.i for c in token.children):
+        return None
+    return token.head
+
+
+def _writes_a_date(doc: Document, token) -> bool:
+    """A date in the token's own clause, not counting the clauses joined to it."""
+    joined = [c for c in token.children if c.dep_ == "conj"]
+    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return any(start <= t.start < end and not any(c.left_edge.idx <= t.start <= c.right_edge.idx for c in joined)
+               for t in doc.time_expressions)
+
+
 def inherit_dates(doc: Document, events: list[Event]) -> None:
     """Undated events take the date of the narrative around them: the last dated event before, else the next."""
     dated = [e for e in events if e.event_date is not None and not e.background]
@@ -962,11 +1037,22 @@ def finish_records(doc: Document, ctx: Context, events: list[Event], allies: All
         record.record_id = hashlib.sha1(f"{doc.id}|{record.item}|{record.status}|{record.work['char']}".encode()).hexdigest()[:16]
     for record in doc.displacement:
         context = _context_event(events, record.work["char"])
-        expr = _own_date(doc, record.work["char"]) or _own_date(doc, record.work["char"], since_too=True)
+        expr = _own_date(doc, record.work["char"]) or _flight_began(doc, record.work["char"]) \
+            or _own_date(doc, record.work["char"], since_too=True)
         record.date = expr.date_start if expr else (context.event_date if context else None)
         if record.origin is None and context is not None and not same_place(context.location, record.destination):
             record.origin = context.location
         record.record_id = hashlib.sha1(f"{doc.id}|displacement|{record.work['char']}".encode()).hexdigest()[:16]
+
+
+def _flight_began(doc: Document, char: int):
+    """'have fled Lashio since the fighting began in July', 'since the start of the year': the date in the sentence's
+    'since' clause is when the flight began, however the parser hung the clause."""
+    span = doc.sentences[doc.sentence_index(char)] if doc.sentences else None
+    if span is None:
+        return None
+    begun = [expr for expr in _sentence_dates(doc, span) if in_since_clause(doc.text, expr.start)]
+    return min(begun, key=lambda expr: abs(expr.start - char)) if begun else None
 
 
 def _opponent(actor: str | None, context: Event | None, ctx: Context, allies: Allies | None) -> str | None:
@@ -1051,6 +1137,7 @@ def merge(doc: Document, ctx: Context) -> None:
         settle_territory(event, ctx)
         settle_detention(event)
     events = fold_raids_into_violence(merge_mentions(doc.events))
+    share_main_verb_dates(doc, events)
     inherit_dates(doc, events)
     events = inherit_locations(doc, events)
     place_provincial_capitals(doc, events)
