@@ -2352,3 +2352,54 @@ def test_displacement_dated_by_its_since_clause_however_it_is_parsed(tmp_path):
             "Taunggyi, the United Nations said.")
     (record,) = _report(tmp_path, text, "2024-08-04")["displacement"]
     assert record["date"] == "2024-06-01"
+
+
+def test_a_patron_named_to_describe_a_group_is_not_the_actor(tmp_path):
+    events = _events(tmp_path, "MOGADISHU, Aug 21, 2022 - Somali forces ended a siege by al Shabaab militants at a "
+                               "hotel in Mogadishu on Saturday. The attack began on Friday when militants detonated two "
+                               "car bombs outside the hotel. The al Qaeda-linked group claimed responsibility for the "
+                               "attack.", "2022-08-21")
+    bombs = [e for e in events if e["sub_event_type"] == "Remote explosive/landmine/IED"]
+    assert bombs and all(e["actor1"] == "Al Shabaab" for e in bombs)
+    assert not any(e["actor1"] == "Al Qaeda" for e in events)
+
+
+def test_a_ranking_of_an_attack_told_adds_no_event(tmp_path):
+    events = _events(tmp_path, "MOGADISHU, Aug 21, 2022 - Al Shabaab militants stormed a hotel in Mogadishu on Friday, "
+                               "killing 21 people. The siege was the first major attack in the capital since the "
+                               "president took office in May.", "2022-08-21")
+    assert not any(e["trigger"] == "siege" for e in events)
+    assert not any(e["event_date"].startswith("2022-05") for e in events)
+
+
+def test_the_past_a_ranking_is_measured_from_is_still_told(tmp_path):
+    events = _events(tmp_path, "LIRA, Uganda, Feb 23, 2004 - Rebels of the Lord's Resistance Army killed more than 200 "
+                               "civilians in Barlonyo camp on Saturday. The Barlonyo killings are the worst single "
+                               "attack on civilians since rebels killed more than 170 people at Atiak in April 1995.",
+                     "2004-02-23")
+    assert any(e["event_date"].startswith("1995-04") and e["actor1"] == "LRA: Lord's Resistance Army" for e in events)
+
+
+def test_missiles_and_drones_fired_at_a_merchant_ship_are_remote_violence_against_civilians(tmp_path):
+    events = _events(tmp_path, "DUBAI, Aug 23, 2024 - Yemen's Houthi movement said on Friday it had attacked the "
+                               "Greek-flagged oil tanker Sounion with drones and missiles, setting it ablaze.",
+                     "2024-08-23")
+    attack = [e for e in events if e["actor1"] == "Houthis (Ansar Allah)"]
+    assert attack and attack[0]["sub_event_type"] == "Air/drone strike"
+    assert attack[0]["actor2"].startswith("Civilians")
+
+
+def test_a_ground_attack_with_rockets_and_guns_stays_a_battle(tmp_path):
+    events = _events(tmp_path, "MAIDUGURI, Nigeria, June 3, 2021 - Islamic State West Africa Province fighters attacked "
+                               "an army base in Dikwa with rockets and machine guns on Wednesday.", "2021-06-03")
+    assert any(e["sub_event_type"] == "Armed clash" for e in events)
+    events = _events(tmp_path, "MAIDUGURI, Nigeria, June 3, 2021 - Islamic State West Africa Province fighters attacked "
+                               "an army base in Dikwa with mortars on Wednesday.", "2021-06-03")
+    assert any(e["sub_event_type"] == "Shelling/artillery/missile attack" for e in events)
+
+
+def test_a_struck_merchant_ship_is_an_attack_on_civilians(tmp_path):
+    events = _events(tmp_path, "KYIV, Nov 9, 2023 - A Russian missile struck a Liberian-flagged cargo ship in Ukraine's "
+                               "Odesa region on Wednesday, killing a port pilot, officials said.", "2023-11-09")
+    strike = [e for e in events if e["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert strike and strike[0]["actor2"].startswith("Civilians")

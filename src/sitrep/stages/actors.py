@@ -88,7 +88,7 @@ def _lookup(mention: Mention, doc: Document, ctx: Context):
     if mention.attrs.get("anaphor") or role in NON_STATE_ROLES:
         mention.attrs["generic"] = True
         found = _antecedent(mention, doc, ctx)
-        if found is not None or mention.attrs.get("anaphor"):
+        if found is not None or mention.attrs.get("anaphor") and not mention.attrs.get("descriptor"):
             return found
     elif role is not None:
         mention.attrs["generic"] = True

@@ -34,6 +34,12 @@ CIVILIAN_WORDS = re.compile(r"\b(?:civilians?|residents?|villagers?|children|wom
                             r"idps|refugees|passengers|worshipers|shoppers|pedestrians|passers-by|passersby|bystanders|"
                             r"commuters|diners|internally displaced (?:people|persons))\b",
                             re.I)
+# A civilian ship: its crew are civilians ('the Greek-flagged oil tanker', 'a Liberian-flagged bulk carrier', 'a
+# fishing boat'); not a bare 'vessel' or 'ship', which may be a warship.
+MERCHANT_VESSEL = re.compile(r"\b(?:(?:merchant|commercial|cargo|container|bulk|oil|fuel|gas|lng|lpg|chemical|"
+                             r"products?|crude|fishing|passenger|civilian)\s+(?:ships?|vessels?|tankers?|carriers?|"
+                             r"boats?|shipping)|tankers?|freighters?|bulk carriers?|ferry|ferries|cargo ships?)\b",
+                             re.I)
 # A word inside the noun phrase between a number and its verb ('24 Kyrgyz citizens were killed'), not one that starts
 # another clause ('injuring eight Israelis before he was shot dead').
 _PHRASE_WORD = r"(?:(?!(?:before|after|when|while|until|as|he|she|they|it|we|who|which|that|but|and)\b)\w+\s+)"
@@ -2404,6 +2410,7 @@ BREAKDOWN_NOUNS = {"collapse", "violation", "breach", "breakdown", "failure", "e
 EXPELLING_VERBS = {"drive", "push", "force", "chase", "kick", "flush", "expel", "oust", "clear", "evict"}
 ATROCITY_VERBS = {"execute", "massacre", "behead", "murder", "slaughter", "lynch", "torture", "assassinate", "beat"}
 ONE_SIDED_ATTACKS = {"attack", "raid", "storm", "assault", "ambush"}
+VESSEL_ATTACKS = {"clash", "airstrike", "shelling", "ied", "suicide"}  # kinds of act whose target can be a ship
 BUILDING_WORDS = {"hotel", "school", "church", "mosque", "market", "prison", "jail", "hospital", "restaurant", "mall",
                   "parliament", "embassy", "compound", "house", "home", "office", "offices", "station", "bank",
                   "court", "courthouse", "ministry", "building", "headquarters", "university", "college", "clinic",
@@ -2536,11 +2543,35 @@ def _refine_class(token, cls: str) -> str | None:
         return "suicide"  # 'a suicide bomber attacked a market': not a bomber aircraft
     if cls in {"clash", "territory"} and token.pos_ == "VERB" and AIR_WORDS.search(_subject_text(token)):
         cls = "airstrike"  # 'army helicopter gunships engaged the retreating group'
+    if cls == "clash" and _remote_instrument(token):
+        cls = _remote_instrument(token)  # 'attacked the tanker with drones and missiles': no exchange of fire
     if cls in {"civilian_attack", "looting"} and PROTESTING.search(_subject_text(token)):
         cls = "riot"  # 'hundreds of youths protesting the massacre stoned vehicles and looted shops'
     if cls == "territory" and _civilian_camp(token):
         cls = "civilian_attack"  # 'rebels entered the camp' of displaced people: an attack on civilians
     return cls
+
+
+# Means of a fight at close quarters: hand weapons, people ('suicide bombers', 'gunmen'), ground vehicles.
+CLOSE_QUARTERS = re.compile(r"\b(?:guns?|gunfire|rifles?|arms|weapons|machetes?|knives|knife|grenades?|"
+                            r"machine-?guns?|kalashnikovs?|ak-47s?|bullets|suicide|bombers?|fighters|gunmen|"
+                            r"men|troops|soldiers|militants|tanks?|vehicles?|trucks?|motorbikes?|motorcycles?)\b",
+                            re.I)
+
+
+def _remote_instrument(token) -> str | None:
+    """'attacked the tanker with drones and missiles', 'an attack on the base with rockets': the weapons it was done
+    with, when all are fired from afar, make it a strike (drones first, as everywhere AIR_WORDS is read before
+    ARTILLERY_WORDS), not a battle; 'attacked the post with rockets and small arms' stays a fight."""
+    if _lemma(token) != "attack":
+        return None  # 'stormed the building with tanks and rockets': an assault on the ground
+    heads = [w for prep, obj in _preps(token) if prep == "with" for w in (obj, *obj.conjuncts)]
+    words = " ".join(t.lower_ for w in heads for t in (*(c for c in w.children if c.dep_ in {"amod", "compound"}), w))
+    if not heads or CLOSE_QUARTERS.search(words) or re.search(r"\b(?:support|cover)\b", words):
+        return None  # 'with suicide bombers and mortars', 'with rockets and machine guns', 'with air support'
+    if AIR_WORDS.search(words):
+        return "airstrike"
+    return "shelling" if ARTILLERY_WORDS.search(words) else None
 
 
 # A superlative names a verdict on an event already told, not a new one: 'the deadliest attack since 2016'.
@@ -2782,6 +2813,30 @@ def _judged(token) -> bool:
     return any(_lemma(node) in REPORTING_VERBS | {"say", "assess", "argue", "insist"} for node in token.head.ancestors)
 
 
+ORDINAL_VERDICTS = {"first", "second", "third", "latest", "last"}
+
+
+def _ranked(token) -> bool:
+    """'The siege was the first major attack in the capital since May', 'The bombing was the deadliest since 2017':
+    an event already told, set against the past; the comparison names no new event, and its dates are yardsticks."""
+    if token.pos_ != "NOUN" or token.dep_ != "nsubj" or token.head.lemma_ != "be" \
+            or not any(c.dep_ == "det" and c.lower_ in BACK_POINTING or c.dep_ == "poss" for c in token.children):
+        return False  # 'Saturday's bombing', 'the siege': one told before
+    complements = [c for c in token.head.children if c.dep_ in {"attr", "acomp"}]
+    return any(_ranking_words(c) for c in complements)
+
+
+def _ranking_complement(token) -> bool:
+    """'... are the worst single attack on civilians since rebels killed 170 people at Atiak': the attack ranked is
+    one told before; the killing it is measured against is an act of its own, not that attack's result."""
+    return token.dep_ == "attr" and token.head.lemma_ == "be" and _ranking_words(token)
+
+
+def _ranking_words(complement) -> bool:
+    words = [complement, *(c for c in complement.children if c.dep_ in {"amod", "advmod"})]
+    return any(w.tag_ == "JJS" or w.lower_ in VERDICT_ADJECTIVES | ORDINAL_VERDICTS for w in words)
+
+
 def _stopped(token) -> bool:
     """'a ceasefire froze the fighting', 'to halt the offensive', 'a pause in the offensive': fighting named as what
     stopped is no new event."""
@@ -2815,12 +2870,13 @@ class EventBuilder:
             ordered = [pair for pair in triggers if pair not in deferred] + deferred
             for token, cls in ordered:
                 if token.i in claimed_tokens or (_is_modifier(token) and not misparsed_verb(token)) \
-                        or _is_hypothetical(token) and not _ultimatum(token) or _stopped(token) or _judged(token):
+                        or _is_hypothetical(token) and not _ultimatum(token) or _stopped(token) or _judged(token) \
+                        or _ranked(token):
                     continue
                 if cls in {"civilian_attack", "clash"} and other_violence and token.lemma_ in {"kill", "shoot", "neutralise",
                                                                                        "neutralize"} \
                         and any(other.i != token.i and c not in {"civilian_attack"} | STRATEGIC_CLASSES
-                                for other, c in triggers):
+                                and not _ranking_complement(other) for other, c in triggers):
                     continue  # 'the strike killed nine civilians': the killing is the strike's result
                 if _event_noun_did_it(token, triggers):
                     continue  # 'Russian strikes hit Kharkiv': the strikes are the event, 'hit' what they did
@@ -2941,6 +2997,10 @@ class EventBuilder:
                 and (reader.actor2 is None or CIVILIAN_WORDS.search(reader.actor2.text)) \
                 and CIVILIAN_WORDS.search(_attacked_words(token)):
             cls = "civilian_attack"  # 'attacked a camp for displaced people': the target itself is civilians
+        crew = self._crew_of_vessel(token) if cls in VESSEL_ATTACKS and reader.actor2 is None else None
+        if crew is not None:  # 'attacked the Greek-flagged oil tanker Sounion': a civilian ship, its crew civilians
+            cls = "civilian_attack" if cls == "clash" else cls
+            reader.actor2 = crew
         if _unconfirmed_claim(token):
             return None
         if cls in STRATEGIC_CLASSES and not (reader.valid and _own_event(cls, reader, sentence_events)):
@@ -2958,6 +3018,7 @@ class EventBuilder:
         if governor is not None and _lemma(governor) in {"kill", "die"} and _running_toll(governor):
             return None  # 'at least 54 people had been killed in clashes ... since Wednesday': the period's toll
         if cls == "civilian_attack" and not (CIVILIAN_WORDS.search(token.sent.text) or _civilian_camp(token)
+                                             or crew is not None
                                              or lemma in ATROCITY_VERBS
                                              and not ARMED_VICTIMS & set(_object_words(token).split())
                                              or _an_official_killed(token) or _on_a_life(token)):
@@ -3004,6 +3065,21 @@ class EventBuilder:
             events.append(event)
         self.doc.events.extend(events[1:])
         return events[0]
+
+    def _crew_of_vessel(self, token) -> Mention | None:
+        """The civilians aboard the merchant ship the act was aimed at: the object, the subject of a passive, or
+        what it was 'on' or 'at' ('a drone attack on a bulk carrier')."""
+        subject, passive = _subject(token)
+        targets = [c for c in token.children if c.dep_ in OBJECTS]
+        targets += [subject] if passive and subject is not None and subject.head == token else []
+        targets += [obj for prep, obj in _preps(token) if prep in {"on", "at", "upon", "against"}]
+        for target in targets:
+            start, end = target.left_edge.idx, _end_char(target.right_edge)
+            match = MERCHANT_VESSEL.search(self.doc.text, start, end)
+            if match is not None:
+                return Mention(match.group(), match.start(), match.end(), "actor",
+                               self.doc.sentence_index(match.start()), attrs={"lookup": "civilians"})
+        return None
 
     def _took_things(self, token) -> bool:
         """The object taken is weapons or equipment, not a place or a position."""

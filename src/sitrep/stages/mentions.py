@@ -191,7 +191,9 @@ def find_actor_mentions(doc: Document, ctx: Context) -> list[Mention]:
     mentions += [m for m in _loyal_to(doc, actors) if not _overlaps(m.start, m.end, taken)]
     taken = [(m.start, m.end) for m in mentions]
     mentions += _collective_anaphors(doc, taken)
-    return sorted(_without_backers(doc, mentions), key=lambda m: m.start)
+    mentions = _without_backers(doc, mentions)
+    _mark_descriptors(doc, mentions)
+    return sorted(mentions, key=lambda m: m.start)
 
 
 BACKER_BEFORE_NAME = re.compile(rf"-{HYPHEN_SUFFIXES}[ \t]+")
@@ -203,6 +205,23 @@ def _without_backers(doc: Document, mentions: list[Mention]) -> list[Mention]:
     starts = {m.start for m in mentions}
     return [m for m in mentions
             if not ((after := BACKER_BEFORE_NAME.match(doc.text, m.end)) and after.end() in starts)]
+
+
+# 'The al Qaeda-linked group', 'Islamic State-inspired militants', 'an al Qaeda affiliate', 'Islamic State's branch
+# in Mozambique': a group named to say what another is; the act is that other's, the group the report is about.
+DESCRIBED_GROUP = r"(?:group|movement|organi[sz]ation|militia|faction|outfit|network|militants|fighters|insurgents|" \
+    r"jihadists|rebels|extremists|gunmen)"
+DESCRIBING_AFTER = re.compile(rf"(?:-(?:{BACKING_SUFFIXES}|inspired)[ \t]+(?:[\w-]+[ \t]+)?{DESCRIBED_GROUP}|"
+                              r"[ \t]+(?:affiliate|offshoot|franchise)|['’]s[ \t]+(?:branch|affiliate|offshoot|"
+                              r"franchise|province)[ \t]+in)\b")
+
+
+def _mark_descriptors(doc: Document, mentions: list[Mention]) -> None:
+    """A group named only to describe another stands for the group the report is about (resolved like 'the group';
+    where the report names none before, for itself)."""
+    for mention in mentions:
+        if mention.type == "actor" and DESCRIBING_AFTER.match(doc.text, mention.end):
+            mention.attrs.update(anaphor=True, descriptor=True)
 
 
 LOYAL_TO = re.compile(r"\b(?:those|forces|troops|fighters|units)\s+loyal\s+to\s+((?:[A-Z][\w'’.-]*\s?){1,5})")
