@@ -2352,3 +2352,14 @@ def test_displacement_dated_by_its_since_clause_however_it_is_parsed(tmp_path):
             "Taunggyi, the United Nations said.")
     (record,) = _report(tmp_path, text, "2024-08-04")["displacement"]
     assert record["date"] == "2024-06-01"
+
+
+def test_they_opening_a_sentence_are_the_doers_of_the_sentence_before(tmp_path):
+    """'The fighters ... They also abducted ...': the pronoun goes on about the previous sentence's armed subject (here
+    an anaphor, 'The fighters', itself resolved to the group the report is about), not about the army named last."""
+    events = _events(tmp_path, "Islamic State-linked insurgents stormed the town of Macomia on Friday, killing 10 "
+                               "soldiers. Rwandan troops arrived on Sunday and drove them out, the Rwandan army said."
+                               "\n\nThe fighters looted shops in the market. They also abducted 20 women in Macomia.",
+                     "2024-05-14")
+    abducted = next(e for e in events if e["trigger"] == "abducted")
+    assert abducted["actor1"] == "Islamic State Mozambique Province" and abducted["actor2"] == "Civilians"
