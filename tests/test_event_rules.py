@@ -2403,3 +2403,14 @@ def test_a_struck_merchant_ship_is_an_attack_on_civilians(tmp_path):
                                "Odesa region on Wednesday, killing a port pilot, officials said.", "2023-11-09")
     strike = [e for e in events if e["sub_event_type"] == "Shelling/artillery/missile attack"]
     assert strike and strike[0]["actor2"].startswith("Civilians")
+
+
+def test_they_opening_a_sentence_are_the_doers_of_the_sentence_before(tmp_path):
+    """'The fighters ... They also abducted ...': the pronoun goes on about the previous sentence's armed subject (here
+    an anaphor, 'The fighters', itself resolved to the group the report is about), not about the army named last."""
+    events = _events(tmp_path, "Islamic State-linked insurgents stormed the town of Macomia on Friday, killing 10 "
+                               "soldiers. Rwandan troops arrived on Sunday and drove them out, the Rwandan army said."
+                               "\n\nThe fighters looted shops in the market. They also abducted 20 women in Macomia.",
+                     "2024-05-14")
+    abducted = next(e for e in events if e["trigger"] == "abducted")
+    assert abducted["actor1"] == "Islamic State Mozambique Province" and abducted["actor2"] == "Civilians"

@@ -23,7 +23,7 @@ def _antecedent(mention: Mention, doc: Document, ctx: Context):
     section = _section_country(mention, doc, ctx)
     for earlier in doc.mentions:
         if earlier.type == "actor" and earlier.end <= mention.start and earlier.canonical \
-                and not earlier.attrs.get("generic") and not _a_backer(earlier, doc):
+                and not earlier.attrs.get("anaphor") and not _a_backer(earlier, doc):
             actor = ctx.actors.describe(earlier.canonical)
             if section is not None and actor.country not in {None, section}:
                 continue  # 'militants attacked Arbinda' under 'Burkina Faso' are not the Boko Haram of the digest's lead

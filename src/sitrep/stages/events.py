@@ -967,8 +967,23 @@ def _first_actor(index: MentionIndex, token) -> Mention | None:
         before = [m for m in index.within("actor", sent.start_char, token.idx) if not _civilian(m)
                   and not _in_a_description(token.doc, m, token)
                   and not backs_another(token.doc.text, sent.start_char, m)]  # 'X, backed by Y, said they ...'
-        return before[-1] if before else None
+        if before:
+            return before[-1]
+        return _last_sentences_doer(index, token) if token.i == sent.start and token.lower_ == "they" else None
     return None
+
+
+def _last_sentences_doer(index: MentionIndex, pronoun) -> Mention | None:
+    """'The fighters broke into warehouses ... They also burned several houses': a sentence that opens with 'They'
+    goes on about the armed doers of the sentence before (its main verb's subject), not whoever was named last."""
+    if pronoun.sent.start == 0:
+        return None
+    previous = pronoun.doc[pronoun.sent.start - 1].sent
+    subject, passive = _subject(previous.root)
+    if subject is None or passive or subject.pos_ == "PRON":
+        return None
+    doer = index.in_subtree("actor", subject)
+    return doer[0] if doer and not _civilian(doer[0]) else None
 
 
 def _in_a_description(sp, mention: Mention, pronoun) -> bool:
