@@ -2414,3 +2414,20 @@ def test_they_opening_a_sentence_are_the_doers_of_the_sentence_before(tmp_path):
                      "2024-05-14")
     abducted = next(e for e in events if e["trigger"] == "abducted")
     assert abducted["actor1"] == "Islamic State Mozambique Province" and abducted["actor2"] == "Civilians"
+
+
+def test_forces_ending_a_siege_by_militants_fought_them(tmp_path):
+    """A siege broken by the forces it was laid against is a fight, with the dead of the gunfight; the attack 'began
+    when militants detonated car bombs' is the militants'. A besieger lifting its own siege is no fight."""
+    events = _events(tmp_path, "NAIROBI, March 3, 2024 - Kenyan security forces ended a 20-hour siege by al Shabaab "
+                               "militants at a hotel in Mandera late on Saturday, killing the attackers after a gunfight "
+                               "in which 14 people died. The attack began on Friday when militants detonated a car bomb "
+                               "outside the hotel.", "2024-03-03")
+    siege = next(e for e in events if e["trigger"] == "ended")
+    assert (siege["sub_event_type"], siege["fatalities"]) == ("Armed clash", 14)
+    assert siege["actor1"].startswith("Military Forces of Kenya") and siege["actor2"] == "Al Shabaab"
+    attack = next(e for e in events if e["trigger"] == "attack")
+    assert attack["actor1"] == "Al Shabaab"
+    lifted = _events(tmp_path, "DAMASCUS, May 2, 2018 - Syrian government forces lifted the siege of Eastern Ghouta "
+                               "on Tuesday, state media said.", "2018-05-02")
+    assert [e["sub_event_type"] for e in lifted] != ["Armed clash"]

@@ -365,6 +365,9 @@ def _trigger_class(token) -> str | None:
             return "restrict"  # 'banned all rallies', 'shut down the internet in Tigray'
         if lemma in ADMITTING_VERBS and set(_object_words(token).split()) & ADMITTED_THINGS:
             return "ease"  # 'allowed aid convoys into Aleppo', 'reopened the Rafah crossing'
+        if lemma in {"end", "break"} and set(_object_words(token).split()) & SIEGE_WORDS and _armed_subject(token):
+            return "clash"  # 'security forces ended a 30-hour siege by militants at a hotel', 'broke the siege of Deir
+            # ez-Zor': forces breaking another side's siege fought it; a besieger lifting its own siege eases it
         if lemma in EASING_VERBS and set(_object_words(token).split()) & EASED_THINGS:
             return "ease"  # 'lifted the curfew', 'eased the blockade of Gaza'
         if lemma in {"block", "barricade", "blockade"} and _blockade_by_civilians(token):
@@ -429,6 +432,8 @@ ADMITTING_VERBS = {"allow", "admit", "permit", "reopen", "let"}
 ADMITTED_THINGS = {"aid", "convoy", "convoys", "inspectors", "observers", "monitors", "peacekeepers", "access",
                    "crossing", "crossings", "border", "corridor", "corridors", "airport", "humanitarian", "deliveries",
                    "supplies", "evacuation", "evacuations"}
+BEGINNING_VERBS = {"begin", "start", "unfold", "erupt"}
+SIEGE_WORDS = {"siege", "sieges", "standoff", "stand-off"}
 EASED_THINGS = {"curfew", "curfews", "siege", "blockade", "lockdown", "emergency", "law", "restrictions"}
 EXPELLED_WORDS = {"ambassador", "ambassadors", "commissioner", "commissioners", "charge", "chargé", "diplomat",
                   "diplomats", "envoy", "envoys", "migrants", "refugees", "journalists", "staff", "workers", "nationals", "citizens", "observers", "peacekeepers", "mission",
@@ -1315,10 +1320,26 @@ class TriggerReader:
                 self._repelled_by(subject)
         if self.actor1 is None:
             self.actor1 = self._killer_of_the_attack(token)
+        if self.actor1 is None:
+            self.actor1 = self._doer_of_its_beginning(token)
         if self.actor1 is None and any(c.dep_ == "det" and c.lower_ in BACK_POINTING for c in token.children):
             self.anaphoric = True  # 'the assault was repelled': the assault the report just described
         if self.actor1 is None and token.lemma_ in {"loss"}:
             self.actor1 = self._actor_after_to()
+
+    def _doer_of_its_beginning(self, token) -> Mention | None:
+        """'The attack began on Friday when militants detonated two car bombs': the doers of the clause that tells
+        how it began are the attackers."""
+        if token.dep_ != "nsubj" or _lemma(token.head) not in BEGINNING_VERBS:
+            return None
+        for clause in token.head.children:
+            if clause.dep_ == "advcl" and any(c.dep_ in {"advmod", "mark"} and c.lower_ in WHEN_WORDS
+                                              for c in clause.children):
+                subject, passive = _subject(clause)
+                doer = _first_actor(self.index, subject) if subject is not None and not passive else None
+                if doer is not None and not _civilian(doer):
+                    return doer
+        return None
 
     def _repelled_by(self, subject) -> None:
         """'14 Boko Haram fighters were killed when troops repelled an attack on Konduga': the troops defended,
