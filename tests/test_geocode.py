@@ -256,3 +256,15 @@ def test_a_sea_is_not_the_state_named_after_it(run):
     assert not any(m.text == "Sounion" for m in places)
     seas = [m for m in places if m.text == "Red Sea"]
     assert seas[0].location is None and seas[1].location.country_code == "SD"
+
+
+def test_towns_of_a_country_named_more_often_than_the_focus_are_not_namesakes_abroad(run):
+    """Israeli towns and actors may make Israel the focus of a report datelined Beirut, but one that names Lebanon
+    more often than Israel is as much about Lebanon: Qana (10,000 people) and Nabatieh (an alternate name of
+    Nabatîyé et Tahta) are placed in Lebanon, not left out as unsupported places abroad."""
+    doc = run("BEIRUT, Oct 16 (Reuters) - Israeli air strikes killed 12 people in southern Lebanon, Lebanon's health "
+              "ministry said. A strike hit a house in the village of Qana. Another hit the municipal building in "
+              "Nabatieh. Rockets fired from Lebanon hit Kiryat Shmona and Safed in northern Israel, the Israeli "
+              "military said. Hezbollah said it fought Israeli troops in Lebanon.")
+    placed = _placed(doc)
+    assert placed["Qana"][0] == "LB" and placed["Nabatieh"][0] == "LB"

@@ -58,6 +58,7 @@ class Evidence:
     focus_share: float = 0.0  # the share of the report's place names that a place of the focus country bears
     countries: set[str] = field(default_factory=set)  # the countries the report names
     neighbours: dict[str, tuple[float, list]] = field(default_factory=dict)  # name -> (weight, its candidates' points)
+    named_more: set[str] = field(default_factory=set)  # countries the report names more often than its focus country
     _support: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def support(self, place: Place, name: str) -> float:
@@ -241,6 +242,8 @@ def _acceptable(place: Place, mention: Mention, evidence: Evidence, qualifier: s
         return True
     if mention.attrs.get("sound_match"):
         return False  # a spelling the gazetteer does not know is only trusted inside the report's country
+    if place.country_code in evidence.named_more:
+        return True
     if _in_region(place, qualifier or set()):
         return True
     words = mention.text.lower().split()
@@ -354,7 +357,16 @@ def _evidence(doc: Document, places: list[Mention], gazetteer: Any, *, focus: st
                  if c.feature_type == "country" and _own_name(c, m)}
     return Evidence(focus, _centre(local), _named_regions(places, gazetteer) | _home_region(local), gazetteer,
                     _region_votes(places), _focus_share(places, focus), countries,
-                    _neighbours(places, gazetteer, focus))
+                    _neighbours(places, gazetteer, focus), _named_more_than(places, focus))
+
+
+def _named_more_than(places: list[Mention], focus: str | None) -> set[str]:
+    """Countries named (by their own name, twice or more) more often than the focus country: a report datelined
+    Beirut on Israeli strikes, which names Lebanon six times and Israel twice, may take Israel as its focus for its
+    Israeli towns and actors, yet it is as much about Lebanon; its Lebanese towns are no namesakes abroad."""
+    named = Counter(c.country_code for m in places if not m.attrs.get("modifier")
+                    for c in m.attrs["candidates"] if c.feature_type == "country" and _own_name(c, m))
+    return {code for code, times in named.items() if code != focus and times >= 2 and times > named[focus]}
 
 
 def _focus_share(places: list[Mention], focus: str | None) -> float:
@@ -702,7 +714,7 @@ def _small_place_supported(place: Place, evidence: Evidence, qualifier: set[Regi
     if _in_region(place, evidence.regions | qualifier) or evidence.region_votes.get(
             (place.country_code, place.admin1), 0.0) >= 0.5:
         return True
-    if evidence.focus and place.country_code != evidence.focus:
+    if evidence.focus and place.country_code != evidence.focus and place.country_code not in evidence.named_more:
         return False
     centre = evidence.centre
     return centre is None or haversine_km(centre[0], centre[1], place.latitude, place.longitude) <= SMALL_PLACE_KM
