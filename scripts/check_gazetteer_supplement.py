@@ -50,7 +50,7 @@ COLUMNS = [
 FEATURE_TYPES = {
     "airbase", "airport", "military_base", "hill", "mountain", "gas_field",
     "oil_field", "refinery", "dam", "border_crossing", "bridge", "prison",
-    "checkpoint", "power_plant", "industrial_site", "port", "island", "other",
+    "checkpoint", "power_plant", "industrial_site", "port", "island", "landmark", "other",
 }
 ID_RE = re.compile(r"^sup:([a-z]{2}):[a-z0-9]+(?:-[a-z0-9]+)*$")
 BAD_CHARS = {"\t", "\n", "\r", "\u2018", "\u2019", "\u201c", "\u201d"}
