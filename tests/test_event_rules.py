@@ -2431,3 +2431,57 @@ def test_forces_ending_a_siege_by_militants_fought_them(tmp_path):
     lifted = _events(tmp_path, "DAMASCUS, May 2, 2018 - Syrian government forces lifted the siege of Eastern Ghouta "
                                "on Tuesday, state media said.", "2018-05-02")
     assert [e["sub_event_type"] for e in lifted] != ["Armed clash"]
+
+
+def test_what_a_withdrawal_avoids_or_a_plan_prevents_is_no_event(tmp_path):
+    """'withdrew ... to avoid being encircled', 'in order to prevent an attack': kept from happening; an order to
+    troops to pull back, told as given, is the withdrawal; a prevention that failed leaves the attack."""
+    events = _events(tmp_path, "MAPUTO, Aug 13, 2020 - Mozambique's army commander said on Wednesday he had "
+                               "ordered his troops to withdraw from the port town of Mocimboa da Praia to avoid being "
+                               "encircled. Police were deployed to the airport in Pemba in order to prevent an attack "
+                               "on it.", "2020-08-13")
+    assert not [e for e in events if e["trigger"] in {"encircled", "attack"}]
+    withdrawal = [e for e in events if e["trigger"] == "withdraw"]
+    assert withdrawal and withdrawal[0]["event_date"] == "2020-08-12"
+    failed = _events(tmp_path, "Police failed to prevent an attack on a church in Pemba on 2 August 2020.")
+    assert [e for e in failed if e["trigger"] == "attack"]
+
+
+def test_the_speakers_forces_took_the_town_whatever_state_it_had_been_in(tmp_path):
+    """'X's defence ministry said its forces had taken ...': X's forces; a trailing relative clause telling the
+    town's state, or since when it has lasted ('which had been under Armenian control since 1992', 'which had been
+    besieged since September'), does not date the capture (one telling an act, 'which troops entered on the 2nd',
+    still may)."""
+    events = _events(tmp_path, "BAKU, Nov 9, 2020 - Azerbaijan's defence ministry said on Monday its forces had taken "
+                               "full control of the town of Shusha, which had been under Armenian control since 1992.",
+                     "2020-11-09")
+    taken = _only(events, "Government regains territory")
+    assert taken["actor1"].startswith("Military Forces of Azerbaijan")
+    assert taken["event_date"] == "2020-11-09" and not taken["background"]
+    events = _events(tmp_path, "ADDIS ABABA, Dec 5, 2020 - Federal forces took control of Axum, which had been "
+                               "besieged since September, the government said.", "2020-12-05")
+    taken = [e for e in events if e["trigger"] == "took"]
+    assert taken and taken[0]["event_date"] != "2020-09-01" and not taken[0]["background"]
+
+
+def test_a_claimed_attack_told_again_is_no_new_event(tmp_path):
+    events = _events(tmp_path, "MOGADISHU, June 10, 2023 - Gunmen stormed a hotel in Mogadishu on Friday, killing nine "
+                               "people. Al Shabaab claimed the attack, saying it had targeted government officials.",
+                     "2023-06-10")
+    assert [(e["trigger"], e["actor1"]) for e in events] == [("stormed", "Al Shabaab")]
+
+
+def test_each_figure_of_a_displacement_is_its_own_record(tmp_path):
+    """'X have been displaced in A ..., and about N have crossed into B': two figures, the second from A to B; the
+    offensive recalled in the 'since' clause, weeks old, is background."""
+    text = ("KHARTOUM, Dec 10, 2023 - More than 500,000 people have been displaced in Darfur since the RSF launched "
+            "its offensive in late October, according to the United Nations, and about 100,000 have crossed into "
+            "Chad.")
+    report = _report(tmp_path, text, "2023-12-10")
+    records = sorted(report["displacement"], key=lambda r: r["people"]["min"])
+    assert [r["people"]["min"] for r in records] == [100_000, 500_001]
+    assert records[1]["destination"] is None and records[1]["origin"]["name"].startswith("Darfur")
+    assert records[0]["destination"]["name"] == "Chad" and records[0]["origin"]["name"].startswith("Darfur")
+    assert records[1]["date"].startswith("2023-10")
+    offensive = [e for e in report["events"] if e["trigger"] == "offensive"]
+    assert offensive and all(e["background"] for e in offensive)

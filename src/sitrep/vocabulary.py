@@ -278,6 +278,9 @@ INTENT_TO_HEADS = INTENT_HEADS | {
     # a fight whose aim is not yet won: 'were fighting to retake the town' (the fighting is the event; an attempt,
     # 'tried to storm', is an attack of its own: _is_attempt)
     "fight", "struggle", "battle", "strive", "scramble"}
+# Verbs whose object or clause is what was kept from happening: 'withdrew to avoid being encircled', 'in order to
+# prevent an attack', 'evaded capture' (not 'fled to escape the fighting': fighting fled is real).
+AVOIDANCE_VERBS = {"avoid", "prevent", "avert", "forestall", "preempt", "pre-empt", "evade"}
 HYPOTHETICAL_ADJ = {"future", "possible", "potential", "planned", "expected", "imminent", "threatened", "likely",
                     "similar", "such"}  # and a kind of event, not one: "has carried out similar attacks"
 

@@ -12,9 +12,9 @@ from ..lexicon_patterns import (ACLED_VAGUE_FATALITIES, AT_LEAST_AFTER, FIRST_LE
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
 from ..pipeline import Context, stage
 from .mentions import BACKER, backs_another, flag_or_seat, owns_a_mission
-from ..vocabulary import (BASE_WORDS, CAPTIVE_WORDS, DEMAND_WORDS, FAILURE_VERBS, FIGHTING, HARDWARE_WORDS,
-                          HYPOTHETICAL_ADJ, IMPOSING_VERBS, INTENT_HEADS, INTENT_TO_HEADS, LABOUR_STRIKE_WORDS,
-                          LOSER_SUBJECT_VERBS, MINE_VERBS, MINED_MATERIALS, MINING_WORDS,
+from ..vocabulary import (AVOIDANCE_VERBS, BASE_WORDS, CAPTIVE_WORDS, DEMAND_WORDS, FAILURE_VERBS, FIGHTING,
+                          HARDWARE_WORDS, HYPOTHETICAL_ADJ, IMPOSING_VERBS, INTENT_HEADS, INTENT_TO_HEADS,
+                          LABOUR_STRIKE_WORDS, LOSER_SUBJECT_VERBS, MINE_VERBS, MINED_MATERIALS, MINING_WORDS,
                           MODAL_WORDS, NOUN_TRIGGERS, OWNER_WORDS, PARTICLE_TRIGGERS, PERSON_WORDS,
                           PLACE_SUBJECT_VERBS, POSITION_WORDS, PROPERTY_WORDS, PROTESTER_WORDS,
                           REPORTING_VERBS, SURRENDER_PARTICLES, THREAT_WORDS, TRIGGER_CLASSES, TROOP_WORDS,
@@ -75,16 +75,24 @@ SCALED_NUMBER = r"(?:[\d.,]+|half a|a|one|two|three|four|five|six|seven|eight|ni
 # Who is counted as fleeing: '270,000 Rohingya refugees have crossed into Bangladesh', '3,000 IDPs reached Dikwa'.
 DISPLACED_PEOPLE = (r"civilians|residents|people|persons|families|villagers|inhabitants|households|refugees|IDPs|"
                     r"(?-i:ethnic [A-Z][\w'’-]+s)")
-DISPLACEMENT = re.compile(
-    r"(?P<q>\b(?:(?:several|a few|some|many) (?:hundred|thousand)|" + SCALED_NUMBER + r"|[\d,]+|\w+(?: of)?|"
-    r"tens of thousands of|hundreds of|thousands of|dozens of)\s+)?(?:[A-Z][\w'-]*\s+)?"
-    r"(?P<who>" + DISPLACED_PEOPLE + r")\b"
-    r"(?P<mid>[^.;]{0,60}?)\b(?P<verb>fled|escaped|to escape|to flee|were displaced|have been displaced|"
+DISPLACEMENT_VERBS = (
+    r"fled|escaped|to escape|to flee|were displaced|have been displaced|"
     r"had been displaced|were evacuated|displaced|evacuated|left their homes|were forced to leave|left for|"
     r"(?:have |had )?left (?:the |their )?(?:camp|city|town|village|area|district|neighbou?rhood|region)s?\b|"
     r"headed for|sought refuge|crossed into|(?:have |had )?(?:left|fled) (?:the |their )?\w+(?: \w+)? for|"
     r"(?:have |had )?(?:arrived|crossed|walked|reached)|(?:are|were) (?:\w+ )?(?:staying|sheltering) in|"
-    r"(?:have been|were|had been) forced from|poured into|streamed into)", re.I)
+    r"(?:have been|were|had been) forced from|poured into|streamed into")
+DISPLACEMENT = re.compile(
+    r"(?P<q>\b(?:(?:several|a few|some|many) (?:hundred|thousand)|" + SCALED_NUMBER + r"|[\d,]+|\w+(?: of)?|"
+    r"tens of thousands of|hundreds of|thousands of|dozens of)\s+)?(?:[A-Z][\w'-]*\s+)?"
+    r"(?P<who>" + DISPLACED_PEOPLE + r")\b"
+    r"(?P<mid>[^.;]{0,60}?)\b(?P<verb>" + DISPLACEMENT_VERBS + ")", re.I)
+# A further figure that leaves its people unsaid, counted with the one before it: '... have been displaced in
+# Lebanon, ..., and about 400,000 have crossed into Syria'.
+FURTHER_FIGURE = re.compile(
+    r"\b(?:and|while|whereas|but)\s+(?:(?:more than|over|about|around|some|nearly|almost|at least|an estimated|"
+    r"up to|another)\s+)?(?P<q>" + SCALED_NUMBER + r"|\d[\d,]*)\s+(?:more\s+|others\s+)?(?P<who>)"
+    r"(?P<verb>" + DISPLACEMENT_VERBS + ")", re.I)
 
 # 'the fighting has displaced 1.5 million people', 'forcing 20,000 residents to flee': the people after the verb.
 DISPLACED_OBJECT = re.compile(
@@ -593,6 +601,8 @@ def _is_hypothetical(token) -> bool:
     chain = _governing_chain(token)
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for node in chain for c in node.children):
         return True
+    if any(_avoided(node) for node in chain[1:]):
+        return True  # 'withdrew to avoid being encircled', 'in order to prevent an attack': kept from happening
     for node in chain:
         if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in node.children):
             return True
@@ -607,8 +617,9 @@ def _is_hypothetical(token) -> bool:
     purpose = token.dep_ in {"acl", "advcl", "relcl"} or token.dep_ == "xcomp" and token.head.pos_ in {"NOUN", "PROPN"}
     if infinitive and purpose and not _is_attempt(token):
         return True  # 'launched an offensive to retake Mosul', 'a push to capture the airport': the aim, not the deed
-    if token.dep_ in {"xcomp", "acl"} and token.head.lemma_.lower() in INTENT_TO_HEADS:
-        return True  # 'is expected to withdraw', 'ordered troops to pull back', 'is likely to fall'
+    if token.dep_ in {"xcomp", "acl"} and token.head.lemma_.lower() in INTENT_TO_HEADS \
+            and not _withdrawal_ordered(token):
+        return True  # 'is expected to withdraw', 'agreed to pull back', 'is likely to fall'
     for node in chain[1:]:
         if node.dep_ in {"xcomp", "ccomp"} and node.head.lemma_.lower() in INTENT_TO_HEADS \
                 and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
@@ -631,6 +642,37 @@ def _is_hypothetical(token) -> bool:
                                                      for c in token.head.children):
         return True  # 'a Russian-brokered ceasefire is possible
     return token.dep_ == "conj" and token.head.lemma_ in INTENT_HEADS
+
+
+def _withdrawal_ordered(token) -> bool:
+    """'said he had ordered his troops to withdraw from Avdiivka': a commander's order to his troops to pull back,
+    told as given, is the withdrawal (ACLED codes it when it happened); not 'will order', 'ordered residents to
+    leave' or an order to attack, which is an aim."""
+    order = token.head
+    if _lemma(order) != "order" or order.tag_ not in {"VBD", "VBN"} or not _retreat_verb(token):
+        return False
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in order.children):
+        return False
+    return _troops_ordered(order) is not None
+
+
+def _troops_ordered(order):
+    """The troops an order is given to: 'ordered his troops to withdraw'."""
+    return next((c for c in order.children if c.dep_ in OBJECTS and c.lower_ in TROOP_WORDS), None)
+
+
+def _retreat_verb(token) -> bool:
+    """'withdraw', 'retreat', 'pull back', 'fall back'."""
+    particles = {(_lemma(token), c.lower_) for c in token.children if c.dep_ == "prt"}
+    return VERB_TRIGGERS.get(_lemma(token)) == "retreat" \
+        or any(PARTICLE_TRIGGERS.get(pair) == "retreat" for pair in particles)
+
+
+def _avoided(verb) -> bool:
+    """'to avoid being encircled', 'prevented an attack'; not 'failed to prevent the attack', 'could not avert it'."""
+    if _lemma(verb) not in AVOIDANCE_VERBS or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return not (verb.dep_ == "xcomp" and _lemma(verb.head) == "fail")
 
 
 DELIBERATION_WORDS = {"consider", "weigh", "discuss", "mull", "contemplate", "option", "debate", "propose",
@@ -950,9 +992,15 @@ def _agent_actor(index: MentionIndex, agent) -> Mention | None:
 
 
 def _inside_a_claim(token) -> bool:
-    """'al-Shabaab claimed responsibility, saying it had targeted the ministry': the act claimed, told before."""
-    return any(_lemma(node) == "claim" and any(c.lower_ in AUTHORSHIP_WORDS for c in node.children)
+    """'al-Shabaab claimed responsibility, saying it had targeted the ministry', 'JNIM claimed the attack, saying it
+    had targeted the army': the act claimed, told before."""
+    return any(_lemma(node) == "claim" and any(_names_the_act_claimed(c) for c in node.children)
                for node in token.ancestors)
+
+
+def _names_the_act_claimed(child) -> bool:
+    """'responsibility', 'credit', or the act itself as the claim's object ('claimed the attack', 'the bombing')."""
+    return child.lower_ in AUTHORSHIP_WORDS or child.dep_ == "dobj" and bool(NOUN_TRIGGERS.get(child.lemma_.lower()))
 
 
 def _first_actor(index: MentionIndex, token) -> Mention | None:
@@ -1396,6 +1444,8 @@ class TriggerReader:
             return
         lemma = _lemma(token)
         subject, passive = _subject(token)
+        if _withdrawal_ordered(token):  # 'he had ordered his troops to withdraw': the troops withdrew
+            subject, passive = _troops_ordered(token.head), False
         self.actor1 = self._doer(subject, passive)
         objects = [c for c in token.children if c.dep_ in OBJECTS]
         leaving = lemma in {"flee", "abandon", "evacuate", "vacate", "cede", "hand", "leave", "depart", "relinquish",
@@ -1711,7 +1761,8 @@ class TriggerReader:
                 speaker, passive = _subject(verb)
                 if speaker is None or passive:
                     continue
-                actor = _first_actor(self.index, speaker) or _nation_in(self.actors, self.doc, speaker)
+                actor = _first_actor(self.index, speaker) or _nation_in(self.actors, self.doc, speaker) \
+                    or self._owning_country(speaker)
                 if actor is not None and not _civilian(actor):
                     return actor
         owner = next(c for c in subject.children if c.dep_ == "poss" and c.lower_ in {"its", "their", "his", "her"})
@@ -1737,6 +1788,14 @@ class TriggerReader:
                 state = _state_forces(place)
                 if state is not None:
                     return state
+        return None
+
+    def _owning_country(self, speaker) -> Mention | None:
+        """"Russia's defence ministry": the country whose body speaks stands for its forces."""
+        for owner in (c for c in speaker.children if c.dep_ == "poss"):
+            place = self.index.at_token("place", owner)
+            if place is not None and _state_forces(place) is not None:
+                return _state_forces(place)
         return None
 
     def _actor_after_to(self) -> Mention | None:
@@ -3248,6 +3307,12 @@ class EventBuilder:
                 return actor if actor is not None and not _civilian(actor) else None
         return None
 
+    @staticmethod
+    def _shared_origin(match: re.Match, previous: DisplacementRecord | None) -> Mention | None:
+        """'... displaced in Lebanon, ..., and about 400,000 have crossed into Syria': a further figure told without
+        its people left where the figure before it was displaced from."""
+        return previous.work["origin"] if match.re is FURTHER_FIGURE and previous is not None else None
+
     def _equipment_of_them(self, sent) -> None:
         """'launched 14 Shahed drones ..., and air defences destroyed 13 of them', '25 of which were shot down': a
         count of the equipment just named, lost as the verb says."""
@@ -3318,7 +3383,12 @@ class EventBuilder:
                   if m.group("verb").lower().startswith(("displac", "uproot", "evacuat"))
                   or LEAVING.search(m.group("rest"))]
         counted: set[int] = set()
-        for match in [*DISPLACEMENT.finditer(sent.text), *forced]:
+        figures = [*DISPLACEMENT.finditer(sent.text), *forced]
+        further = [m for m in FURTHER_FIGURE.finditer(sent.text)
+                   if any(f.end() <= m.start() for f in figures)]  # only after a figure whose people it shares
+        starts = sorted(m.start() for m in [*figures, *further])
+        previous: DisplacementRecord | None = None
+        for match in [*figures, *further]:
             quantity = _quantity_from_text((match.group("q") or "").strip())
             if quantity is None or match.start("who") in counted or _counted_as_killed(sent.text, match):
                 continue
@@ -3328,14 +3398,18 @@ class EventBuilder:
             record = DisplacementRecord(record_id="", document_id=self.doc.id, people=quantity, origin=None,
                                         destination=None, date=None,
                                         evidence=self.doc.span(sent.start_char, sent.end_char))
-            after = self.index.within("place", sent.start_char + match.end(), sent.end_char)
+            # each figure's places lie before the next figure: '1.2 million have been displaced in Lebanon ... and
+            # about 400,000 have crossed into Syria' (Syria is the second figure's)
+            limit = sent.start_char + next((s for s in starts if s >= match.end()), len(sent.text))
+            after = self.index.within("place", sent.start_char + match.end(), limit)
             before = [p for p in self.index.within("place", sent.start_char, start) if not _a_speaker(self.doc, p)]
             if ARRIVAL.search(match.group("verb")):  # '14,000 people from Kunduz had reached Kabul'
-                origins = [p for p in self.index.within("place", start, sent.end_char) if self._named_from(p)]
+                origins = [p for p in self.index.within("place", start, limit) if self._named_from(p)]
                 destinations = [p for p in after if not self._named_from(p)]
-                record.work.update(char=start, origin=origins[0] if origins else None,
+                record.work.update(char=start, origin=origins[0] if origins else self._shared_origin(match, previous),
                                    destination=destinations[0] if destinations else None)
                 self.doc.displacement.append(record)
+                previous = record
                 continue
             toward = match.group("verb").lower().endswith((" for", " into", "refuge"))  # 'left for Kharkiv'
             destination = next((p for p in after if _fled_to(self.doc, p, toward)), None)
@@ -3354,8 +3428,10 @@ class EventBuilder:
                                              sent.start_char + match.start("verb")) if self._named_from(p)]
             # 'about 2,000 Gharyan residents fled to ...', '60,000 refugees from Tigray have fled into Sudan'
             origin = residents_of[0] if residents_of else origin
+            origin = origin or self._shared_origin(match, previous)
             record.work.update(char=start, origin=origin or (before[-1] if before else None), destination=destination)
             self.doc.displacement.append(record)
+            previous = record
 
 
 

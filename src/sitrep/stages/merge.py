@@ -109,13 +109,27 @@ def _tells_of_another_noun(expr_root, trigger) -> bool:
     """A date inside a relative clause or an apposition that closes before the trigger and describes a noun other than
     the event's own ('the attack, which began on Monday, killed ...'); a date after the trigger may still date the
     event ('the fall of Kilinochchi, which troops entered on the 2nd'). A date that is itself the apposition restates
-    the one before it ('Last Thursday (5 June)')."""
+    the one before it ('Last Thursday (5 June)'). A trailing clause that tells a state or how long it has lasted
+    ('took the town, which had been under attack since October') describes its noun, not the event."""
     node = expr_root
     while node.head != node:
         if node.dep_ in {"relcl", "appos"} and node != expr_root and not _clause_read_as_apposition(node):
-            return node.right_edge.i < trigger.i and node.head != trigger
+            if node.head == trigger or node.left_edge.i <= trigger.i <= node.right_edge.i:
+                return False
+            return node.right_edge.i < trigger.i or node.dep_ == "relcl" and _tells_a_state(node, expr_root)
         node = node.head
     return False
+
+
+STATE_VERBS = {"be", "remain", "stay"}  # 'which had been under attack', 'which has remained in rebel hands'
+
+
+def _tells_a_state(clause, expr_root) -> bool:
+    """'which had been under near-constant attack since October', 'which has been besieged since May', 'which it had
+    held since 2014': a state, or how long one has lasted; not 'which troops entered on the 2nd'."""
+    since = any(t.lower_ == "since" for t in expr_root.ancestors if t.i >= clause.left_edge.i) \
+        or any(t.lower_ == "since" for t in expr_root.children)
+    return since or clause.lemma_.lower() in STATE_VERBS
 
 
 def _clause_read_as_apposition(node) -> bool:
@@ -244,7 +258,24 @@ def _set_own_date(doc: Document, event: Event, expr, reference: date | None) -> 
         event.event_date, event.date_end, event.time_precision = expr.date_start, expr.date_end, expr.time_precision
         event.work["own_date"] = True
     event.background = expr is not None and (
-        after_since(doc.text, expr.start) if reference is None else _recalled(doc, event, expr, reference))
+        after_since(doc.text, expr.start) if reference is None
+        else _recalled(doc, event, expr, reference) or _began_a_state(doc, event, expr, reference))
+
+
+def _began_a_state(doc: Document, event: Event, expr, reference: date) -> bool:
+    """'1.2 million people have been displaced since Israel escalated its offensive in late September': an event
+    told as the start of what has lasted since, weeks before the report, is recalled, not news (one of the last days,
+    'have fled since rebels seized the town on Friday', still is)."""
+    if expr.date_end >= reference - RECALL_GAP or doc.spacy_doc is None:
+        return False
+    verb = _clause_verb(doc.spacy_doc[event.work["token"]])
+    opened_by_since = any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+    return opened_by_since and verb.dep_ == "advcl" and _perfect(verb.head)
+
+
+def _perfect(verb) -> bool:
+    """'have been displaced', 'has fled', 'had been besieged'."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _recall_cue(doc: Document, event: Event) -> bool:
