@@ -2485,3 +2485,9 @@ def test_each_figure_of_a_displacement_is_its_own_record(tmp_path):
     assert records[1]["date"].startswith("2023-10")
     offensive = [e for e in report["events"] if e["trigger"] == "offensive"]
     assert offensive and all(e["background"] for e in offensive)
+    text = ("BOGOTA, Jan 20, 2025 - ELN guerrillas attacked the town of Tibu on Thursday. More than 32,000 people have "
+            "fled their homes since Thursday, many of them to the city of Cucuta, and about 1,000 crossed into "
+            "Venezuela, officials said.")
+    records = sorted(_report(tmp_path, text, "2025-01-20")["displacement"], key=lambda r: r["people"]["min"])
+    assert [(r["origin"]["name"], r["destination"]["name"]) for r in records] == [
+        ("Tibú", "Venezuela"), ("Tibú", "Cúcuta")]

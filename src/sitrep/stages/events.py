@@ -3313,6 +3313,13 @@ class EventBuilder:
         its people left where the figure before it was displaced from."""
         return previous.work["origin"] if match.re is FURTHER_FIGURE and previous is not None else None
 
+    @staticmethod
+    def _read_origin_with(record: DisplacementRecord, match: re.Match, previous: DisplacementRecord | None) -> None:
+        """A further figure whose origin no words tell is read, later, where the figure before it is: not from a
+        destination told between them ('..., many of them to Cucuta, and about 1,000 crossed into Venezuela')."""
+        if match.re is FURTHER_FIGURE and previous is not None and record.work["origin"] is None:
+            record.work["origin_char"] = previous.work.get("origin_char", previous.work["char"])
+
     def _equipment_of_them(self, sent) -> None:
         """'launched 14 Shahed drones ..., and air defences destroyed 13 of them', '25 of which were shot down': a
         count of the equipment just named, lost as the verb says."""
@@ -3408,6 +3415,7 @@ class EventBuilder:
                 destinations = [p for p in after if not self._named_from(p)]
                 record.work.update(char=start, origin=origins[0] if origins else self._shared_origin(match, previous),
                                    destination=destinations[0] if destinations else None)
+                self._read_origin_with(record, match, previous)
                 self.doc.displacement.append(record)
                 previous = record
                 continue
@@ -3430,6 +3438,7 @@ class EventBuilder:
             origin = residents_of[0] if residents_of else origin
             origin = origin or self._shared_origin(match, previous)
             record.work.update(char=start, origin=origin or (before[-1] if before else None), destination=destination)
+            self._read_origin_with(record, match, previous)
             self.doc.displacement.append(record)
             previous = record
 

@@ -956,6 +956,7 @@ def geocode(doc: Document, ctx: Context) -> None:
         origin = record.work.get("origin")
         record.destination = _event_location(record.work.get("destination"), None)
         record.origin = _event_location(origin if origin is not None else _last_town_before(
-            doc, record.work["char"], {doc.focus_country, getattr(record.destination, "country_code", None)}), None)
+            doc, record.work.get("origin_char", record.work["char"]),
+            {doc.focus_country, getattr(record.destination, "country_code", None)}), None)
         if same_place(record.origin, record.destination):
             record.origin = None  # 'fled to Anka and Gusau' after raids near Anka: where they fled from is not told
