@@ -236,6 +236,8 @@ def test_a_state_named_with_the_short_compass_word_is_found(run):
     doc = run("Sudan's Rapid Support Forces attacked El Geneina in West Darfur and Nyala in South Darfur on Friday.")
     placed = _placed(doc)
     assert placed["West Darfur"] == ("SD", "Western Darfur") and placed["South Darfur"] == ("SD", "Southern Darfur")
+    doc = run("M23 rebels advanced on Goma in Congo's North Kivu province and on Bukavu in South Kivu.")
+    assert _placed(doc)["North Kivu province"] == ("CD", "Nord Kivu")  # GeoNames' French 'Nord Kivu'
 
 
 def test_a_place_the_report_already_placed_is_found_by_its_other_name(run):

@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from .errors import GazetteerError
 from .textnorm import fold, joined_key, name_keys, sound_key
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 SUPPLEMENT_FILE = "gazetteer_supplement.tsv"
 ADMIN1_FILE = "admin1.tsv"
 COUNTRY_POINTS_FILE = "country_points.tsv"
@@ -338,13 +338,15 @@ def _load_admin1_areas(db: sqlite3.Connection, cities_by_country: dict[str, list
             _insert_place(db, place, _admin1_names(region))
 
 
-_COMPASS_FORMS = (("Western ", "West "), ("Eastern ", "East "), ("Northern ", "North "), ("Southern ", "South "))
+_COMPASS_FORMS = (("Western ", "West "), ("Eastern ", "East "), ("Northern ", "North "), ("Southern ", "South "),
+                  ("Nord ", "North "), ("Nord-", "North "), ("Sud ", "South "), ("Sud-", "South "))  # 'Nord Kivu'
+
 
 
 def _admin1_names(region: str) -> list[str]:
     """A state's names as reports write them: its own, with 'Governorate', 'province', 'Oblast' or 'region' after
-    the bare name, and each with a compass adjective also in its short form (GeoNames' 'Western Darfur' is West
-    Darfur; not the other way: West Virginia is no 'Western Virginia'). A bare name stands alone only where
+    the bare name, and each with a compass adjective also in its short English form (GeoNames' 'Western Darfur' is
+    West Darfur, its 'Nord Kivu' North Kivu; not the other way: West Virginia is no 'Western Virginia'). A bare name stands alone only where
     GeoNames' name adds 'State' to two words or more ('West Kordofan State'): a lone 'Kharkiv' is the city, a lone
     'Northern' no place."""
     bare = re.sub(r" (?:Governorate|Oblast|Province)$", "", region)
