@@ -2491,3 +2491,89 @@ def test_each_figure_of_a_displacement_is_its_own_record(tmp_path):
     records = sorted(_report(tmp_path, text, "2025-01-20")["displacement"], key=lambda r: r["people"]["min"])
     assert [(r["origin"]["name"], r["destination"]["name"]) for r in records] == [
         ("Tibú", "Venezuela"), ("Tibú", "Cúcuta")]
+
+
+def test_a_summary_toll_told_again_strike_by_strike_is_the_detailed_strikes(tmp_path):
+    """'Strikes killed 11 in the region', then each strike at its place with its dead: ACLED's one event per place,
+    each with its own toll; the summary adds no deaths (and no event) of its own."""
+    events = _events(tmp_path, "KYIV, Jan 10, 2023 - Russian missile strikes killed at least 11 people in Ukraine's "
+                               "Donetsk region on Tuesday, regional officials said.\n\nA missile hit a market in "
+                               "Kostiantynivka, killing six people. Another strike hit a school in Kramatorsk, killing "
+                               "five.", "2023-01-10")
+    strikes = [e for e in events if e["event_type"] == "Explosions/Remote violence"]
+    assert sorted((e["location"]["mention"], e["fatalities"]) for e in strikes) == [("Kostiantynivka", 6),
+                                                                                   ("Kramatorsk", 5)]
+    assert all(e["actor1"].startswith("Military Forces of Russia") and e["event_date"] == "2023-01-10"
+               for e in strikes)
+
+
+def test_a_summary_toll_above_its_detailed_strikes_stands(tmp_path):
+    events = _events(tmp_path, "KYIV, Jan 10, 2023 - Russian missile strikes killed at least 20 people in Ukraine's "
+                               "Donetsk region on Tuesday, regional officials said.\n\nA missile hit a market in "
+                               "Kostiantynivka, killing six people.", "2023-01-10")
+    assert 20 in [e["fatalities"] for e in events]
+
+
+def test_one_named_and_others_counted_are_all_the_dead():
+    """'killed mayor Ahmad Kahil and five other people' is six, read from the words when the parse does not see the
+    killing (it took 'killed mayor' for a modifier); a plural or a counted group before 'and' is not one person."""
+    from sitrep.stages.events import fatalities_in
+    assert fatalities_in("The strike on the town hall killed mayor Ahmad Kahil and five other people, the governor "
+                         "said.") == 6
+    assert fatalities_in("Gunmen killed the commander and three others.") == 4
+    assert fatalities_in("Troops killed civilians and two others.") is None
+
+
+def test_the_office_a_victim_held_is_not_where_the_strike_was(tmp_path):
+    """'including the mayor of Nabatieh' says whose mayor he was; the strikes were 'in southern Lebanon'."""
+    events = _events(tmp_path, "BEIRUT, Oct 16, 2024 (Reuters) - Israeli air strikes killed at least 12 people in "
+                               "southern Lebanon on Wednesday, including the mayor of Nabatieh, Lebanon's health "
+                               "ministry said.", "2024-10-16")
+    strike = next(e for e in events if e["trigger"] == "strikes")
+    assert (strike["location"]["name"], strike["location"]["geo_precision"]) == ("Lebanon", 3)
+
+
+def test_the_dead_of_a_killing_are_not_those_of_an_act_told_beside_it(tmp_path):
+    """'strikes killed 12 ... as Hezbollah fired rockets': the toll is the strikes'; the rockets are a shelling of
+    their own, not an air strike because the main clause's strikes were from the air."""
+    events = _events(tmp_path, "BEIRUT, Oct 16, 2024 - Israeli air strikes killed at least 12 people in southern "
+                               "Lebanon on Wednesday as Hezbollah fired dozens of rockets at northern Israel.",
+                     "2024-10-16")
+    rockets = next(e for e in events if e["actor1"] == "Hezbollah")
+    assert rockets["sub_event_type"] == "Shelling/artillery/missile attack" and rockets["fatalities"] is None
+    assert next(e for e in events if e["trigger"] == "strikes")["fatalities"] == 12
+
+
+def test_rockets_fired_from_a_country_are_its_armed_groups_and_land_where_told(tmp_path):
+    """'Sirens sounded in X and Y, where the military said rockets were fired from Gaza': the fire is the armed
+    group's the report names there, not the speaking military's, at the towns it fell on, on the report's day (an
+    earlier day a paragraph before gave dates only that paragraph)."""
+    events = _events(tmp_path, "GAZA, May 12, 2021 - Israeli air strikes hit Gaza City on Wednesday, and Hamas said "
+                               "it would respond.\n\nThe Israeli military said a soldier was wounded near the border "
+                               "on Tuesday.\n\nSirens sounded in Ashkelon and Sderot, where the Israeli military said "
+                               "about 40 rockets were fired from Gaza.", "2021-05-12")
+    rockets = [e for e in events if e["trigger"] == "fired"]
+    assert sorted(e["location"]["name"] for e in rockets) == ["Ashkelon", "Sderot"]
+    assert all(e["actor1"] == "Hamas" and e["event_date"] == "2021-05-12" for e in rockets)
+
+
+def test_a_weapon_that_killed_is_a_strike_of_its_kind(tmp_path):
+    """'Russian missiles killed five people': the missiles' strike, not an attack on foot; a suicide bomber is not a
+    bomber aircraft."""
+    events = _events(tmp_path, "Russian missiles killed five people in Kharkiv on 12 May 2024.")
+    assert [e["sub_event_type"] for e in events] == ["Shelling/artillery/missile attack"]
+    events = _events(tmp_path, "A suicide bomber killed 20 people in Kabul on 12 May 2024.")
+    assert [e["sub_event_type"] for e in events] == ["Suicide bomb"]
+
+
+def test_a_region_named_in_the_possessive_is_one_place_and_the_strikes_own_their_toll(tmp_path):
+    """"Ukraine's Kharkiv region" is the region (the parse may read each name as holding the other); the glide bombs
+    killed the 11, not the shelling of Belgorod told in the 'as' clause."""
+    events = _events(tmp_path, "Russian strikes kill 11 in Kharkiv region as Ukraine hits Belgorod\n\nKYIV, May 26, 2024 "
+                               "(Reuters) - Russian glide bombs and missiles killed at least 11 people in Ukraine's "
+                               "Kharkiv region on Sunday, including a police officer in Kupiansk, Governor Oleh "
+                               "Syniehubov said, as Ukrainian forces shelled the Russian border city of Belgorod.",
+                     "2024-05-26")
+    killed = next(e for e in events if e["trigger"] == "killed")
+    assert (killed["location"]["name"], killed["fatalities"]) == ("Kharkiv", 11)
+    assert next(e for e in events if e["trigger"] == "shelled")["fatalities"] is None

@@ -177,6 +177,18 @@ def _impact_class(token, lemma: str) -> str | None:
     return None
 
 
+def _weapon_killed(token, lemma: str) -> str | None:
+    """A weapon fired from afar as the subject of 'kill' ('Russian missiles killed five people', 'glide bombs killed'):
+    a strike of the weapon's kind; not a bomber on foot ('a suicide bomber killed 20')."""
+    if lemma != "kill" or token.tag_ == "VBG":
+        return None  # ', killing six': the result of the act it hangs on
+    subject, passive = _subject(token)
+    if subject is None or passive or any(t.lower_ == "suicide" for t in subject.subtree):
+        return None
+    impact = _impact_class(token, lemma)
+    return impact if impact in {"airstrike", "shelling"} else None
+
+
 def _launch_class(token, lemma: str) -> str | None:
     """'fired a ballistic missile at Marib', 'dropped barrel bombs on Kafr Nabl', 'launched drones at Odesa',
     'fired tear gas at demonstrators', 'opened fire on the crowd': what was fired says what kind of event it is."""
@@ -351,6 +363,9 @@ def _trigger_class(token) -> str | None:
                 and _armed_subject(token):
             return "territory"  # 'rebel columns drove into Timbuktu', 'M23 rebels marched into Goma'; not 'residents
             # poured into Goma' or 'protesters marched into the square'
+        weapon = _weapon_killed(token, lemma)
+        if weapon:  # 'Russian glide bombs and missiles killed 11 people': the weapon's strike did the killing
+            return weapon
         cls = _particle_class(token, lemma) or VERB_TRIGGERS.get(lemma)
         if cls == "abduction" and _then_killed(token) is not None:
             return "civilian_attack"  # 'abducted and killed a village chief': ACLED's Attack, abduction with deaths
@@ -1925,6 +1940,11 @@ QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
                   "detachment", "column", "convoy", "team", "third", "thirds", "quarter", "fraction", "percent"}
 
 
+def _launch_sites(index: MentionIndex, token) -> list[Mention]:
+    """Where a launch verb's fire came from: 'fired from Lebanon'."""
+    return [m for prep, obj in _preps(token) if prep == "from" for m in _places_in(index, obj)]
+
+
 def _head_words(node) -> set[str]:
     """A phrase's head word, and what it counts ('dozens of troops', 'most of their equipment', 'a battalion of
     paratroopers'), with its conjuncts; not what it is about ('a video of two hostages')."""
@@ -1993,6 +2013,7 @@ def _choose_places(doc: Document, places: list[Mention], *,
     known = [p for p in unique if p.attrs.get("candidates") or p.attrs.get("anaphor") or p.attrs.get("unlisted_site")]
     unique = known or unique
     unique = [p for p in unique if not _named_after(doc, p, unique) and not _describes_another(doc, p, unique)]
+    unique = [p for p in unique if not _office_of(doc, p)] or unique
     specific = [p for p in unique if not _country_only(p)]
     unique = specific or unique
     near = [p for p in unique if _vicinity(doc, p)]
@@ -2002,6 +2023,16 @@ def _choose_places(doc: Document, places: list[Mention], *,
         return exact
     first = scored[0][0]  # 'near Bakhmut, Soledar and Opytne': one 'near' for the whole list
     return [(p, g) for p, g in scored if p is first or _listed_after(doc, first, p)]
+
+
+def _office_of(doc: Document, place: Mention) -> bool:
+    """'including the mayor of Nabatieh', 'the governor of Kherson said': the place names whose office the person
+    holds, as 'the Nabatieh mayor' would (a modifier), not where the act was; it stands only when no other does."""
+    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "of":
+        return False
+    holder = span.root.head.head
+    return holder.pos_ == "NOUN" and holder.lower_ in OFFICIALS
 
 
 def _describes_another(doc: Document, place: Mention, places: list[Mention]) -> bool:
@@ -2056,7 +2087,7 @@ def _toll_to_its_act(sent, events: list[Event]) -> None:
     acts = {event.work["token"] for event in events if event.fatalities}
     if len(acts) < 2:
         return
-    killers = _participle_act(sent, acts) or _acts_told_by_when(sent, acts)
+    killers = _participle_act(sent, acts) or _acts_told_by_when(sent, acts) or _acts_of_the_killing(sent, acts)
     if not killers:
         return
     for event in events:
@@ -2076,13 +2107,36 @@ WHEN_WORDS = {"when", "as", "after", "while"}  # 'were killed when shells hit', 
 def _acts_told_by_when(sent, acts: set[int]) -> set[int]:
     """The acts inside the time clause of a passive 'were killed' or of 'died' (or of a verb joined to it: 'were
     killed and 367 wounded when shells hit')."""
-    for dying in (t for t in sent if _lemma(t) in {"kill", "die"} and t.tag_ != "VBG"):
+    for dying in (t for t in sent if _lemma(t) in {"kill", "die"} and t.tag_ != "VBG"
+                  and not any(c.dep_ == "dobj" for c in t.children)):  # not 'strikes killed 12 as ... fired'
         clauses = [c for verb in (dying, *dying.conjuncts) for c in verb.children if c.dep_ == "advcl"
                    and any(w.lower_ in WHEN_WORDS for w in c.children if w.dep_ in {"mark", "advmod"})]
         inside = {act for act in acts for clause in clauses if clause.left_edge.i <= act <= clause.right_edge.i}
         if inside:
             return inside
     return set()
+
+
+def _acts_of_the_killing(sent, acts: set[int]) -> set[int]:
+    """'Israeli air strikes killed 12 people ... as Hezbollah fired rockets at northern Israel': the dead are those
+    of the act whose clause killed them (the killing verb, its subject, or the noun a reduced 'killed' hangs on);
+    an act told in a time clause beside it ('as', 'while', 'when') is another act, with no toll of its own."""
+    for killing in (t for t in sent if _lemma(t) == "kill" and t.tag_ != "VBG"):
+        own = {node.i for node in (killing, *(c for c in killing.children if c.dep_ == "nsubj"))} & acts
+        if killing.dep_ == "acl" and killing.head.i in acts:
+            own.add(killing.head.i)  # 'strikes killed ...' parsed as a reduced relative on 'strikes'
+        beside = {act for act in acts - own if _in_time_clause_without(sent.doc[act], killing)}
+        if own and beside:
+            return acts - beside
+    return set()
+
+
+def _in_time_clause_without(act, killing) -> bool:
+    """The act lies in an 'as', 'while' or 'when' clause that does not hold the killing."""
+    for node in (act, *act.ancestors):
+        if node.dep_ == "advcl" and any(w.lower_ in WHEN_WORDS for w in node.children if w.dep_ in {"mark", "advmod"}):
+            return not node.left_edge.i <= killing.i <= node.right_edge.i
+    return False
 
 
 def _tolls_by_place(doc: Document, places: list[Mention], toll: int | None) -> list[int | None]:
@@ -2433,9 +2487,29 @@ def fatalities_in(sentence_text: str, sent=None) -> int | None:
             single = raw in {"a", "an", "one"} and _one_killed(pattern, sentence_text, match)
             if number is not None and 0 < number < 100000 and (single or raw not in {"a", "an", "one", "both"}):
                 best = max(best or 0, number)
+    besides = _one_and_others(sentence_text)
+    if besides is not None:
+        best = max(best or 0, besides)
     if best is None and sent is not None:
         return _dead_counted_by_parse(sent)
     return best
+
+
+# 'killed mayor Ahmad Kahil and five other people', 'killing the commander and three others': one person named, then
+# the others counted.
+ONE_AND_OTHERS = re.compile(r"\b(?:killing|killed|kills|kill)\s+(?P<one>(?:[\w'’.-]+\s+){1,5}?)and\s+(?P<n>[\w-]+)\s+"
+                            r"others?\b", re.I)
+
+
+def _one_and_others(text: str) -> int | None:
+    """The others counted, and the one person told before them: 'and five other people' after a name is six."""
+    for match in ONE_AND_OTHERS.finditer(text):
+        words = match.group("one").split()
+        plural = any(w.islower() and w.endswith("s") and not w.endswith("ss") and w not in {"his", "its"} for w in words)
+        others = parse_number(match.group("n"))
+        if others and 0 < others < 100000 and not plural and all(parse_number(w) is None for w in words):
+            return others + 1
+    return None
 
 
 def _dozens_of(text: str, match: re.Match, *, before: bool = False) -> bool:
@@ -2602,7 +2676,7 @@ def _refine_class(token, cls: str) -> str | None:
     """What the rest of the sentence says about the trigger's kind of event."""
     if cls == "strike":
         cls = _strike_kind(token)
-    if cls == "shelling" and AIR_WORDS.search(token.doc[token.sent.start:token.i].text):
+    if cls == "shelling" and AIR_WORDS.search(_said_before_in_clause(token)):
         cls = "airstrike"  # 'Air Force jets bombarded', 'warplanes pounded'
     if cls == "civilian_attack" and token.pos_ == "VERB" and ARMED_VICTIMS & set(_object_words(token).split()):
         cls = "clash"  # 'separatists killed two gendarmes at a checkpoint': an attack on armed men is a battle
@@ -2645,6 +2719,13 @@ def _refine_class(token, cls: str) -> str | None:
     if cls == "territory" and _civilian_camp(token):
         cls = "civilian_attack"  # 'rebels entered the camp' of displaced people: an attack on civilians
     return cls
+
+
+def _said_before_in_clause(token) -> str:
+    """The words of the trigger's own clause before it: 'Air Force jets bombarded', not the air strikes of the main
+    clause before 'as Hezbollah fired dozens of rockets'."""
+    start = token.left_edge.i if token.pos_ == "VERB" else token.sent.start
+    return token.doc[start:token.i].text
 
 
 # Means of a fight at close quarters: hand weapons, people ('suicide bombers', 'gunmen'), ground vehicles.
@@ -3098,6 +3179,8 @@ class EventBuilder:
             reader.actor2 = crew
         if _unconfirmed_claim(token):
             return None
+        if lemma in LAUNCH_VERBS and reader.actor1 is None:
+            reader.actor1 = self._firer_from(token)
         if cls in STRATEGIC_CLASSES and not (reader.valid and _own_event(cls, reader, sentence_events)):
             if cls == "retreat" and reader.valid and reader.actor1 is not None:
                 for event in sentence_events:  # 'RSF overran Mellit after the SAF garrison withdrew': SAF lost it
@@ -3215,9 +3298,15 @@ class EventBuilder:
     def _sentence_place(self, token) -> list[tuple[Mention, int]]:
         """No place attached to the trigger: the sentence's place the event most likely happened at; for a noun,
         not where another verb's subject went ('crossed into Kousseri, fleeing the fighting N'Djamena has seen')."""
+        antecedent = self._antecedent_of_where(token)
+        if antecedent:  # 'Sirens sounded in Kiryat Shmona and Safed, where ... rockets were fired': in those towns
+            antecedent = narrow_places(self.doc, antecedent)  # (even 'the border with Somalia, where troops fought')
+            return _choose_places(self.doc, antecedent) or [(place, 1) for place in antecedent]
         places = _clause_places(self.doc, self.index, token)
         if token.pos_ in {"NOUN", "PROPN"}:
             places = [p for p in places if not _where_another_went(self.doc, p, token)] or places
+        if _lemma(token) in LAUNCH_VERBS:  # 'fired from Lebanon': the fire landed elsewhere, where the sentence says
+            places = [p for p in places if p not in _launch_sites(self.index, token)] or places
         verb = (token.idx, _end_char(token))
         chosen = choose_event_place(self.doc, verb, places)
         if chosen is not None and _an_area(chosen) and holds_another(self.doc, chosen, places):
@@ -3228,6 +3317,30 @@ class EventBuilder:
         sites = _sites(self.doc, self.index, token.sent, [chosen]) if _site_of_the_act(self.doc, token, chosen) \
             else [chosen]
         return _choose_places(self.doc, narrow_places(self.doc, sites))
+
+    def _antecedent_of_where(self, token) -> list[Mention]:
+        """The places a 'where' clause holding the trigger describes, with the places listed beside them."""
+        clause = next((node for node in (token, *token.ancestors) if node.dep_ == "relcl"), None)
+        if clause is None or not any(c.lower_ == "where" and c.dep_ == "advmod" for c in clause.children):
+            return []
+        named = [m for node in (clause.head, *clause.head.conjuncts)
+                 for m in [self.index.at_token("place", node)] if m is not None]
+        return _sites(self.doc, self.index, token.sent, named) if named else []
+
+    def _firer_from(self, token) -> Mention | None:
+        """'about 50 rockets were fired from Lebanon': told without a firer, the fire is that of the armed group the
+        report names from the country it came from (the only one: with two, who fired is not said), else of that
+        country's forces; not the military that reported it."""
+        countries = {(m.attrs.get("candidates") or [None])[0].country_code for m in _launch_sites(self.index, token)
+                     if m.attrs.get("candidates")}
+        named = [(m, actor) for m in self.index.within("actor", 0, len(self.doc.text))
+                 if self._armed_group(m) and not m.attrs.get("anaphor")
+                 for actor in [self.ctx.actors.lookup(m.attrs.get("lookup") or m.text)] if actor.country in countries]
+        for kinds in ({"rebel", "militia"}, {"state"}):
+            sides = [(m, actor.name) for m, actor in named if actor.kind in kinds]
+            if sides:
+                return sides[0][0] if len({name for _, name in sides}) == 1 else None
+        return None
 
     # -- equipment
     def _equipment(self, sent) -> None:

@@ -606,6 +606,9 @@ def _compatible(a: Event, b: Event) -> bool:
         return False  # a side leaving a place and a side entering it unopposed have their actors the other way round
     if not _same_kind(a, b):
         return False
+    if a.work.get("detail_of") is not None and a.work.get("detail_of") == b.work.get("detail_of") \
+            and a.work["sentence"] != b.work["sentence"]:
+        return False  # the strikes a summary was told again as, each at its own place
     if a.location is None or b.location is None:
         if not _same_sentence(a, b):
             return False  # 'a suicide car bomb exploded' told once, by its noun and its verb, placed nowhere
@@ -799,6 +802,7 @@ def inherit_dates(doc: Document, events: list[Event]) -> None:
         before = [e for e in dated if e.work["char"] < event.work["char"]]
         after = [e for e in dated if e.work["char"] > event.work["char"]]
         source = before[-1] if before else (after[0] if after else None)
+        source = _back_to_the_lead(doc, dated, source, event) or source
         if not before and doc.published is not None and event.work.get("news_of_the_day"):
             event.event_date, event.time_precision = doc.published, 2  # 'security forces have cleared Mingora'
         elif source is not None:
@@ -808,6 +812,19 @@ def inherit_dates(doc: Document, events: list[Event]) -> None:
             event.event_date = doc.published or doc.anchor_date
             event.time_precision = 3
         event.work["inferred_date"] = True
+
+
+def _back_to_the_lead(doc: Document, dated: list[Event], source: Event | None, event: Event) -> Event | None:
+    """'... on Wednesday. ¶ The Israeli military said two soldiers were killed on Tuesday. ¶ Sirens sounded in
+    Kiryat Shmona': in a dated news report, an earlier day a paragraph gives is that paragraph's; an undated event
+    in a later paragraph is news of the report's own day, the day its lead was told on."""
+    lead = dated[0] if dated else None
+    if doc.published is None or source is None or lead is None or lead.event_date != doc.published \
+            or source.event_date is None or source.event_date >= lead.event_date \
+            or not source.work.get("own_date") or source.work["char"] > event.work["char"] \
+            or _same_paragraph(doc, source, event):
+        return None
+    return lead
 
 
 def inherit_locations(doc: Document, events: list[Event]) -> list[Event]:
@@ -1154,12 +1171,79 @@ def _placed_retelling(event: Event, kept: list[Event]) -> bool:
     return False
 
 
+SUMMARY_REACH = 3  # how many sentences after a summary its detailed events may be told in
+AREA_TYPES = {"country", "admin1", "admin2"}
+
+
+def stand_details(events: list[Event]) -> list[Event]:
+    """'Israeli air strikes killed at least 12 people in southern Lebanon ... The strike on the municipal building in
+    Nabatieh killed the mayor and five other people ... Another strike hit a house in Qana, killing six': a toll told
+    for a region, then told again strike by strike at the places they hit, sums those events. ACLED codes one event
+    per place, so when the detailed events account for the whole toll they stand, each with its own dead, and take
+    what the summary says of them all (who struck, when, in which country); the summary adds no deaths of its own."""
+    summaries = [event for event in events if _a_summary(event)]
+    told_again: set[int] = set()
+    for summary in summaries:
+        details = [e for e in events if e is not summary and id(e) not in told_again and _detail_of(e, summary)]
+        dead_by_sentence: dict[int, int] = {}  # a sentence's noun and verb tell one strike: its dead count once
+        for detail in details:
+            sentence = detail.work["sentence"]
+            dead_by_sentence[sentence] = max(dead_by_sentence.get(sentence, 0), detail.fatalities)
+        if len(dead_by_sentence) < 2 or sum(dead_by_sentence.values()) < summary.fatalities:
+            continue  # one strike told again is the summary's retelling, which merging joins
+        for detail in details:
+            _take_from_summary(detail, summary)
+        told_again.add(id(summary))
+    return [event for event in events if id(event) not in told_again]
+
+
+def _a_summary(event: Event) -> bool:
+    vague = event.location.feature_type in AREA_TYPES if event.location is not None \
+        else event.work.get("place") is None  # placed nowhere, or in a region; not at a site the gazetteer lacks
+    return bool(event.fatalities) and vague and not event.background and event.event_type in FIGHTING
+
+
+def _detail_of(event: Event, summary: Event) -> bool:
+    """An event of the same type (a missile told among 'strikes' is one of them), by the same side, on the same
+    day, told at a place of its own within the summary's area, in the sentences just after it."""
+    after = 0 < event.work["sentence"] - summary.work["sentence"] <= SUMMARY_REACH
+    same_act = event.event_type == summary.event_type and event.actor1 in (None, summary.actor1) \
+        and event.event_date in (None, summary.event_date) and not event.background
+    return after and same_act and bool(event.fatalities) and event.work.get("place") is not None \
+        and _inside(event.location, summary.location)
+
+
+def _inside(place: Location | None, area: Location | None) -> bool:
+    """A place of its own inside the area (or one the gazetteer could not place, or an area not told)."""
+    if place is None or area is None:
+        return True
+    return place.gazetteer_id != area.gazetteer_id and place.country_code == area.country_code \
+        and (area.feature_type == "country" or place.admin1 == area.admin1)
+
+
+def _take_from_summary(detail: Event, summary: Event) -> None:
+    detail.evidence.extend(span for span in summary.evidence if span not in detail.evidence)
+    if detail.actor1 is None and summary.actor1 is not None:
+        detail.actor1, detail.inter1 = summary.actor1, summary.inter1
+        for flag in ACTOR1_BASIS_FLAGS:
+            if summary.work.get(flag):
+                detail.work[flag] = summary.work[flag]
+    if detail.event_date is None and summary.event_date is not None:
+        detail.event_date, detail.date_end = summary.event_date, summary.date_end
+        detail.time_precision = summary.time_precision
+        detail.work["own_date"] = summary.work.get("own_date")
+    if detail.location is None and summary.location is not None:
+        detail.location = Location(**{**summary.location.to_dict(),
+                                      "geo_precision": max(2, summary.location.geo_precision)})
+    detail.work["detail_of"] = summary.work["seq"]
+
+
 @stage("merge", reads=("events", "locations", "time_expressions"), adds=("merged_events",))
 def merge(doc: Document, ctx: Context) -> None:
     assign_own_dates(doc)
     mark_background_sections(doc)
     mark_news_of_the_day(doc)
-    doc.events = absorb_anaphoric(doc.events)
+    doc.events = stand_details(absorb_anaphoric(doc.events))
     fill_from_narrative(doc, country_sections(doc, ctx.gazetteer))
     tally, ground_tally = belligerents(doc, ctx)
     allies = report_allies(doc)
