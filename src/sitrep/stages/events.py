@@ -867,6 +867,11 @@ def _is_modifier(token) -> bool:
     return token.dep_ in {"amod", "acl", "compound"} and token.tag_ in {"VBN", "VBG", "JJ"}
 
 
+def _describes_a_noun(token) -> bool:
+    """A trigger word the sentence uses only to describe a noun ('kidnapped travellers', 'attack helicopters')."""
+    return _is_modifier(token) and not misparsed_verb(token)
+
+
 def _verb_read_as_modifier(token) -> bool:
     """'Coalition-backed Yemeni forces advanced into the outskirts': finding no main verb, the small model makes the
     verb a modifier of the troops it follows, which are its subject."""
@@ -930,6 +935,8 @@ def _subject(token):
         return head, False
     node = token
     for _ in range(4):
+        if node is not token and _verb_read_as_modifier(node):
+            return node.head, False  # 'Armed bandits abducted 40 people and killed six others': the troops it hangs on
         subjects = [child for child in node.children if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
         if subjects:  # two subjects are a misparse ('SRINAGAR (Reuters) - Indian authorities imposed'): the nearer
             child = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0])
@@ -987,6 +994,13 @@ def _places_in(index: MentionIndex, token) -> tuple[Mention, ...]:
 
 
 DISTINCT_WORDS = {"separate", "another", "second", "third", "new", "further", "additional", "unrelated"}
+
+
+def _set_apart(token) -> bool:
+    """'a separate attack', 'another raid'; or an act told 'In a separate attack on Saturday, gunmen opened fire'."""
+    return any(c.lower_ in DISTINCT_WORDS for c in token.children) or any(
+        prep in {"in", "during"} and any(c.lower_ in DISTINCT_WORDS for c in frame.children)
+        for prep, frame in _preps(token))
 
 
 def _named_group_head(index: MentionIndex, token) -> bool:
@@ -2035,6 +2049,16 @@ def _office_of(doc: Document, place: Mention) -> bool:
     return holder.pos_ == "NOUN" and holder.lower_ in OFFICIALS
 
 
+def _where_one_victim_was(doc: Document, place: Mention) -> bool:
+    """'killed at least 11 people in Ukraine's Kharkiv region, including a police officer in Kupiansk': where one of
+    the dead listed after 'including' was is not where the whole act was, when another place is given."""
+    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in {"in", "at", "from"}:
+        return False
+    victim = span.root.head.head
+    return victim.pos_ in {"NOUN", "PROPN"} and victim.dep_ == "pobj" and victim.head.lower_ == "including"
+
+
 def _describes_another(doc: Document, place: Mention, places: list[Mention]) -> bool:
     """'Shusha, a strategic town that overlooks the enclave's capital Stepanakert': a place inside a relative clause
     describing another of the event's places is part of the description, not a second place of the event."""
@@ -2669,7 +2693,17 @@ ARMED_VICTIMS = {"soldiers", "soldier", "gendarmes", "gendarme", "policemen", "p
                  "troops", "fighters", "militants", "rebels", "guards", "militiamen", "servicemen", "personnel",
                  "peacekeepers", "jihadists", "insurgents", "commanders", "commander", "marines", "paratroopers",
                  "volunteers", "vdp", "militiaman", "vigilantes", "auxiliaries", "dozos",
-                 "wazalendo", "guardsmen", "conscripts"}
+                 "wazalendo", "guardsmen", "conscripts", "bandits", "gunmen", "kidnappers"}
+
+
+# People no word marks as armed: gunfire at them, with no armed side named, is at civilians ('opened fire on men
+# digging the trenches'); 'armed men', 'the men of the battalion' are not.
+UNARMED_MEN = {"man", "men", "boys", "youths", "travellers", "travelers", "motorists", "labourers", "laborers",
+               "traders", "herders", "fishermen"}
+
+
+def _unarmed_men(targets: set[str]) -> bool:
+    return bool(targets & UNARMED_MEN) and not targets & (ARMED_VICTIMS | TROOP_WORDS | {"armed"})
 
 
 def _refine_class(token, cls: str) -> str | None:
@@ -2688,7 +2722,8 @@ def _refine_class(token, cls: str) -> str | None:
         if targets & PROTESTER_WORDS:
             return "excessive_force"  # 'security forces opened fire on protesters'
         civilian_place = targets & CIVILIAN_BUILDINGS
-        cls = "civilian_attack" if CIVILIAN_WORDS.search(" ".join(targets)) or civilian_place else "clash"
+        cls = "civilian_attack" if CIVILIAN_WORDS.search(" ".join(targets)) or civilian_place \
+            or _unarmed_men(targets) else "clash"
     if cls == "territory" and _lemma(token) in {"storm", "raid"} and _target_is_building(token):
         cls = "clash"
     if cls == "territory" and _is_attempt(token):
@@ -3036,7 +3071,9 @@ class EventBuilder:
             claimed_tokens: set[int] = set()
             triggers = [(token, "threat" if _ultimatum(token) else _trigger_class(token)) for token in sent]
             triggers = [(token, cls) for token, cls in triggers if cls is not None]
-            other_violence = any(cls not in {"civilian_attack"} | STRATEGIC_CLASSES for _, cls in triggers)
+            # 'freed 17 kidnapped travellers': a participle describing a noun tells no act of this sentence
+            acts = [(token, cls) for token, cls in triggers if not _describes_a_noun(token)]
+            other_violence = any(cls not in {"civilian_attack"} | STRATEGIC_CLASSES for _, cls in acts)
             arrests = any(cls == "arrest" and not _is_hypothetical(token) and not (
                 token.pos_ in {"NOUN", "PROPN"} and _demanded(token)) for token, cls in triggers)
             first = len(self.doc.events)
@@ -3045,14 +3082,14 @@ class EventBuilder:
             deferred = [pair for pair in triggers if pair[1] in STRATEGIC_CLASSES or _refine_class(*pair) == "captive"]
             ordered = [pair for pair in triggers if pair not in deferred] + deferred
             for token, cls in ordered:
-                if token.i in claimed_tokens or (_is_modifier(token) and not misparsed_verb(token)) \
+                if token.i in claimed_tokens or _describes_a_noun(token) \
                         or _is_hypothetical(token) and not _ultimatum(token) or _stopped(token) or _judged(token) \
                         or _ranked(token):
                     continue
                 if cls in {"civilian_attack", "clash"} and other_violence and token.lemma_ in {"kill", "shoot", "neutralise",
                                                                                        "neutralize"} \
                         and any(other.i != token.i and c not in {"civilian_attack"} | STRATEGIC_CLASSES
-                                and not _ranking_complement(other) for other, c in triggers):
+                                and not _ranking_complement(other) for other, c in acts):
                     continue  # 'the strike killed nine civilians': the killing is the strike's result
                 if _event_noun_did_it(token, triggers):
                     continue  # 'Russian strikes hit Kharkiv': the strikes are the event, 'hit' what they did
@@ -3159,13 +3196,14 @@ class EventBuilder:
             return None  # 'displaced by the fighting': the cause of a displacement, the fighting told before
 
         lemma = _lemma(token)
+        raided = self._raided_villagers(token, cls, reader)
         if cls == "territory" and lemma in {"storm", "raid"} and _target_is_a_village(token) \
-                and self._people_in_homes(token) is not None and not _armed_dead(token.sent):
+                and (self._people_in_homes(token) is not None or raided is not None) and not _armed_dead(token.sent):
             cls = "clash"  # 'stormed the village, killing 40 people': an assault on its people (settled below)
         armed_dead = cls == "clash" and bool(_armed_dead(token.sent))  # 'killing 20 civilians and two policemen'
         if cls == "clash" and reader.actor2 is None and lemma in ONE_SIDED_ATTACKS:
-            victims = reader._armed_victim() or reader._victims() or self._people_in_homes(token)
-            if victims is not None and _civilian(victims) and not armed_dead:
+            victims = reader._armed_victim() or reader._victims() or self._people_in_homes(token) or raided
+            if victims is not None and (_civilian(victims) or victims is raided) and not armed_dead:
                 cls, reader.actor2 = "civilian_attack", victims  # 'gunmen attacked the village, killing 40 civilians'
             elif victims is not None and not _civilian(victims):
                 reader.actor2 = victims  # 'killed 30 Kenyan soldiers in a raid on a base': the other side
@@ -3196,7 +3234,8 @@ class EventBuilder:
         if governor is not None and _lemma(governor) in {"kill", "die"} and _running_toll(governor):
             return None  # 'at least 54 people had been killed in clashes ... since Wednesday': the period's toll
         if cls == "civilian_attack" and not (CIVILIAN_WORDS.search(token.sent.text) or _civilian_camp(token)
-                                             or crew is not None
+                                             or crew is not None or raided is not None
+                                             or _unarmed_men(_target_words(token))
                                              or lemma in ATROCITY_VERBS
                                              and not ARMED_VICTIMS & set(_object_words(token).split())
                                              or _an_official_killed(token) or _on_a_life(token)):
@@ -3209,7 +3248,8 @@ class EventBuilder:
             return None  # 'controls a swathe of territory', 'months of LNA control': a state, not a change
         # troops sent to Kharkiv are in Kharkiv; a missile fired towards Jizan struck, or was stopped, at Jizan
         destinations = cls in {"mobilize", "base"} or lemma in LAUNCH_VERBS
-        sites = _sites(self.doc, self.index, token.sent, reader.places)
+        own_places = [p for p in reader.places if not _where_one_victim_was(self.doc, p)] or list(reader.places)
+        sites = _sites(self.doc, self.index, token.sent, own_places)
         places = _choose_places(self.doc, narrow_places(self.doc, sites), keep_destinations=destinations) \
             or ([] if _told_only_where_said(cls, lemma) else self._sentence_place(token))
         sentence = self.doc.span(token.sent.start_char, token.sent.end_char)
@@ -3229,7 +3269,7 @@ class EventBuilder:
                 outcome=outcome,
                 background=False, confidence=0.0, evidence=[sentence], trigger=_trigger_text(token, cls),
             )
-            event.work.update(distinct=any(c.lower_ in DISTINCT_WORDS for c in token.children),
+            event.work.update(distinct=_set_apart(token),
                               anaphoric=reader.anaphoric and not reader.places, told=reader.told,
                               definite=reader.anaphoric and bool(reader.places))
             event.work.update(cls=cls, token=token.i, char=token.idx, place=place, geo_hint=precision, site=site,
@@ -3280,6 +3320,23 @@ class EventBuilder:
             return False
         actor = self.ctx.actors.lookup(mention.attrs.get("lookup") or mention.text)
         return actor is not None and actor.kind in {"state", "rebel", "militia"}
+
+    def _raided_villagers(self, token, cls: str, reader: TriggerReader) -> Mention | None:
+        """'The gunmen stormed the village, shooting sporadically and breaking into homes': unnamed gunmen or bandits
+        storming or raiding a village, with no armed side there, assault its people; they hold no ground (ACLED codes
+        bandits' raids on villages as attacks on civilians). A named force storming a village ('The RSF stormed the
+        village of Wad al-Noura') may be taking it, and keeps that reading."""
+        if cls not in {"territory", "clash"} or _lemma(token) not in {"storm", "raid"} or reader.actor2 is not None \
+                or not _target_is_a_village(token) or _armed_dead(token.sent) or not self._unnamed_armed(reader.actor1):
+            return None
+        village = next(c for c in token.children if c.dep_ in OBJECTS and _head_words(c) & HAMLETS)
+        return Mention(village.text, village.idx, _end_char(village), "actor", self.doc.sentence_index(village.idx),
+                       attrs={"lookup": "civilians"})
+
+    def _unnamed_armed(self, mention: Mention | None) -> bool:
+        """'gunmen', 'armed bandits': ACLED's unidentified armed group."""
+        actor = self.ctx.actors.lookup(mention.attrs.get("lookup") or mention.text) if mention is not None else None
+        return actor is not None and actor.side == "unidentified"
 
     def _people_in_homes(self, token) -> Mention | None:
         """'attacked villages ..., killing at least 124 people': people killed where people live are civilians."""

@@ -809,8 +809,9 @@ def place_unlisted_sites(doc: Document) -> None:
         section = mention.attrs.get("section_country")
         if section:  # a digest's 'Burkina Faso' part: never near a place of its 'Mali' part
             resolved = [m for m in resolved if m.location.country_code == section]
-        same_sentence = [m for m in resolved if m.sentence == mention.sentence
-                         and (m.location.feature_type not in ADMIN_TYPES or _contains(doc, mention, m))]
+        # a region the text says holds it counts for a site too: 'the village of Kawaye in Zamfara state'
+        same_sentence = [m for m in located if m.sentence == mention.sentence and (
+            m in resolved and m.location.feature_type not in ADMIN_TYPES or _contains(doc, mention, m))]
         before = [m for m in resolved if m.start < mention.start] if not regions_too else []
         # the report's own country first: 'near the village of Kok-Tash' in a Kyrgyz report is not placed at the
         # Uzbek city where a summit was held, named last
@@ -829,6 +830,27 @@ def place_unlisted_sites(doc: Document) -> None:
             geo_precision=3 if base.feature_type in ADMIN_TYPES | {"country"} else 2,
             gazetteer_id=f"near:{base.gazetteer_id}:{fold(mention.text).replace(' ', '-')}",
             feature_type=mention.attrs.get("feature_hint") or ("site" if mention.attrs.get("unlisted_site") else "place"))
+
+
+def place_anaphors_of_unlisted_names(doc: Document) -> None:
+    """'a raid on the village of Kawaye ... The gunmen stormed the village': an anaphor left unplaced because the
+    name it refers to is one the gazetteer lacks takes the place that name was given (place_unlisted_sites), when the
+    report called it by the anaphor's noun ('the village of Kawaye', 'Kawaye village') in one of the last two
+    sentences."""
+    places = sorted((m for m in doc.mentions if m.type == "place"), key=lambda m: m.start)
+    for i, anaphor in enumerate(places):
+        if not anaphor.attrs.get("anaphor") or anaphor.location is not None:
+            continue
+        noun = re.escape(anaphor.text.split()[-1].lower())
+        introduced = re.compile(rf"\b{noun}\s+of\s+(?:the\s+)?$", re.I)
+        for named in reversed(places[:i]):
+            if anaphor.sentence - named.sentence > 2:
+                break
+            if named.attrs.get("unlisted_site") and named.location is not None and (
+                    introduced.search(doc.text, max(0, named.start - 30), named.start)
+                    or re.match(rf"\s+{noun}\b", doc.text[named.end:], re.I)):
+                anaphor.location = Location(**{**named.location.to_dict(), "mention": anaphor.text})
+                break
 
 
 def _held_by_a_region(doc: Document, mention: Mention, located: list[Mention]) -> bool:
@@ -946,6 +968,7 @@ def geocode(doc: Document, ctx: Context) -> None:
     resolve_places(doc, ctx.gazetteer)
     resolve_anaphors(doc)
     place_unlisted_sites(doc)
+    place_anaphors_of_unlisted_names(doc)
     add_modifier_places(doc, ctx.gazetteer)
     for event in doc.events:
         event.location = _event_location(event.work.get("place"), event.work.get("geo_hint"))

@@ -988,12 +988,15 @@ def _area_word_after(sp, j: int) -> str | None:
 
 
 def _area_match(doc: Document, gazetteer, span) -> Mention | None:
-    """'Shabwa province' is the province Shabwah, not the Burmese village Sha Bwa that shares the bare name."""
+    """'Shabwa province' is the province Shabwah, not the Burmese village Sha Bwa that shares the bare name;
+    'Katsina state' is the state, not its capital, which GeoNames names alike."""
     word = _area_word_after(span.doc, span.end)
     if word is None:
         return None
-    phrase = f"{doc.text[span.start_char:span.end_char]} {word}"
-    areas = [p for p in gazetteer.lookup(phrase) if p.feature_type == "admin1"]
+    name = doc.text[span.start_char:span.end_char]
+    phrase = f"{name} {word}"
+    areas = [p for p in gazetteer.lookup(phrase) if p.feature_type == "admin1"] \
+        or [p for p in gazetteer.lookup(name) if p.feature_type == "admin1"]
     sounds = [] if areas else [p for p in gazetteer.lookup_by_sound(phrase) if p.feature_type == "admin1"]
     if not areas and not sounds:
         return None

@@ -622,10 +622,26 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.event_date and b.event_date:
         if a.event_date > (b.date_end or b.event_date) or b.event_date > (a.date_end or a.event_date):
             return False
-    for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)):
-        if x and y and x != y:
-            return False
-    return True
+    if not _same_or_named_attacker(a, b):
+        return False
+    return not (a.actor2 and b.actor2 and a.actor2 != b.actor2)
+
+
+NON_STATE_INTER = {2, 3, 4}  # ACLED's rebel groups, political and identity militias
+
+
+def _same_or_named_attacker(a: Event, b: Event) -> bool:
+    """One attacker, or unnamed gunmen and the armed group the report names for the same act at the same place and
+    day ('JNIM fighters killed 200 people in an attack near Barsalogho ... Gunmen arrived on motorbikes and opened fire
+    on men digging the trenches'): the gunmen of a retold attack are its attackers. Not where either is set apart
+    ('in a separate attack')."""
+    if not (a.actor1 and b.actor1 and a.actor1 != b.actor1):
+        return True
+    unnamed, named = (a, b) if a.actor1 == UNIDENTIFIED else (b, a) if b.actor1 == UNIDENTIFIED else (None, None)
+    return unnamed is not None and named.inter1 in NON_STATE_INTER and a.event_date is not None \
+        and a.event_date == b.event_date and a.location is not None and b.location is not None \
+        and a.location.gazetteer_id == b.location.gazetteer_id \
+        and not (a.work.get("distinct") or b.work.get("distinct"))
 
 
 ACTOR1_BASIS_FLAGS = ("attributed", "inferred_actors", "unclaimed")
@@ -665,6 +681,8 @@ def _absorb(into: Event, other: Event) -> None:
     if into.event_date is None or (other.event_date and other.time_precision < into.time_precision) or (
             other.event_date and other.work.get("own_date") and not into.work.get("own_date")):
         into.event_date, into.date_end, into.time_precision = other.event_date, other.date_end, other.time_precision
+    if into.actor1 == UNIDENTIFIED and other.actor1 not in {None, UNIDENTIFIED}:
+        into.actor1 = None  # the gunmen are the group named for the same attack (_same_or_named_attacker)
     if into.actor1 is None and other.actor1 is not None or \
             into.actor1 == other.actor1 and _basis_rank(other) > _basis_rank(into):
         for flag in ACTOR1_BASIS_FLAGS:  # another sentence names the same attacker more directly
@@ -672,7 +690,8 @@ def _absorb(into: Event, other: Event) -> None:
             if other.work.get(flag):
                 into.work[flag] = other.work[flag]
     into.actor1, into.inter1 = into.actor1 or other.actor1, into.inter1 if into.actor1 else other.inter1
-    if into.actor2 is None and other.actor2 is not None and other.actor2 != into.actor1:
+    if into.actor2 is None and other.actor2 is not None and other.actor2 != into.actor1 \
+            and (into.event_type != VAC or other.event_type == VAC):  # an attack on civilians has no armed victim
         into.actor2, into.inter2 = other.actor2, other.inter2
         if other.work.get("inferred_actor2"):
             into.work["inferred_actor2"] = True
