@@ -270,3 +270,13 @@ def test_towns_of_a_country_named_more_often_than_the_focus_are_not_namesakes_ab
               "military said. Hezbollah said it fought Israeli troops in Lebanon.")
     placed = _placed(doc)
     assert placed["Qana"][0] == "LB" and placed["Nabatieh"][0] == "LB"
+
+
+def test_the_city_of_a_name_is_the_city_and_its_demonym_no_place(run):
+    """'the Ukrainian city of Sumy': the city, not the province of the same name; 'Ukrainian' says whose it is and
+    is no place of its own."""
+    doc = run("Ukrainian troops pushed into Russia's Kursk region. Russian air strikes killed four people in the "
+              "Ukrainian city of Sumy on Friday, Ukrainian officials said.")
+    sumy = next(m for m in doc.mentions if m.type == "place" and m.text == "Sumy")
+    assert sumy.location.feature_type == "populated_place"
+    assert not any(m.type == "place" and m.text == "Ukrainian" and not m.attrs.get("modifier") for m in doc.mentions)

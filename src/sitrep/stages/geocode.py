@@ -324,6 +324,9 @@ NATIONAL_QUALIFIER = re.compile(r"\b([A-Z][\w-]+)\s+(?:(?:border|port|coastal|fr
                                 r"capital|province|region|district|governorate)\s+of\s+$")
 
 
+SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|port|capital)\s+of\s+$", re.I)
+
+
 def _national_qualifier(doc: Document, mention: Mention) -> str | None:
     """'the Saudi city of Jizan', 'the Turkish border town of Kilis': the country the text says the place is in."""
     match = NATIONAL_QUALIFIER.search(doc.text[max(0, mention.start - 50):mention.start])
@@ -611,6 +614,8 @@ def _resolve_all(doc: Document, places: list[Mention], evidence: Evidence, gazet
         nation = _national_qualifier(doc, mention)
         if nation is not None:  # 'the Saudi city of Jizan' in a report about Yemen
             options = [c for c in candidates if c.country_code == nation] or options
+        if SETTLEMENT_OF.search(doc.text[max(0, mention.start - 30):mention.start]):
+            options = [c for c in options if c.feature_type == "populated_place"] or options  # 'the city of Sumy'
         container = _contained(doc, mention, places)
         if container is not None:  # 'Tbilisi, Georgia', 'Toronto, Ontario': the area that holds the place before
             inside = [c for c in options if c.country_code == container.country_code and (

@@ -1136,14 +1136,23 @@ def _plausible_name(text: str) -> bool:
     return not (text.isupper() and len(text) <= 4)
 
 
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(fold(word) for word in country_adjectives())
+
+
+def _a_demonym(text: str) -> bool:
+    return fold(text) in _demonyms()
+
+
 def _unresolved_entities(doc: Document, gazetteer, claimed) -> list[Mention]:
     """spaCy GPE/LOC/FAC entities the gazetteer does not know by that spelling: matched by sound ('Tajoura' →
     Tājūrā’) when it knows another transliteration, else kept as places without coordinates."""
     out = []
     for ent in doc.spacy_doc.ents:
         if ent.label_ in PLACE_ENTS and not _overlaps(ent.start_char, ent.end_char, claimed) and ent.text[:1].isupper():
-            if ent.text.lower() in MONTHS_AND_DAYS:
-                continue
+            if ent.text.lower() in MONTHS_AND_DAYS or _a_demonym(ent.text):
+                continue  # 'the Ukrainian city of Sumy': the adjective says whose, the place is Sumy
             plausible = _plausible_name(ent.text) and ent.text.lower() not in GENERIC_NAME_WORDS \
                 and all(word[:1].isupper() or word.lower() in CONNECTORS for word in ent.text.split()) \
                 and ent.text.split()[0].lower() not in {"the", "a", "an"}
