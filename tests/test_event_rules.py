@@ -2644,3 +2644,13 @@ def test_gunfire_at_unarmed_men_is_an_attack_on_civilians(tmp_path):
     armed = _events(tmp_path, "KANO, Nigeria, Jan 9, 2021 - Gunmen opened fire on armed men guarding a bank in Kano "
                               "on Friday, police said.", "2021-01-09")
     assert not [e for e in armed if e["event_type"] == "Violence against civilians"]
+
+
+def test_a_people_counted_by_its_name_is_displaced(tmp_path):
+    """'36,000 Ethiopians have fled to neighbouring Sudan', 'thousands of Rohingya Muslims have fled': a country's
+    people or an ethnic group counted as fleeing is a displacement, and 'neighbouring' does not hide the destination."""
+    text = ("ADDIS ABABA, Nov 22, 2020 (Reuters) - Federal troops captured the town of Alamata on Saturday, the "
+            "government said.\n\nMore than 36,000 Ethiopians have fled to neighbouring Sudan since the fighting began, "
+            "the U.N. refugee agency said.")
+    (record,) = _report(tmp_path, text, "2020-11-22")["displacement"]
+    assert record["people"]["text"].endswith("36,000") and record["destination"]["name"] == "Sudan"

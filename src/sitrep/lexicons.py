@@ -631,6 +631,20 @@ def country_adjectives() -> dict[str, tuple[str, str]]:
     return {row[0]: (row[1], row[2]) for row in rows[1:] if len(row) == 3}
 
 
+# Peoples named as such in counts of the displaced ('36,000 Ethiopians have fled to Sudan', 'tens of thousands of
+# Rohingya Muslims have fled Maungdaw'), beside the country adjectives' plurals (peoples_by_name).
+ETHNIC_PEOPLES = ("Rohingya", "Yazidis", "Kurds", "Tutsis", "Hutus", "Hazaras", "Uyghurs", "Masalit", "Tigrayans",
+                  "Amharas", "Muslims", "Christians")
+
+
+def peoples_by_name() -> tuple[str, ...]:
+    """Plural nouns for the people of a country ('Ethiopians', 'Iraqis', 'Sudanese') and ETHNIC_PEOPLES, longest
+    first (for a regular expression's alternation)."""
+    plurals = {adjective + "s" if adjective.endswith(("an", "i")) else adjective
+               for adjective in country_adjectives() if adjective.endswith(("an", "i", "ese")) and " " not in adjective}
+    return tuple(sorted(plurals | set(ETHNIC_PEOPLES), key=lambda word: (-len(word), word)))
+
+
 def _country_names() -> dict[str, str]:
     """ISO code → English short name, from the packaged country points."""
     text = resources.files("sitrep").joinpath("data", "country_points.tsv").read_text(encoding="utf-8")

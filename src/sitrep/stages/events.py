@@ -9,6 +9,7 @@ from ..eventplace import attached_to_verb, choose_event_place, holds_another, mo
 from ..gazetteer import haversine_km
 from ..lexicon_patterns import (ACLED_VAGUE_FATALITIES, AT_LEAST_AFTER, FIRST_LEVEL_WORDS, QUALIFIER_BEFORE,
                                SETTLEMENT_WORDS, VAGUE_QUANTITIES, VICINITY, count_bounds, names_area, parse_number)
+from ..lexicons import peoples_by_name
 from ..model import Document, Event, EquipmentRecord, DisplacementRecord, Mention, Quantity
 from ..pipeline import Context, stage
 from .mentions import BACKER, backs_another, flag_or_seat, owns_a_mission
@@ -74,7 +75,7 @@ STATUS_LEMMAS = {
 SCALED_NUMBER = r"(?:[\d.,]+|half a|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:million|thousand)"
 # Who is counted as fleeing: '270,000 Rohingya refugees have crossed into Bangladesh', '3,000 IDPs reached Dikwa'.
 DISPLACED_PEOPLE = (r"civilians|residents|people|persons|families|villagers|inhabitants|households|refugees|IDPs|"
-                    r"(?-i:ethnic [A-Z][\w'’-]+s)")
+                    r"(?-i:ethnic [A-Z][\w'’-]+s)|(?-i:" + "|".join(peoples_by_name()) + ")")
 DISPLACEMENT_VERBS = (
     r"fled|escaped|to escape|to flee|were displaced|have been displaced|"
     r"had been displaced|were evacuated|displaced|evacuated|left their homes|were forced to leave|left for|"
@@ -3621,7 +3622,8 @@ DISPLACED_WHERE = re.compile(r"\s*(?:by\s+(?:[\w-]+\s+){1,3}?)?(?:in|within|acro
 # Where people fled to: 'to Kharkiv', 'towards the district of Mueda', 'into the provincial capital Pemba'; 'for' and
 # 'in' only after a verb of heading somewhere ('sought refuge in', 'left for', 'fled Zamzam for', 'heading for').
 FLIGHT_DESTINATION = re.compile(
-    r"(?<!according )\b(?P<prep>to|towards|toward|into|for|in)\s+(?:the\s+)?" + PLACE_DESCRIPTION + "$", re.I)
+    r"(?<!according )\b(?P<prep>to|towards|toward|into|for|in)\s+(?:the\s+)?(?:neighbou?ring\s+)?" + PLACE_DESCRIPTION
+    + "$", re.I)  # 'fled to neighbouring Sudan'
 HEADING = re.compile(r"\b(?:head(?:ing|ed|s)?|bound|making|set(?:ting)?\s+(?:off|out)|left|leaving|fled|fleeing)\s+"
                      r"(?:[\w'’-]+\s+){0,2}$", re.I)
 
