@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
-__all__ = ["TimeExpression", "after_since", "find_anchor", "find_time_expressions", "in_since_clause", "year_is_assumed"]
+__all__ = ["TimeExpression", "after_since", "find_anchor", "find_time_expressions", "in_since_clause",
+           "year_is_assumed"]
 
 
 @dataclass(frozen=True)

@@ -342,13 +342,12 @@ _COMPASS_FORMS = (("Western ", "West "), ("Eastern ", "East "), ("Northern ", "N
                   ("Nord ", "North "), ("Nord-", "North "), ("Sud ", "South "), ("Sud-", "South "))  # 'Nord Kivu'
 
 
-
 def _admin1_names(region: str) -> list[str]:
     """A state's names as reports write them: its own, with 'Governorate', 'province', 'Oblast' or 'region' after
     the bare name, and each with a compass adjective also in its short English form (GeoNames' 'Western Darfur' is
-    West Darfur, its 'Nord Kivu' North Kivu; not the other way: West Virginia is no 'Western Virginia'). A bare name stands alone only where
-    GeoNames' name adds 'State' to two words or more ('West Kordofan State'): a lone 'Kharkiv' is the city, a lone
-    'Northern' no place."""
+    West Darfur, its 'Nord Kivu' North Kivu; not the other way: West Virginia is no 'Western Virginia'). A bare
+    name stands alone only where GeoNames' name adds 'State' to two words or more ('West Kordofan State'): a lone
+    'Kharkiv' is the city, a lone 'Northern' no place."""
     bare = re.sub(r" (?:Governorate|Oblast|Province)$", "", region)
     without_state = region.removesuffix(" State")
     alone = {region} | ({without_state} if len(without_state.split()) > 1 else set())

@@ -2332,7 +2332,6 @@ def _country_only(mention: Mention) -> bool:
         c.feature_type == "populated_place" and c.country_code == candidates[0].country_code for c in candidates)
 
 
-
 def _vicinity(doc: Document, mention: Mention) -> bool:
     return bool(VICINITY.search(doc.text[max(0, mention.start - 45):mention.start]))
 
@@ -3612,7 +3611,6 @@ class EventBuilder:
             self._read_origin_with(record, match, previous)
             self.doc.displacement.append(record)
             previous = record
-
 
 
 # 'displaced in Shan State', 'displaced by fighting around Goma': where the people were displaced from.

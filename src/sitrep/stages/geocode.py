@@ -320,11 +320,10 @@ def _qualifier(doc: Document, mention: Mention, gazetteer: Any) -> set[Region]:
     return set()
 
 
-NATIONAL_QUALIFIER = re.compile(r"\b([A-Z][\w-]+)\s+(?:(?:border|port|coastal|frontier)\s+)?(?:city|town|village|port|"
-                                r"capital|province|region|district|governorate)\s+of\s+$")
-
-
-SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|port|capital)\s+of\s+$", re.I)
+SETTLEMENT_NOUNS = r"(?:city|town|village|port|capital)"
+NATIONAL_QUALIFIER = re.compile(r"\b([A-Z][\w-]+)\s+(?:(?:border|port|coastal|frontier)\s+)?(?:" + SETTLEMENT_NOUNS
+                                + r"|province|region|district|governorate)\s+of\s+$")
+SETTLEMENT_OF = re.compile(r"\b" + SETTLEMENT_NOUNS + r"\s+of\s+$", re.I)  # 'the city of Sumy': not the oblast
 
 
 def _national_qualifier(doc: Document, mention: Mention) -> str | None:

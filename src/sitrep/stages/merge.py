@@ -376,8 +376,6 @@ UNCLAIMED_DEVICES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 UNIDENTIFIED = "Unidentified Armed Group"
 
 
-
-
 def belligerents(doc: Document, ctx: Context) -> tuple[Counter, Counter]:
     """The sides of the war a report is about: how many of its fights, strikes and attacks each armed party (state
     forces, rebels, militias; not civilians, not unnamed gunmen) is named in as attacker or attacked. A party only
@@ -625,9 +623,6 @@ def _compatible(a: Event, b: Event) -> bool:
     if not _same_or_named_attacker(a, b):
         return False
     return not (a.actor2 and b.actor2 and a.actor2 != b.actor2)
-
-
-NON_STATE_INTER = {2, 3, 4}  # ACLED's rebel groups, political and identity militias
 
 
 def _same_or_named_attacker(a: Event, b: Event) -> bool:
