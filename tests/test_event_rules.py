@@ -2654,3 +2654,16 @@ def test_a_people_counted_by_its_name_is_displaced(tmp_path):
             "the U.N. refugee agency said.")
     (record,) = _report(tmp_path, text, "2020-11-22")["displacement"]
     assert record["people"]["text"].endswith("36,000") and record["destination"]["name"] == "Sudan"
+
+
+def test_the_dead_of_a_killing_clause_are_not_those_of_the_clause_joined_before_it(tmp_path):
+    """'drones struck a power station in Kosti, ..., and shelling killed eight civilians in El Fasher': the strike on
+    Kosti has no dead of its own; a strike that 'killed eight' with the same subject keeps them."""
+    events = _events(tmp_path, "PORT SUDAN, Jan 11, 2025 (Reuters) - RSF drones struck a power station in Kosti on "
+                               "Friday, cutting electricity to the city, and RSF shelling killed eight civilians in El "
+                               "Fasher, local activists said.", "2025-01-11")
+    strike = next(e for e in events if e["trigger"] == "struck")
+    assert not strike["fatalities"]
+    same = _events(tmp_path, "PORT SUDAN, Jan 11, 2025 (Reuters) - RSF drones struck a market in Kosti on Friday and "
+                             "killed eight civilians, local activists said.", "2025-01-11")
+    assert sum(e["fatalities"] or 0 for e in same) == 8

@@ -2150,10 +2150,22 @@ def _acts_of_the_killing(sent, acts: set[int]) -> set[int]:
         own = {node.i for node in (killing, *(c for c in killing.children if c.dep_ == "nsubj"))} & acts
         if killing.dep_ == "acl" and killing.head.i in acts:
             own.add(killing.head.i)  # 'strikes killed ...' parsed as a reduced relative on 'strikes'
-        beside = {act for act in acts - own if _in_time_clause_without(sent.doc[act], killing)}
+        beside = {act for act in acts - own if _in_time_clause_without(sent.doc[act], killing)
+                  or _in_another_conjunct(sent.doc[act], killing)}
         if own and beside:
             return acts - beside
     return set()
+
+
+def _in_another_conjunct(act, killing) -> bool:
+    """'RSF drones struck a power station in Kosti, and RSF shelling killed eight civilians in El Fasher': the act is
+    told in a clause joined to the killing's, and the killing has a subject of its own: another act, not the killer
+    ('drones struck a market and killed eight' keeps its dead: one subject for both)."""
+    if not any(c.dep_ == "nsubj" for c in killing.children) or killing.left_edge.i <= act.i <= killing.right_edge.i:
+        return False
+    clause = act if act.pos_ in {"VERB", "AUX"} else next((a for a in act.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return clause is not None and (killing.dep_ == "conj" and killing.head == clause
+                                   or clause.dep_ == "conj" and clause.head == killing)
 
 
 def _in_time_clause_without(act, killing) -> bool:
